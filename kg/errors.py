@@ -1,0 +1,29 @@
+"""The exceptions kg raises. The CLI turns them into one-line messages and exit codes."""
+
+from __future__ import annotations
+
+
+class KGError(Exception):
+    """Base class for every error kg reports to a user."""
+
+    exit_code = 2
+
+
+class InputError(KGError):
+    """A path, file or record the user gave cannot be read as input."""
+
+
+class ModelError(KGError):
+    """A spaCy pipeline cannot be loaded or lacks a component kg needs."""
+
+
+class OutputError(KGError):
+    """An output path cannot be written."""
+
+
+class QueryError(KGError):
+    """A SPARQL query is malformed, of an unsupported kind, or cannot run."""
+
+
+class GraphError(KGError):
+    """A graph file is missing or is not RDF kg can read."""
