@@ -1,0 +1,154 @@
+"""The ``kg`` command: parse flags, call the library, write files, map errors to exit codes."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from kg import __version__
+from kg.config import DEFAULT_MODEL
+from kg.errors import InputError, KGError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+model_option = click.option(
+    "--model",
+    default=DEFAULT_MODEL,
+    show_default=True,
+    help="Installed spaCy pipeline (package name or path) to use.",
+)
+
+
+def _fail(message: str, code: int) -> None:
+    click.echo(f"kg: error: {message}", err=True)
+    sys.exit(code)
+
+
+def handle_errors(func: F) -> F:
+    """KGError -> one line and exit 2; anything else -> one line and exit 1 (KG_DEBUG=1 re-raises)."""
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except KGError as exc:
+            _fail(str(exc), exc.exit_code)
+        except KeyboardInterrupt:
+            _fail("interrupted", 130)
+        except Exception as exc:
+            if os.environ.get("KG_DEBUG"):
+                raise
+            _fail(f"internal error: {type(exc).__name__}: {exc} (set KG_DEBUG=1 for a traceback)", 1)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _check_inputs(inputs: tuple[str, ...]) -> None:
+    for path in inputs:
+        if not Path(path).exists():
+            raise InputError(f"no such file or folder: {path!r}")
+
+
+def _warn_skipped(skipped: list[Any]) -> None:
+    for item in skipped:
+        click.echo(f"kg: warning: skipped {item}", err=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="kg")
+def cli() -> None:
+    """Build an RDF knowledge graph of who does what to whom from news articles."""
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--out", "out_dir", default="outputs", show_default=True, help="Folder for graph.ttl and graph.html.")
+@model_option
+@handle_errors
+def build(inputs: tuple[str, ...], out_dir: str, model: str) -> None:
+    """Extract every article in INPUTS and write OUT/graph.ttl and OUT/graph.html.
+
+    Example: kg build examples/ --out outputs/
+    """
+    from kg.api import build as build_graph
+    from kg.extract import load_pipeline
+    from kg.graph import to_turtle
+    from kg.output import atomic_write, ensure_dir
+    from kg.render import render_html
+
+    _check_inputs(inputs)
+    out = ensure_dir(Path(out_dir))
+    load_pipeline(model)
+    result = build_graph(list(inputs), model=model)
+    _warn_skipped(result.skipped)
+    if result.documents == 0:
+        raise InputError("no document could be read from the inputs")
+    atomic_write(out / "graph.ttl", to_turtle(result.graph))
+    atomic_write(out / "graph.html", render_html(result.graph, title="kg: " + ", ".join(inputs)))
+    click.echo(result.summary())
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("-o", "--output", "output", default=None, help="Write JSON Lines here instead of stdout.")
+@model_option
+@handle_errors
+def extract(inputs: tuple[str, ...], output: str | None, model: str) -> None:
+    """Write one JSON object per document: its entity mentions and relations.
+
+    Example: kg extract examples/ -o outputs/extractions.jsonl
+    """
+    from kg.api import extract_paths
+    from kg.extract import load_pipeline
+    from kg.output import atomic_write
+
+    _check_inputs(inputs)
+    load_pipeline(model)
+    skipped: list[Any] = []
+    lines = (
+        json.dumps(ex.record(), ensure_ascii=False, sort_keys=False) + "\n"
+        for ex in extract_paths(list(inputs), model, skipped)
+    )
+    if output is None:
+        for line in lines:
+            sys.stdout.write(line)
+        sys.stdout.flush()
+    else:
+        atomic_write(Path(output), "".join(lines))
+    _warn_skipped(skipped)
+
+
+@cli.command()
+@click.argument("graph")
+@click.argument("query")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "tsv", "json"]),
+    default="table",
+    show_default=True,
+    help="table for people; csv, tsv, json are the W3C SPARQL 1.1 result formats.",
+)
+@handle_errors
+def query(graph: str, query: str, fmt: str) -> None:
+    """Run a SPARQL SELECT, ASK or CONSTRUCT over GRAPH; QUERY is the text or a .rq file.
+
+    Example: kg query outputs/graph.ttl "SELECT ?s ?o WHERE { ?s kg:accuses ?o }"
+    """
+    from kg.query import format_result, load_graph, resolve_query, run_query
+
+    text = resolve_query(query)
+    g = load_graph(graph)
+    out = format_result(run_query(g, text), fmt)
+    sys.stdout.write(out if out.endswith("\n") else out + "\n")
+
+
+def main() -> None:
+    cli(prog_name="kg")

@@ -1,0 +1,168 @@
+"""One entity per real thing within a document: group candidate mentions into entities.
+
+Rules, each a pattern of English naming:
+- the same name (ignoring case, "the" and possessives) is the same entity;
+- an acronym in parentheses after a name names it, and so do its later bare uses;
+- an acronym that matches the initials of a longer name in the document names it;
+- a shorter form of a longer name ("Acme" for "Acme Holdings", "Roe" for "Jane Roe");
+- a clipped single word ("Sino" for "Sinopec"), when only one longer name fits.
+The class of an entity is decided from the votes of all its mentions together.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from kg.extract import kinds
+from kg.extract.evidence import combine, decide, votes_for
+from kg.extract.mentions import Candidate, is_acronym
+from kg.iri import normalize_name
+
+
+@dataclass
+class Cluster:
+    members: list[Candidate] = field(default_factory=list)
+    votes: Counter[str] = field(default_factory=Counter)
+    type: str = "Company"
+    label: str = ""
+    aliases: tuple[str, ...] = ()
+
+
+class _UnionFind:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _words(doc: Doc, c: Candidate) -> list[str]:
+    return [t.text for t in doc[c.start : c.end] if not (t.tag_ == "POS")]
+
+
+def initials(words: list[str], with_function_words: bool) -> str:
+    skip = set() if with_function_words else kinds.NAME_FUNCTION_WORDS
+    return "".join(w[0] for w in words if w and w.lower() not in skip and w[0].isalnum()).upper()
+
+
+def surface(doc: Doc, c: Candidate) -> str:
+    return " ".join(doc[c.start : c.end].text.split())
+
+
+def cluster_mentions(doc: Doc, cands: list[Candidate]) -> list[Cluster]:
+    n = len(cands)
+    uf = _UnionFind(n)
+    index = {id(c): i for i, c in enumerate(cands)}
+    keys = [c.place.casefold() if c.place else normalize_name(surface(doc, c)) for c in cands]
+    votes = [votes_for(doc, c) for c in cands]
+    first_by_key: dict[str, int] = {}
+    for i, key in enumerate(keys):
+        if key in first_by_key:
+            uf.union(first_by_key[key], i)
+        else:
+            first_by_key[key] = i
+    for i, c in enumerate(cands):
+        if c.acronym_of is not None:
+            uf.union(index[id(c.acronym_of)], i)
+    names = [i for i, c in enumerate(cands) if c.place is None and not is_acronym(surface(doc, c))]
+    # acronyms by initials, for acronyms not defined in parentheses
+    for i, c in enumerate(cands):
+        text = surface(doc, c).replace(".", "")
+        if c.place is not None or not is_acronym(surface(doc, c)) or c.acronym_of is not None:
+            continue
+        if any(cands[j].acronym_of is not None and keys[j] == keys[i] for j in range(n)):
+            continue
+        fits = {
+            uf.find(j)
+            for j in names
+            if len(_words(doc, cands[j])) >= 2
+            and text.upper() in {initials(_words(doc, cands[j]), False), initials(_words(doc, cands[j]), True)}
+        }
+        if len(fits) == 1:
+            uf.union(fits.pop(), i)
+    _short_forms(doc, cands, keys, votes, names, uf)
+
+    groups: dict[int, list[int]] = {}
+    for i in range(n):
+        groups.setdefault(uf.find(i), []).append(i)
+    clusters = []
+    for members in sorted(groups.values()):
+        cl = Cluster(members=[cands[i] for i in members])
+        for i in members:
+            cl.votes.update(votes[i])
+        single = all(c.end - c.start == 1 for c in cl.members)
+        cl.type = decide(combine(cl.votes, single))
+        cl.label, cl.aliases = _label(doc, cl.members)
+        clusters.append(cl)
+    return clusters
+
+
+def _strong(v: Counter[str]) -> str | None:
+    """The top-level kind a mention's own cues insist on (beyond spaCy's label), if any."""
+    if v["Place"] >= 3:  # cue votes only: spaCy's are under "ner:"
+        return "Place"
+    if v["Person"] >= 3:
+        return "Person"
+    if sum(v[k] for k in v if k not in {"Person", "Place", "Brand"}) >= 2:
+        return "Organization"
+    return None
+
+
+def _short_forms(
+    doc: Doc,
+    cands: list[Candidate],
+    keys: list[str],
+    votes: list[Counter[str]],
+    names: list[int],
+    uf: _UnionFind,
+) -> None:
+    long_names = {i: keys[i].split() for i in names}
+    for i in names:
+        short = keys[i].split()
+        fits: set[int] = set()
+        for j, long in long_names.items():
+            if len(long) <= len(short) and not (len(short) == 1 == len(long)):
+                continue
+            if keys[j] == keys[i]:
+                continue
+            kind_i, kind_j = _strong(votes[i]), _strong(votes[j])
+            if kind_i and kind_j and kind_i != kind_j:
+                continue
+            if len(long) > len(short):
+                if long[: len(short)] == short or long[-len(short) :] == short:
+                    fits.add(uf.find(j))
+            elif len(short[0]) >= 3 and len(long[0]) > len(short[0]) + 1 and long[0].startswith(short[0]):
+                fits.add(uf.find(j))  # a clipped single word
+        if len(fits) == 1:
+            uf.union(fits.pop(), i)
+
+
+def _label(doc: Doc, members: list[Candidate]) -> tuple[str, tuple[str, ...]]:
+    forms = [surface(doc, c) for c in members]
+    places = sorted({c.place for c in members if c.place})
+    full = [f for f in forms if not is_acronym(f)]
+    if places:
+        label = places[0]
+    elif full:
+        counts = Counter(full)
+        label = max(full, key=lambda f: (len(f.split()), len(f), counts[f], -full.index(f)))
+    else:
+        label = forms[0]
+    seen = {normalize_name(label)}
+    aliases = []
+    for f in forms:
+        if normalize_name(f) not in seen:
+            seen.add(normalize_name(f))
+            aliases.append(f)
+    return label, tuple(sorted(aliases))

@@ -1,0 +1,164 @@
+"""Evidence for the class of each candidate mention, from its name and its context.
+
+Each cue votes for a class with a weight; the votes of all mentions of one entity are summed
+(see ``aliases.py``). spaCy's label is one weak vote among others, because the small model
+often calls a company a person or a place; words of the name and of the context are stronger.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+
+from spacy.tokens import Doc, Token
+
+from kg.extract import kinds
+from kg.extract.mentions import ROLE_NOUNS, Candidate, is_acronym
+
+NER_VOTES = {
+    "ORG": ("Organization", 1.0),
+    "PERSON": ("Person", 1.0),
+    "GPE": ("Place", 1.0),
+    "LOC": ("Place", 1.0),
+    "FAC": ("Place", 0.5),
+    "PRODUCT": ("Brand", 0.5),
+}
+NER_PREFIX = "ner:"  # votes from spaCy's label are kept apart: they count sublinearly per entity
+# Verbs whose subject is usually a business.
+COMPANY_VERBS = frozenset(
+    "sell manufacture produce ship acquire merge list operate hire employ export import "
+    "retail trade stock".split()
+)
+ORG_FAMILY = ("Organization", "Company", "TradeAssociation", "GovernmentAgency", "NewsOrganization")
+
+
+def _head_word_votes(doc: Doc, cand: Candidate, votes: Counter[str]) -> None:
+    words = [t.lower_ for t in doc[cand.start : cand.end]]
+    last = words[-1]
+    # "Ministry of Trade": the kind word is the head before "of"
+    head = words[words.index("of") - 1] if "of" in words[1:] else last
+    for word in {head, last}:
+        if word in kinds.TRADE_ASSOCIATION_WORDS:
+            votes["TradeAssociation"] += 3
+        elif word in kinds.GOVERNMENT_WORDS:
+            votes["GovernmentAgency"] += 3
+        elif word in kinds.COMPANY_WORDS:
+            votes["Company"] += 3
+    if last in kinds.NEWS_WORDS:
+        votes["NewsOrganization"] += 2
+
+
+def _context_votes(doc: Doc, cand: Candidate, votes: Counter[str]) -> None:
+    start, end = cand.start, cand.end
+    nxt = doc[end] if end < len(doc) else None
+    prev = doc[start - 1] if start > 0 else None
+    if nxt is not None:
+        if nxt.lower_ in kinds.BRAND_NOUNS:
+            votes["Brand"] += 3  # "the Veltra brand"
+        elif nxt.lower_ in kinds.COMPANY_WORDS or nxt.lower_ in kinds.COMPANY_NOUNS:
+            votes["Company"] += 2  # "Acme group", "Acme shares"
+        elif nxt.lower_ in ROLE_NOUNS and not nxt.is_title or nxt.text in {"CEO", "CFO", "COO"}:
+            votes["Organization"] += 2  # "Acme CEO Jane Roe"
+        elif nxt.tag_ == "POS" and end + 1 < len(doc):
+            after = doc[end + 1].lower_
+            if after in kinds.COMPANY_NOUNS or after in ROLE_NOUNS:
+                votes["Company"] += 2  # "Acme's management", "Acme's chairman"
+    if prev is not None:
+        if prev.lower_ in kinds.BRAND_NOUNS:
+            votes["Brand"] += 3  # "the brand Veltra"
+        elif prev.lower_ in kinds.PERSON_TITLES:
+            votes["Person"] += 3
+    _syntax_votes(doc[start:end].root, votes)
+    # "According to the newsletter, CNN and ...": sources named after "according to"
+    sent_start = doc[start].sent.start
+    window = doc[max(sent_start, start - 8) : start]
+    if any(t.lower_ == "according" for t in window) and not any(t.pos_ in {"VERB", "AUX"} for t in window[1:]):
+        if not (nxt is not None and nxt.tag_ == "POS"):
+            votes["NewsOrganization"] += 1.5
+
+
+def _syntax_votes(root: Token, votes: Counter[str]) -> None:
+    for child in root.children:
+        if child.dep_ == "relcl":
+            rel = {t.lower_ for t in child.subtree if t.tag_ in {"WDT", "WP", "WP$"}}
+            if "who" in rel or "whom" in rel:
+                votes["Person"] += 1
+            elif "which" in rel:
+                votes["Organization"] += 0.5  # people are "who", organizations "which"
+        elif child.dep_ == "appos":
+            noun = child.lemma_.lower()
+            if noun in kinds.COMPANY_NOUNS:
+                votes["Company"] += 2
+            elif noun in kinds.BRAND_NOUNS:
+                votes["Brand"] += 2
+    if root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.lower_ == "according":
+        votes["NewsOrganization"] += 1.5
+    if root.dep_ == "conj":
+        head = root.head
+        while head.dep_ == "conj":
+            head = head.head
+        if head.dep_ == "pobj" and head.head.lower_ == "to" and head.head.head.lower_ == "according":
+            votes["NewsOrganization"] += 1.5
+    if root.dep_ == "nsubj" and root.head.lemma_ in kinds.REPORTING_VERBS:
+        votes["NewsOrganization"] += 1
+    if root.dep_ == "nsubj" and root.head.lemma_ in COMPANY_VERBS:
+        votes["Company"] += 1
+    # "These brands include A, B and C": the listed names are brands
+    listed = root
+    while listed.dep_ == "conj":
+        listed = listed.head
+    if listed.dep_ == "dobj" and listed.head.lemma_ == "include":
+        subjects = [c for c in listed.head.children if c.dep_ == "nsubj"]
+        if subjects and subjects[0].lower_ in kinds.BRAND_NOUNS:
+            votes["Brand"] += 2
+
+
+def votes_for(doc: Doc, cand: Candidate) -> Counter[str]:
+    votes: Counter[str] = Counter()
+    if cand.place is not None:
+        votes["Place"] += 3
+        return votes
+    if cand.ner in NER_VOTES:
+        cls, weight = NER_VOTES[cand.ner]
+        if cand.ner == "PERSON" and cand.end - cand.start >= 2:
+            weight = 2.0  # the small model is reliable on full personal names
+        votes[NER_PREFIX + cls] += weight
+    if cand.source == "kind" or cand.source == "cue":
+        votes["Organization"] += 1
+    if cand.source == "acronym" or (is_acronym(doc[cand.start : cand.end].text) and cand.ner != "PERSON"):
+        votes["Organization"] += 0.5
+    _head_word_votes(doc, cand, votes)
+    _context_votes(doc, cand, votes)
+    return votes
+
+
+def combine(votes: Counter[str], single_word: bool) -> Counter[str]:
+    """Cue votes count fully; spaCy's votes for a class count 1 + log2(total), so that many
+    identical guesses of the small model do not outweigh what the words around the name say.
+    A single-word name that only spaCy calls a person is not one when any cue says otherwise."""
+    out: Counter[str] = Counter()
+    for key, value in votes.items():
+        if key.startswith(NER_PREFIX):
+            out[key[len(NER_PREFIX) :]] += value if value <= 1 else 1 + math.log2(value)
+        else:
+            out[key] += value
+    if single_word and votes["Person"] == 0 and any(
+        votes[k] > 0 for k in ("Brand", "Place", *ORG_FAMILY)
+    ):
+        out["Person"] = 0
+    return out
+
+
+def decide(votes: Counter[str]) -> str:
+    """The most specific class the votes support; organizations without a sub-kind are Companies."""
+    if not votes:
+        return "Company"
+    org = sum(votes[c] for c in ORG_FAMILY)
+    top = {"Organization": org, "Person": votes["Person"], "Place": votes["Place"], "Brand": votes["Brand"]}
+    best = max(sorted(top), key=lambda k: top[k])
+    if best != "Organization":
+        return best
+    subs = {c: votes[c] for c in ORG_FAMILY[1:] if votes[c] > 0}
+    if not subs:
+        return "Company"
+    return max(sorted(subs), key=lambda k: subs[k])

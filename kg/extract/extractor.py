@@ -1,0 +1,71 @@
+"""Orchestration of extraction: Documents in, Extractions (plain records) out."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.tokens import Doc
+
+from kg.config import DEFAULT_MODEL, RESOURCE_NS
+from kg.extract.aliases import cluster_mentions
+from kg.extract.mentions import find_candidates
+from kg.extract.pipeline import load_pipeline
+try:  # TEMP until relations land
+    from kg.extract.relations import find_relations
+except ImportError:
+    def find_relations(doc, spans): return []  # type: ignore
+from kg.extract.types import MentionSpan
+from kg.io.clean import prepare_text
+from kg.iri import entity_iri
+from kg.records import Document, Entity, Extraction, Mention, Relation
+
+
+def extract(
+    documents: Iterable[Document],
+    model: str = DEFAULT_MODEL,
+    batch_size: int = 32,
+    base_iri: str = RESOURCE_NS,
+) -> Iterator[Extraction]:
+    """Extract entities and relations from each document, streaming, in input order."""
+    nlp = load_pipeline(model)
+
+    def texts() -> Iterator[tuple[str, Document]]:
+        for document in documents:
+            yield prepare_text(document.text, markdown=_is_markdown(document)), document
+
+    for doc, document in nlp.pipe(texts(), batch_size=batch_size, as_tuples=True):
+        yield extract_doc(doc, document, base_iri)
+
+
+def _is_markdown(document: Document) -> bool:
+    return (document.source or "").lower().endswith(".md")
+
+
+def extract_doc(doc: Doc, document: Document, base_iri: str = RESOURCE_NS) -> Extraction:
+    """Mentions, entities and relations of one parsed document."""
+    clusters = cluster_mentions(doc, find_candidates(doc))
+    entities: dict[str, Entity] = {}
+    spans: list[tuple[int, int, int, str, str]] = []  # token start, end, cluster, type, iri
+    for key, cl in enumerate(clusters):
+        iri = entity_iri(cl.type, cl.label, base_iri)
+        if iri not in entities:
+            entities[iri] = Entity(iri, cl.label, cl.type, cl.aliases)
+        else:  # two clusters with one name and kind: one entity
+            old = entities[iri]
+            aliases = tuple(sorted(set(old.aliases) | set(cl.aliases)))
+            entities[iri] = Entity(iri, old.label, old.type, aliases)
+        for c in cl.members:
+            spans.append((c.start, c.end, key, cl.type, iri))
+    spans.sort(key=lambda s: (s[0], -s[1], s[2]))
+    mention_spans = [MentionSpan(s, e, t, k) for s, e, k, t, _ in spans]
+    mentions = []
+    for s, e, _, t, iri in spans:
+        span = doc[s:e]
+        start, end = span.start_char, span.end_char
+        mentions.append(Mention(start, end, document.text[start:end], entities[iri].type, iri))
+    relations = [
+        Relation(h.head, h.tail, h.type, h.confidence, h.rule, h.sent_start, h.sent_end)
+        for h in find_relations(doc, mention_spans)
+    ]
+    return Extraction(document, tuple(mentions), tuple(sorted(entities.values(), key=lambda e: e.iri)),
+                      tuple(relations))

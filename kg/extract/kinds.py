@@ -1,0 +1,116 @@
+"""Curated words that mark kinds of entities. Words of English, never names of entities."""
+
+from __future__ import annotations
+
+# Head words of organization names, by the ontology class they signal.
+TRADE_ASSOCIATION_WORDS = frozenset(
+    """association associations federation federations council chamber chambers alliance
+    confederation guild coalition league society institute union syndicate""".split()
+)
+GOVERNMENT_WORDS = frozenset(
+    """office ministry ministries administration commission agency department representative
+    government parliament senate congress bureau authority cabinet secretariat directorate
+    embassy consulate treasury regulator customs police army navy court tribunal""".split()
+)
+NEWS_WORDS = frozenset(
+    """news newspaper newspapers times post journal herald tribune gazette daily telegraph
+    press broadcasting broadcaster television tv radio magazine newswire wire observer
+    chronicle""".split()
+)
+COMPANY_WORDS = frozenset(
+    """inc inc. corp corp. corporation co co. company companies ltd ltd. limited llc plc
+    group holdings holding ag sa gmbh nv bv spa oy ab pte bhd kk enterprises industries
+    bank airlines airways motors systems technologies pharmaceuticals foods""".split()
+)
+# Nouns that, in apposition or as a compound after a name, say the name is a business.
+COMPANY_NOUNS = frozenset(
+    """company firm group maker manufacturer retailer platform giant conglomerate carrier
+    insurer lender bank brand chain operator producer supplier startup start-up business
+    subsidiary website store shares stock management board shareholders""".split()
+)
+# Nouns whose use with a name says the name is a brand.
+BRAND_NOUNS = frozenset({"brand", "brands", "label", "labels", "trademark"})
+# Titles that precede personal names.
+PERSON_TITLES = frozenset(
+    """mr mr. mrs mrs. ms ms. dr dr. prof prof. sir dame lord lady president senator
+    governor minister judge""".split()
+)
+# Verbs of reporting whose subject (or whose "according to") is often a news outlet.
+REPORTING_VERBS = frozenset({"report", "publish", "broadcast"})
+
+# Nationality adjectives -> the country they name; and other names of the same countries.
+# A short list of the most frequent in English news; extend freely.
+DEMONYMS = {
+    "american": "United States",
+    "british": "United Kingdom",
+    "english": "England",
+    "scottish": "Scotland",
+    "welsh": "Wales",
+    "irish": "Ireland",
+    "french": "France",
+    "german": "Germany",
+    "italian": "Italy",
+    "spanish": "Spain",
+    "portuguese": "Portugal",
+    "dutch": "Netherlands",
+    "belgian": "Belgium",
+    "swiss": "Switzerland",
+    "austrian": "Austria",
+    "swedish": "Sweden",
+    "norwegian": "Norway",
+    "danish": "Denmark",
+    "finnish": "Finland",
+    "polish": "Poland",
+    "czech": "Czech Republic",
+    "hungarian": "Hungary",
+    "greek": "Greece",
+    "turkish": "Turkey",
+    "russian": "Russia",
+    "ukrainian": "Ukraine",
+    "chinese": "China",
+    "japanese": "Japan",
+    "korean": "Korea",
+    "indian": "India",
+    "pakistani": "Pakistan",
+    "indonesian": "Indonesia",
+    "australian": "Australia",
+    "canadian": "Canada",
+    "mexican": "Mexico",
+    "brazilian": "Brazil",
+    "argentine": "Argentina",
+    "chilean": "Chile",
+    "colombian": "Colombia",
+    "egyptian": "Egypt",
+    "nigerian": "Nigeria",
+    "kenyan": "Kenya",
+    "israeli": "Israel",
+    "iranian": "Iran",
+    "iraqi": "Iraq",
+    "saudi": "Saudi Arabia",
+    "european": "Europe",
+    "african": "Africa",
+    "asian": "Asia",
+}
+COUNTRY_VARIANTS = {
+    "us": "United States",
+    "u.s.": "United States",
+    "u.s": "United States",
+    "usa": "United States",
+    "u.s.a.": "United States",
+    "america": "United States",
+    "united states": "United States",
+    "united states of america": "United States",
+    "uk": "United Kingdom",
+    "u.k.": "United Kingdom",
+    "britain": "United Kingdom",
+    "great britain": "United Kingdom",
+    "united kingdom": "United Kingdom",
+    "prc": "China",
+    "people's republic of china": "China",
+    "eu": "European Union",
+    "uae": "United Arab Emirates",
+}
+
+# Tokens that never start or end a name: determiners and possessive markers.
+STRIP_LEADING = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+NAME_FUNCTION_WORDS = frozenset({"of", "and", "&", "for", "the", "de", "du", "des", "la", "le", "on", "in"})

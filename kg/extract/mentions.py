@@ -1,0 +1,229 @@
+"""Candidate mentions in a parsed Doc: spaCy's entities, corrected and completed by patterns.
+
+Sources, in order of trust:
+- names ending in a kind word ("... Footwear Association", "Ministry of ...") — these repair
+  NER spans that a coordination ("Apparel and Footwear") or a translation split in two;
+- spaCy's named entities (ORG, PERSON, GPE, LOC, FAC, PRODUCT);
+- proper nouns directly before a company word or a role noun ("Acme group CEO ...");
+- acronyms in parentheses after a name, and every later bare use of them;
+- repeats: once a name is known in a document, its other occurrences are mentions too;
+- nested places: a nationality adjective or country name inside an organization name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.extract import kinds
+
+NER_LABELS = {"ORG", "PERSON", "GPE", "LOC", "FAC", "PRODUCT", "NORP"}
+ROLE_NOUNS = frozenset(
+    "ceo cfo coo chairman chairwoman chair president founder director spokesman spokeswoman "
+    "spokesperson chief head executive boss".split()
+)
+_ACRONYM = re.compile(r"^[A-Z][A-Za-z&.]*[A-Z&.]$|^[A-Z]{2,}$")
+_KIND_WORDS = (
+    kinds.TRADE_ASSOCIATION_WORDS | kinds.GOVERNMENT_WORDS | kinds.NEWS_WORDS | kinds.COMPANY_WORDS
+)
+
+
+@dataclass
+class Candidate:
+    start: int  # token offsets into the Doc, end exclusive
+    end: int
+    source: str  # "kind", "ner", "cue", "acronym", "repeat", "nested"
+    ner: str = ""  # spaCy label when it came from (or overlaps) a named entity
+    place: str | None = None  # canonical country name for demonyms and country variants
+    acronym_of: Candidate | None = None  # the name this acronym was defined for, in parentheses
+    nested: bool = False
+    extra: dict[str, float] = field(default_factory=dict)
+
+
+def is_acronym(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return 2 <= len(letters) <= 8 and bool(_ACRONYM.match(text)) and sum(c.isupper() for c in letters) >= 2
+
+
+def _is_name_token(tok: Token) -> bool:
+    if tok.is_sent_start and tok.pos_ != "PROPN":
+        return False  # a common word capitalized only because it starts the sentence
+    return (tok.is_title or tok.is_upper) and tok.is_alpha or tok.text == "&"
+
+
+def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Drop leading determiners, trailing possessives and punctuation."""
+    while start < end and (doc[start].lower_ in kinds.STRIP_LEADING or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return start, end
+
+
+def _kind_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Title-case names whose head is a kind word: "Travel Goods Association", "Ministry of Trade"."""
+    spans = []
+    for tok in doc:
+        if tok.lower_ not in _KIND_WORDS or not tok.is_title:
+            continue
+        start = tok.i
+        while start > 0:
+            prev = doc[start - 1]
+            if _is_name_token(prev) and prev.lower_ not in kinds.STRIP_LEADING and prev.sent == tok.sent:
+                start -= 1
+            elif (
+                prev.lower_ in kinds.NAME_FUNCTION_WORDS - kinds.STRIP_LEADING
+                and start >= 2
+                and _is_name_token(doc[start - 2])
+                and doc[start - 2].lower_ not in kinds.STRIP_LEADING
+            ):
+                start -= 2
+            else:
+                break
+        end = tok.i + 1
+        # "Ministry of Foreign Affairs", "Chamber of Commerce"
+        while end + 1 < len(doc) and doc[end].lower_ in {"of", "for"} and _is_name_token(doc[end + 1]):
+            end += 2
+            while end < len(doc) and _is_name_token(doc[end]) and doc[end].lower_ not in {"of", "for"}:
+                end += 1
+        if end - start >= 2 or tok.is_upper:
+            spans.append((start, end))
+    return spans
+
+
+def _cue_spans(doc: Doc, taken: list[bool]) -> list[tuple[int, int]]:
+    """Proper nouns right before a company word or role noun: "Acme group CEO", "Acme spokesman"."""
+    spans = []
+    for tok in doc:
+        if tok.lower_ not in ROLE_NOUNS and tok.lower_ not in kinds.COMPANY_WORDS:
+            continue
+        if tok.is_title and tok.lower_ in kinds.COMPANY_WORDS:
+            continue  # "Acme Group" is a name of its own, found by _kind_spans
+        end = tok.i
+        if end > 0 and doc[end - 1].lower_ in kinds.COMPANY_WORDS and tok.lower_ in ROLE_NOUNS:
+            end -= 1  # "Acme group CEO"
+        start = end
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and _is_name_token(doc[start - 1]):
+            start -= 1
+        if start < end and not any(taken[start:end]) and start != doc[start].sent.start:
+            spans.append((start, end))
+        elif start < end and not any(taken[start:end]) and doc[start].pos_ == "PROPN":
+            spans.append((start, end))
+    return spans
+
+
+def find_candidates(doc: Doc) -> list[Candidate]:
+    taken = [False] * len(doc)
+    cands: list[Candidate] = []
+
+    def add(start: int, end: int, source: str, ner: str = "") -> Candidate | None:
+        start, end = trim(doc, start, end)
+        if start >= end or any(taken[start:end]):
+            return None
+        if not any(c.isupper() for c in doc[start:end].text):
+            return None
+        for i in range(start, end):
+            taken[i] = True
+        cand = Candidate(start, end, source, ner)
+        cands.append(cand)
+        return cand
+
+    ents = [e for e in doc.ents if e.label_ in NER_LABELS]
+    for start, end in sorted(_kind_spans(doc), key=lambda s: (s[0] - s[1], s[0])):
+        labels = {e.label_ for e in ents if e.start < end and e.end > start}
+        add(start, end, "kind", "ORG" if "ORG" in labels or not labels else sorted(labels)[0])
+    for ent in ents:
+        if ent.label_ == "NORP":
+            continue  # nationality adjectives are not entities on their own
+        add(ent.start, ent.end, "ner", ent.label_)
+    for start, end in _cue_spans(doc, taken):
+        add(start, end, "cue", "ORG")
+
+    _add_acronyms(doc, cands, taken, add)
+    _add_repeats(doc, cands, taken, add)
+    cands.sort(key=lambda c: (c.start, c.end))
+    cands.extend(_nested_places(doc, cands))
+    cands.sort(key=lambda c: (c.start, -c.end))
+    for cand in cands:
+        text = doc[cand.start : cand.end].text.casefold()
+        if cand.place is None and not cand.nested and text in kinds.COUNTRY_VARIANTS:
+            cand.place = kinds.COUNTRY_VARIANTS[text]
+    return cands
+
+
+def _add_acronyms(doc: Doc, cands: list[Candidate], taken: list[bool], add: object) -> None:
+    """"Name (ACR)" defines ACR for the name; bare ACR later is the same entity."""
+    by_end = {c.end: c for c in cands}
+    for tok in doc:
+        if tok.text != "(" or tok.i + 2 >= len(doc) or doc[tok.i + 2].text != ")":
+            continue
+        acr = doc[tok.i + 1]
+        if not is_acronym(acr.text):
+            continue
+        end = tok.i
+        while end > 0 and (doc[end - 1].is_space or doc[end - 1].tag_ == "POS"):
+            end -= 1
+        owner = by_end.get(end)
+        if owner is None:
+            continue
+        if taken[acr.i]:
+            for c in cands:
+                if c.start == acr.i and c.end == acr.i + 1:
+                    c.acronym_of = owner
+            continue
+        cand = add(acr.i, acr.i + 1, "acronym", "ORG")  # type: ignore[operator]
+        if cand is not None:
+            cand.acronym_of = owner
+
+
+def _add_repeats(doc: Doc, cands: list[Candidate], taken: list[bool], add: object) -> None:
+    """One sense per discourse: a name found once is a mention wherever it recurs."""
+    known: dict[tuple[str, ...], str] = {}
+    for c in cands:
+        words = tuple(t.text for t in doc[c.start : c.end])
+        if any(ch.isupper() for ch in "".join(words)):
+            known.setdefault(words, c.ner)
+    if not known:
+        return
+    longest = max(len(k) for k in known)
+    i = 0
+    while i < len(doc):
+        matched = False
+        for n in range(min(longest, len(doc) - i), 0, -1):
+            words = tuple(t.text for t in doc[i : i + n])
+            if words in known and not any(taken[i : i + n]):
+                if n == 1 and doc[i].lower_ in kinds.STRIP_LEADING:
+                    break
+                add(i, i + n, "repeat", known[words])  # type: ignore[operator]
+                i += n
+                matched = True
+                break
+        if not matched:
+            i += 1
+
+
+def _nested_places(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """Country names and nationality adjectives inside organization names: "the [Swiss] Watch Federation"."""
+    out = []
+    for c in cands:
+        if c.ner not in {"ORG", ""} or c.end - c.start < 2:
+            continue
+        i = c.start
+        while i < c.end:
+            for n in (4, 3, 2, 1):
+                if i + n > c.end or (i == c.start and n == c.end - c.start):
+                    continue
+                text = doc[i : i + n].text.casefold()
+                place = kinds.COUNTRY_VARIANTS.get(text) or (kinds.DEMONYMS.get(text) if n == 1 else None)
+                if place:
+                    out.append(Candidate(i, i + n, "nested", "GPE", place=place, nested=True))
+                    i += n - 1
+                    break
+            i += 1
+    return out
+
+
+def span_of(doc: Doc, cand: Candidate) -> Span:
+    return doc[cand.start : cand.end]

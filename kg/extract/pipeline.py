@@ -1,0 +1,41 @@
+"""Loading spaCy pipelines: lazily, once per name, with errors that list the valid choices."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+from kg.errors import ModelError
+
+REQUIRED = ("parser", "ner")
+
+
+def installed_pipelines() -> list[str]:
+    return sorted(spacy.util.get_installed_models())
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(name: str) -> Language:
+    """Load an installed spaCy pipeline (package name or path) that has a parser and NER."""
+    try:
+        nlp = spacy.load(name)
+    except (OSError, ImportError, ValueError) as exc:
+        choices = ", ".join(installed_pipelines()) or "none"
+        raise ModelError(
+            f"cannot load spaCy pipeline {name!r} ({str(exc).splitlines()[0][:120]}); "
+            f"installed pipelines: {choices}"
+        ) from None
+    missing = [c for c in REQUIRED if c not in nlp.pipe_names]
+    if missing:
+        raise ModelError(
+            f"spaCy pipeline {name!r} lacks {', '.join(missing)}; kg needs {', '.join(REQUIRED)} "
+            f"(it has: {', '.join(nlp.pipe_names)})"
+        )
+    return nlp
+
+
+def pipeline_version(nlp: Language) -> str:
+    meta = nlp.meta
+    return f"{meta.get('lang', 'xx')}_{meta.get('name', 'pipeline')}-{meta.get('version', '0')}"

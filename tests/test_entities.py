@@ -1,0 +1,104 @@
+"""Mentions, typing cues and one-entity-per-thing rules, on sentences written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import entity_types
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        ("The Dental Suppliers Association filed a complaint on Monday.", "Dental Suppliers Association",
+         "TradeAssociation"),
+        ("Officials at the Orvania Grain Federation met farmers.", "Orvania Grain Federation",
+         "TradeAssociation"),
+        ("The Northland Chamber of Commerce welcomed the plan.", "Northland Chamber of Commerce",
+         "TradeAssociation"),
+        ("The Ministry of Coastal Affairs rejected the request.", "Ministry of Coastal Affairs",
+         "GovernmentAgency"),
+        ("The Federal Shipping Commission opened an inquiry into the deal.", "Federal Shipping Commission",
+         "GovernmentAgency"),
+        ("Brenfield Holdings Inc. reported higher profits.", "Brenfield Holdings Inc.", "Company"),
+        ("Shares of Quorvex Pharmaceuticals rose 4 percent.", "Quorvex Pharmaceuticals", "Company"),
+        ("The Valley Morning Herald first reported the story.", "Valley Morning Herald", "NewsOrganization"),
+        ("Shoppers queued for the Veltrano brand all week.", "Veltrano", "Brand"),
+        ("Mr. Tobiah Wrenfield declined to comment on Tuesday.", "Tobiah Wrenfield", "Person"),
+    ],
+)
+def test_typing_cues(extract_text, text: str, name: str, expected: str) -> None:
+    types = entity_types(extract_text(text))
+    assert types.get(name) == expected, types
+
+
+def test_acronym_in_parentheses_and_later_bare_use_is_one_entity(extract_text) -> None:
+    ex = extract_text(
+        "The Coastal Fisheries Alliance (CFAL) wrote to regulators. Later, CFAL said the rules were unfair."
+    )
+    [alliance] = [e for e in ex.entities if e.label == "Coastal Fisheries Alliance"]
+    assert "CFAL" in alliance.aliases
+    iris = {m.iri for m in ex.mentions if m.text in {"Coastal Fisheries Alliance", "CFAL"}}
+    assert iris == {alliance.iri}
+    assert sum(m.text == "CFAL" for m in ex.mentions) == 2
+
+
+def test_acronym_matching_initials_is_the_same_entity(extract_text) -> None:
+    ex = extract_text(
+        "The National Timber Producers Council met on Monday. The NTPC said prices would rise."
+    )
+    council = [e for e in ex.entities if e.label == "National Timber Producers Council"]
+    assert council and "NTPC" in council[0].aliases
+
+
+def test_short_form_of_a_longer_name_is_the_same_entity(extract_text) -> None:
+    ex = extract_text(
+        "Dravenport Logistics Group cut 200 jobs on Friday. Dravenport said demand had fallen sharply."
+    )
+    orgs = [e for e in ex.entities if "Dravenport" in e.label]
+    assert len(orgs) == 1, orgs
+    assert orgs[0].label == "Dravenport Logistics Group"
+
+
+def test_surname_alone_is_the_person_named_in_full_earlier(extract_text) -> None:
+    ex = extract_text("Marisol Quenneville runs the shop. Quenneville said sales were strong.")
+    people = [e for e in ex.entities if e.type == "Person"]
+    assert [p.label for p in people] == ["Marisol Quenneville"]
+
+
+def test_the_and_possessive_do_not_make_new_entities(extract_text) -> None:
+    ex = extract_text(
+        "The Harbor Workers Federation called a strike. The federation's leaders met. "
+        "Harbor Workers Federation's members voted."
+    )
+    feds = [e for e in ex.entities if "Harbor Workers Federation" in e.label]
+    assert len(feds) == 1
+    assert feds[0].label == "Harbor Workers Federation"
+
+
+def test_name_split_by_a_line_break_is_one_entity(extract_text) -> None:
+    ex = extract_text("Yesterday the Pacific Cargo Carriers\nAssociation warned of delays.\n")
+    assert "Pacific Cargo Carriers Association" in entity_types(ex)
+
+
+def test_different_entities_with_similar_names_stay_apart(extract_text) -> None:
+    ex = extract_text(
+        "Norwind Energy Corp. bought a stake in Norwind Shipping Ltd. on Monday, the companies said."
+    )
+    labels = {e.label for e in ex.entities}
+    assert {"Norwind Energy Corp.", "Norwind Shipping Ltd."} <= labels
+
+
+def test_nationality_adjective_in_an_organization_name_is_a_place(extract_text) -> None:
+    ex = extract_text("The Canadian Lumber Association asked for talks.")
+    types = entity_types(ex)
+    assert types.get("Canada") == "Place"
+    assert types.get("Canadian Lumber Association") == "TradeAssociation"
+
+
+def test_offsets_slice_the_text_exactly(extract_text) -> None:
+    text = "Ülker Gıda's chief, Ayşe Demirtaş, met the Dutch Dairy Board (DDB) in Brussels.\nDDB agreed."
+    ex = extract_text(text)
+    assert ex.mentions
+    for m in ex.mentions:
+        assert text[m.start : m.end] == m.text
