@@ -1,0 +1,419 @@
+"""The HTML page: offline, escaped, deterministic, and faithful to the graph it draws."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from pyvis.network import Network
+from rdflib import RDF, RDFS, SKOS, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, PROV
+
+import kg
+from kg import render_style
+from kg.ontology import KG, class_names, relation_names
+from kg.render import build_network, render_html, script_json
+
+R = "https://w3id.org/kg-news/resource/"
+XSS_SCRIPT = "<script>alert(1)</script>"
+XSS_IMG = "<img src=x onerror=alert(1)>"
+
+# Any resource a browser would fetch from the network: script/img/... src, link href, CSS imports.
+REMOTE = re.compile(
+    r"""<(?:script|img|iframe|source|audio|video|embed)\b[^>]*\bsrc\s*=\s*["']?\s*(?:https?:)?//"""
+    r"""|<link\b[^>]*\bhref\s*=\s*["']?\s*(?:https?:)?//"""
+    r"""|@import\b"""
+    r"""|url\(\s*["']?\s*(?:https?:)?//""",
+    re.IGNORECASE,
+)
+
+
+# ---------------------------------------------------------------- building graphs by hand
+
+
+class Builder:
+    def __init__(self) -> None:
+        self.graph = Graph()
+        self._mentions = 0
+
+    def doc(self, doc_id: str, title: str = "") -> URIRef:
+        doc = URIRef(R + "doc/" + doc_id)
+        self.graph.add((doc, RDF.type, KG.Document))
+        self.graph.add((doc, KG.documentId, Literal(doc_id)))
+        self.graph.add((doc, DCTERMS.title, Literal(title or doc_id)))
+        return doc
+
+    def entity(
+        self,
+        key: str,
+        cls: str,
+        label: str,
+        *aliases: str,
+        count: int = 1,
+        docs: tuple[str, ...] = ("a.txt",),
+    ) -> URIRef:
+        entity = URIRef(f"{R}{cls.lower()}/{key}")
+        self.graph.add((entity, RDF.type, KG[cls]))
+        self.graph.add((entity, RDFS.label, Literal(label)))
+        for alias in aliases:
+            self.graph.add((entity, SKOS.altLabel, Literal(alias)))
+        self.graph.add((entity, KG.mentionCount, Literal(count)))
+        for doc_id in docs:
+            self.graph.add((entity, KG.mentionedIn, URIRef(R + "doc/" + doc_id)))
+        return entity
+
+    def relate(self, s: URIRef, rel: str, o: URIRef, *evidence: tuple[str, str, float]) -> None:
+        self.graph.add((s, KG[rel], o))
+        for doc_id, sentence, confidence in evidence:
+            self._mentions += 1
+            m = URIRef(f"{R}relation/{self._mentions}")
+            for p, v in (
+                (RDF.type, KG.RelationMention),
+                (RDF.subject, s),
+                (RDF.predicate, KG[rel]),
+                (RDF.object, o),
+                (KG.sentence, Literal(sentence)),
+                (KG.confidence, Literal(confidence)),
+                (PROV.wasDerivedFrom, URIRef(R + "doc/" + doc_id)),
+                (PROV.wasGeneratedBy, URIRef(R + "extractor/rules")),
+            ):
+                self.graph.add((m, p, v))
+
+
+ACCUSATION_A = "The association accused Alibaba of selling counterfeits."
+ACCUSATION_B = "AAFA again blamed Alibaba for fakes."
+
+
+def news_graph() -> Graph:
+    b = Builder()
+    b.doc("a.txt", "Trade group accuses Alibaba")
+    b.doc("b.txt", "Alibaba responds")
+    alibaba = b.entity(
+        "alibaba", "Company", "Alibaba", "Ali", "Alibaba Group", count=12, docs=("a.txt", "b.txt")
+    )
+    aafa = b.entity("aafa", "TradeAssociation", "American Apparel & Footwear Association", "AAFA", count=4)
+    ustr = b.entity("ustr", "GovernmentAgency", "USTR", count=2)
+    reuters = b.entity("reuters", "NewsOrganization", "Reuters")
+    ma = b.entity("jack_ma", "Person", "Jack Ma", "Ma")
+    hangzhou = b.entity("hangzhou", "Place", "Hangzhou")
+    china = b.entity("china", "Place", "China")
+    b.entity("taobao", "Brand", "Taobao")
+    b.relate(aafa, "accuses", alibaba, ("a.txt", ACCUSATION_A, 0.8), ("b.txt", ACCUSATION_B, 0.7))
+    b.relate(alibaba, "respondsTo", aafa, ("b.txt", "Alibaba rejected the claims.", 0.9))
+    b.relate(aafa, "urges", ustr, ("a.txt", "AAFA urged USTR to act.", 0.85))
+    b.relate(alibaba, "cooperatesWith", aafa)
+    b.relate(ma, "leads", alibaba)
+    b.relate(alibaba, "basedIn", hangzhou)
+    b.relate(hangzhou, "locatedIn", china)
+    b.relate(reuters, "basedIn", china)
+    return b.graph
+
+
+def hostile_graph() -> Graph:
+    b = Builder()
+    b.doc('x"<b>.txt')
+    evil = b.entity("evil", "Company", XSS_SCRIPT, XSS_IMG, 'it\'s "quoted"', docs=('x"<b>.txt',))
+    other = b.entity("other", "Person", XSS_IMG + "'\"")
+    sentence = f"They said </script>{XSS_SCRIPT} and {XSS_IMG} & <!-- more."
+    b.relate(evil, "accuses", other, ('x"<b>.txt', sentence, 0.5))
+    return b.graph
+
+
+def entity_count(graph: Graph) -> int:
+    return len({s for name in render_style.NODE_STYLES for s in graph.subjects(RDF.type, KG[name])})
+
+
+def relation_triple_count(graph: Graph) -> int:
+    return sum(1 for rel in relation_names() for _ in graph.subject_objects(KG[rel]))
+
+
+class Tags(HTMLParser):
+    """Start and end tags and the text of each <script>, as a browser's tokenizer sees them."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.starts: list[str] = []
+        self.ends: list[str] = []
+        self.scripts: list[str] = []
+        self._in_script = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.starts.append(tag)
+        if tag == "script":
+            self._in_script = True
+            self.scripts.append("")
+
+    def handle_endtag(self, tag: str) -> None:
+        self.ends.append(tag)
+        self._in_script = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_script:
+            self.scripts[-1] += data
+
+
+def parse(html: str) -> Tags:
+    tags = Tags()
+    tags.feed(html)
+    tags.close()
+    return tags
+
+
+def legend(html: str) -> str:
+    match = re.search(r'<aside id="kg-legend">(.*?)</aside>', html, re.DOTALL)
+    assert match, "no legend in the page"
+    return match.group(1)
+
+
+@pytest.fixture(scope="module")
+def page() -> str:
+    return render_html(news_graph(), title="Test news")
+
+
+# ---------------------------------------------------------------- offline
+
+
+def test_page_has_no_remote_resources(page: str) -> None:
+    assert REMOTE.findall(page) == []
+    assert not re.search(r"<script\b[^>]*\bsrc\s*=", page, re.IGNORECASE), "scripts must be inlined"
+    assert not re.search(r"<link\b", page, re.IGNORECASE)
+
+
+@pytest.mark.parametrize("mode", ["local", "in_line", "remote"])
+def test_offline_check_catches_pyvis_default_output(mode: str) -> None:
+    net = Network(directed=True, cdn_resources=mode)
+    net.add_node("a")
+    net.add_node("b")
+    net.add_edge("a", "b")
+    assert REMOTE.findall(net.generate_html()), f"pyvis {mode!r} output should link remote assets"
+
+
+def test_vis_network_is_inlined(page: str) -> None:
+    assert "vis-network" in page
+    assert "new vis.Network(" in page
+    assert "randomSeed" in page
+    assert "stabilizationIterationsDone" in page
+
+
+# ---------------------------------------------------------------- escaping
+
+
+def test_untrusted_text_cannot_break_out() -> None:
+    html = render_html(hostile_graph(), title=XSS_SCRIPT)
+    for raw in ("<script>alert", "<img src=x", '"<b>.txt', "<!-- more"):
+        assert raw not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html  # the title, escaped for HTML
+    assert "\\u003cscript\\u003ealert(1)" in html  # the labels, escaped for JSON
+    tags = parse(html)
+    assert len(re.findall("<script", html, re.IGNORECASE)) == 3
+    assert tags.starts.count("script") == 3
+    assert tags.ends.count("script") == 3
+    assert "img" not in tags.starts and "b" not in tags.starts
+
+
+def test_untrusted_text_arrives_intact() -> None:
+    """Escaping is lossless: the browser's JSON.parse sees exactly the article's text."""
+    html = render_html(hostile_graph())
+    data = json.loads(parse(html).scripts[0])
+    labels = {node["label"] for node in data["nodes"]}
+    assert labels == {XSS_SCRIPT, XSS_IMG + "'\""}
+    (edge,) = data["edges"]
+    assert f"</script>{XSS_SCRIPT} and {XSS_IMG} & <!-- more." in edge["title"]
+    assert 'x"<b>.txt' in edge["title"]
+
+
+@given(
+    st.recursive(st.text() | st.integers() | st.none(), lambda c: st.lists(c) | st.dictionaries(st.text(), c))
+)
+def test_script_json_round_trips_without_markup(value: object) -> None:
+    text = script_json(value)
+    assert json.loads(text) == value
+    assert not set(text) & {"<", ">", "&", "\u2028", "\u2029"}
+
+
+# ---------------------------------------------------------------- determinism
+
+
+def test_same_graph_gives_identical_html() -> None:
+    graph = news_graph()
+    shuffled = Graph()
+    for triple in sorted(graph, key=lambda t: hashlib.sha1(repr(t).encode()).hexdigest()):
+        shuffled.add(triple)
+    assert render_html(graph) == render_html(shuffled)
+
+
+def test_identical_html_across_processes(tmp_path: Path) -> None:
+    """Set and dict order depend on PYTHONHASHSEED; the page must not."""
+    source = tmp_path / "graph.nt"
+    source.write_text(news_graph().serialize(format="nt"), encoding="utf-8")
+    code = (
+        "import hashlib, sys; from rdflib import Graph; from kg.render import render_html; "
+        "g = Graph().parse(sys.argv[1], format='nt'); "
+        "print(hashlib.sha256(render_html(g).encode()).hexdigest())"
+    )
+    root = str(Path(kg.__file__).resolve().parent.parent)
+    digests = set()
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": root}
+        run = subprocess.run(
+            [sys.executable, "-c", code, str(source)], env=env, capture_output=True, text=True
+        )
+        assert run.returncode == 0, run.stderr
+        digests.add(run.stdout.strip())
+    digests.add(hashlib.sha256(render_html(news_graph()).encode()).hexdigest())
+    assert len(digests) == 1
+
+
+# ---------------------------------------------------------------- content
+
+
+def test_counts_match_the_graph() -> None:
+    graph = news_graph()
+    net = build_network(graph)
+    assert len(net.nodes) == entity_count(graph) == 8
+    assert len(net.edges) == relation_triple_count(graph) == 8
+    assert net.num_nodes() == 8 and net.num_edges() == 8  # pyvis's own bookkeeping agrees
+    ids = [node["id"] for node in net.nodes]
+    assert ids == sorted(set(ids))
+    assert all(edge["from"] in ids and edge["to"] in ids for edge in net.edges)
+    assert net.directed
+
+
+def test_node_carries_label_class_size_and_tooltip() -> None:
+    net = build_network(news_graph())
+    node = net.get_node(R + "company/alibaba")
+    assert node["label"] == "Alibaba"
+    assert node["group"] == "Company"
+    for text in ("Company", "Ali, Alibaba Group", "Mentions: 12", "a.txt, b.txt"):
+        assert text in node["title"]
+    lonely = net.get_node(R + "brand/taobao")
+    assert node["size"] > lonely["size"]
+    assert set(net.options["groups"]) - {"useDefaultGroups"} >= {n["group"] for n in net.nodes}
+
+
+def test_edge_tooltip_has_sentences_and_document_ids() -> None:
+    net = build_network(news_graph())
+    (edge,) = [e for e in net.edges if e["relation"] == "accuses"]
+    assert edge["label"] == "accuses"
+    assert (edge["from"], edge["to"]) == (R + "tradeassociation/aafa", R + "company/alibaba")
+    for text in (ACCUSATION_A, ACCUSATION_B, "a.txt", "b.txt", "0.80"):
+        assert text in edge["title"]
+    assert edge["color"]["color"] == render_style.FAMILIES["conflict"].color
+
+
+def test_relations_between_one_pair_stay_apart() -> None:
+    net = build_network(news_graph())
+    pair = {R + "company/alibaba", R + "tradeassociation/aafa"}
+    edges = [e for e in net.edges if {e["from"], e["to"]} == pair]
+    assert {e["relation"] for e in edges} == {"accuses", "respondsTo", "cooperatesWith"}
+
+    def side(edge: dict[str, object]) -> float:
+        smooth = edge["smooth"]
+        assert isinstance(smooth, dict)
+        if not smooth["enabled"]:
+            return 0.0
+        sign = 1 if smooth["type"] == "curvedCW" else -1
+        if edge["from"] != min(pair):  # reversed edges curve the other way for the same type
+            sign = -sign
+        return sign * float(smooth["roundness"])
+
+    sides = [side(e) for e in edges]
+    assert len(set(sides)) == len(edges), sides
+
+
+def test_endpoint_without_a_class_still_gets_a_node() -> None:
+    graph = news_graph()
+    stranger = URIRef(R + "thing/unknown")
+    graph.add((URIRef(R + "person/jack_ma"), KG.worksFor, stranger))
+    net = build_network(graph)
+    assert net.get_node(str(stranger))["group"] == render_style.UNTYPED
+    assert len(net.edges) == relation_triple_count(graph)
+
+
+@pytest.mark.parametrize(
+    ("drop", "absent"),
+    [(None, None), ("Brand", "Brand"), ("GovernmentAgency", "Government agency")],
+)
+def test_legend_lists_the_classes_present(drop: str | None, absent: str | None) -> None:
+    graph = news_graph()
+    if drop:
+        for entity in list(graph.subjects(RDF.type, KG[drop])):
+            graph.remove((entity, None, None))
+            graph.remove((None, None, entity))
+    html = render_html(graph)
+    box = legend(html)
+    present = {render_style.NODE_STYLES[n["group"]].label for n in build_network(graph).nodes}
+    for label in present:
+        assert label in box
+    if absent:
+        assert absent not in box
+    families = {render_style.edge_family(e["relation"]).name for e in build_network(graph).edges}
+    for family in render_style.FAMILIES:
+        assert (f"</span>{family} <small>" in box) == (family in families), family
+    assert "<h1>Test news</h1>" in render_html(graph, title="Test news")
+
+
+def test_empty_graph_renders_a_page_saying_so() -> None:
+    only_documents = Builder()
+    only_documents.doc("a.txt")  # documents alone draw nothing
+    for g in (Graph(), only_documents.graph):
+        html = render_html(g)
+        assert html.startswith("<!DOCTYPE html>") and html.rstrip().endswith("</html>")
+        assert "The graph is empty" in html
+        assert REMOTE.findall(html) == []
+        assert "<script" not in html
+        tags = parse(html)
+        assert tags.starts.count("html") == 1 and "body" in tags.ends
+
+
+def test_styles_cover_the_ontology() -> None:
+    assert set(render_style.RELATION_FAMILY) == relation_names()
+    drawn = class_names() - {"Entity", "Document", "RelationMention", "Extractor"}
+    assert set(render_style.NODE_STYLES) == drawn
+
+
+def test_pyvis_can_still_write_its_own_page() -> None:
+    net = build_network(news_graph())
+    html = net.generate_html()
+    assert R + "company/alibaba" in html
+
+
+# ---------------------------------------------------------------- in a real browser
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(
+    CHROMIUM is None,
+    reason="BROWSER TEST SKIPPED: no chromium on PATH (apt-get install -y chromium) — page not loaded",
+)
+def test_page_draws_in_headless_chromium(tmp_path: Path, page: str) -> None:
+    target = tmp_path / "graph.html"
+    target.write_text(page, encoding="utf-8")
+    command = [
+        str(CHROMIUM),
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        f"--user-data-dir={tmp_path / 'profile'}",
+        "--virtual-time-budget=20000",
+        "--dump-dom",
+        target.as_uri(),
+    ]
+    run = subprocess.run(command, capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert "<canvas" in run.stdout, "vis-network did not draw"
+    assert 'data-state="ready"' in run.stdout, "physics did not stabilize"
