@@ -90,8 +90,11 @@ def build(inputs: tuple[str, ...], out_dir: str, model: str) -> None:
     _warn_skipped(result.skipped)
     if result.documents == 0:
         raise InputError("no document could be read from the inputs")
-    atomic_write(out / "graph.ttl", to_turtle(result.graph))
-    atomic_write(out / "graph.html", render_html(result.graph, title="kg: " + ", ".join(inputs)))
+    # Both texts are made before either file is replaced, so a failure leaves the old pair whole.
+    turtle = to_turtle(result.graph)
+    page = render_html(result.graph, title="kg: " + ", ".join(inputs))
+    atomic_write(out / "graph.ttl", turtle)
+    atomic_write(out / "graph.html", page)
     click.echo(result.summary())
 
 
