@@ -134,10 +134,11 @@ def extract(inputs: tuple[str, ...], output: str | None, model: str) -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["table", "csv", "tsv", "json"]),
+    type=click.Choice(["table", "csv", "tsv", "json", "turtle", "nt"]),
     default="table",
     show_default=True,
-    help="table for people; csv, tsv, json are the W3C SPARQL 1.1 result formats.",
+    help="table for people; csv, tsv, json are the W3C SPARQL 1.1 result formats; "
+    "turtle and nt for CONSTRUCT.",
 )
 @handle_errors
 def query(graph: str, query: str, fmt: str) -> None:

@@ -30,6 +30,9 @@ def new_graph(base_iri: str = RESOURCE_NS) -> Graph:
     g = Graph()
     g.bind("kg", KG._NS)
     g.bind("kgr", Namespace(base_iri))
+    # One prefix per kind of resource, so Turtle and query tables show "org:acme" not a full IRI.
+    for prefix in ("org", "person", "place", "brand", "doc", "rel", "extractor"):
+        g.bind(prefix, Namespace(f"{base_iri}{prefix}/"))
     for prefix, ns in (("rdfs", RDFS), ("skos", SKOS), ("prov", PROV), ("dcterms", DCTERMS), ("xsd", XSD)):
         g.bind(prefix, ns)
     return g
