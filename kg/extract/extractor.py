@@ -10,12 +10,9 @@ from kg.config import DEFAULT_MODEL, RESOURCE_NS
 from kg.extract.aliases import cluster_mentions
 from kg.extract.mentions import find_candidates
 from kg.extract.pipeline import load_pipeline
-try:  # TEMP until relations land
-    from kg.extract.relations import find_relations
-except ImportError:
-    def find_relations(doc, spans): return []  # type: ignore
+from kg.extract.relations import find_relations
 from kg.extract.types import MentionSpan
-from kg.io.clean import prepare_text
+from kg.io.clean import prepare_document
 from kg.iri import entity_iri
 from kg.records import Document, Entity, Extraction, Mention, Relation
 
@@ -31,14 +28,10 @@ def extract(
 
     def texts() -> Iterator[tuple[str, Document]]:
         for document in documents:
-            yield prepare_text(document.text, markdown=_is_markdown(document)), document
+            yield prepare_document(document), document
 
     for doc, document in nlp.pipe(texts(), batch_size=batch_size, as_tuples=True):
         yield extract_doc(doc, document, base_iri)
-
-
-def _is_markdown(document: Document) -> bool:
-    return (document.source or "").lower().endswith(".md")
 
 
 def extract_doc(doc: Doc, document: Document, base_iri: str = RESOURCE_NS) -> Extraction:

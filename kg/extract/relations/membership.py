@@ -1,0 +1,120 @@
+"""represents, memberOf and partOf: associations and their members, groups and their units."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from kg.extract.relations.context import ORG_FAMILY, PARTIES, Arg, Candidate, Context, pairs
+from kg.extract.relations.syntax import arguments, children, climb, prep_objects, verbal
+from kg.extract.relations.verbs import INTEREST_NOUNS, MEMBER_NOUNS, OWN_VERBS, PART_NOUNS
+
+POSSESSIVE_PRONOUNS = frozenset({"its", "their"})
+DEMONSTRATIVES = frozenset({"these", "those", "such"})
+
+
+def _represented(ctx: Context, obj: Token) -> list[Arg]:
+    """Objects of "represents": "A, B and C", or "the interests of A" (nothing for "of 1000 brands")."""
+    if obj.lemma_.lower() in INTEREST_NOUNS or obj.lower_ in INTEREST_NOUNS:
+        return [arg for o in prep_objects(obj, ("of",)) for arg in arguments(ctx, o, PARTIES)]
+    return arguments(ctx, obj, PARTIES)
+
+
+def _represents(ctx: Context, verb: Token) -> list[Candidate]:
+    heads = [arg for s in climb(verb)[0] for arg in arguments(ctx, s, ORG_FAMILY)]
+    if not heads and verb.dep_ == "relcl":
+        # ", which represents" misattached to a neighbouring noun: the nearest organization before it.
+        m = ctx.last_mention_before(verb.i, ORG_FAMILY)
+        if m is not None and ctx.mentions[m].start >= verb.sent.start:
+            heads = [(m, 0.8)]
+    if heads:  # remembered even when the represented are not named: "... of 1000 brands. These brands ..."
+        ctx.state.last_representative = heads[0][0]
+    tails = [arg for o in children(verb, ("dobj",)) for arg in _represented(ctx, o)]
+    rule = "rule:represents-relcl" if verb.dep_ == "relcl" else "rule:represents-verb"
+    return pairs(heads, tails, "represents", 0.85, rule)
+
+
+def _owner_of_members(ctx: Context, subject: Token, sent: Span) -> list[Arg]:
+    """Whose members a "members include ..." subject names."""
+    for poss in children(subject, ("poss",)):
+        if poss.lower_ in POSSESSIVE_PRONOUNS and ctx.mention_at(poss) is None:
+            m = ctx.last_mention_before(sent.start, ORG_FAMILY)  # "Its members include ..."
+            return [] if m is None else [(m, 0.7)]
+        if poss.lower_ == "whose" and poss.head.head.dep_ == "relcl":
+            return arguments(ctx, poss.head.head.head, ORG_FAMILY)  # "X, whose members include ..."
+        return arguments(ctx, poss, ORG_FAMILY)
+    owners = [arg for o in prep_objects(subject, ("of",)) for arg in arguments(ctx, o, ORG_FAMILY)]
+    if owners:
+        return owners
+    if children(subject, ("det",), DEMONSTRATIVES) and ctx.state.last_representative is not None:
+        return [(ctx.state.last_representative, 0.7)]  # "These brands include ..."
+    return []
+
+
+def _members_include(ctx: Context, verb: Token, sent: Span) -> list[Candidate]:
+    found: list[Candidate] = []
+    for subject in children(verb, ("nsubj",)):
+        if subject.lemma_.lower() not in MEMBER_NOUNS:
+            continue
+        owners = _owner_of_members(ctx, subject, sent)
+        members = [arg for o in children(verb, ("dobj",)) for arg in arguments(ctx, o, PARTIES)]
+        found.extend(pairs(owners, members, "represents", 0.8, "rule:represents-members"))
+    return found
+
+
+def _member_of(ctx: Context, noun: Token) -> list[Candidate]:
+    """ "A is a member of ORG", "A, a member of ORG", "A joined as a member of ORG"."""
+    holders: list[Token] = []
+    if noun.dep_ == "appos":
+        holders.append(noun.head)
+    if noun.dep_ in ("attr", "oprd"):
+        holders += children(noun.head, ("nsubj", "nsubjpass"))
+    members = [arg for h in holders for arg in arguments(ctx, h, PARTIES)]
+    groups = [arg for o in prep_objects(noun, ("of",)) for arg in arguments(ctx, o, ORG_FAMILY)]
+    return pairs(members, groups, "memberOf", 0.8, "rule:member-of")
+
+
+def _part_of(ctx: Context, noun: Token) -> list[Candidate]:
+    """ "X, a unit of Y", "X is a subsidiary of Y", "Y's X unit", "X, a Y subsidiary"."""
+    parts: list[Token] = []
+    wholes = prep_objects(noun, ("of",))
+    if noun.dep_ == "appos":
+        parts.append(noun.head)
+    if noun.dep_ in ("attr", "oprd"):
+        parts += children(noun.head, ("nsubj", "nsubjpass"))
+    compounds = children(noun, ("compound",))
+    if children(noun, ("poss",)):  # "Y's X unit"
+        wholes += children(noun, ("poss",))
+        parts += compounds
+    elif parts:  # "X, a Y subsidiary"
+        wholes += compounds
+    part_args = [arg for p in parts for arg in arguments(ctx, p, ORG_FAMILY | {"Brand"})]
+    whole_args = [arg for w in wholes for arg in arguments(ctx, w, ORG_FAMILY)]
+    return pairs(part_args, whole_args, "partOf", 0.8, "rule:partof-noun")
+
+
+def _owned_by(ctx: Context, verb: Token) -> list[Candidate]:
+    """ "X, owned by Y" (a participle on X) and "X is owned by Y"."""
+    owners = [arg for o in prep_objects(verb, ("by",)) for arg in arguments(ctx, o, ORG_FAMILY)]
+    if not owners:
+        return []
+    owned = [verb.head] if verb.dep_ == "acl" else children(verb, ("nsubjpass",))
+    parts = [arg for p in owned for arg in arguments(ctx, p, ORG_FAMILY | {"Brand"})]
+    return pairs(parts, owners, "partOf", 0.75, "rule:partof-owned")
+
+
+def find_membership(ctx: Context, sent: Span) -> list[Candidate]:
+    """represents / memberOf / partOf hits of one sentence."""
+    found: list[Candidate] = []
+    for token in sent:
+        lemma = token.lemma_.lower()
+        if verbal(token) and lemma == "represent":
+            found.extend(_represents(ctx, token))
+        elif verbal(token) and lemma == "include":
+            found.extend(_members_include(ctx, token, sent))
+        elif verbal(token) and lemma in OWN_VERBS:
+            found.extend(_owned_by(ctx, token))
+        elif token.pos_ == "NOUN" and lemma == "member":
+            found.extend(_member_of(ctx, token))
+        elif token.pos_ == "NOUN" and lemma in PART_NOUNS:
+            found.extend(_part_of(ctx, token))
+    return found

@@ -1,0 +1,140 @@
+"""basedIn, locatedIn and livesIn: where organizations sit, places lie and people live."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from kg.extract.relations.context import ORG_FAMILY, PERSON, PLACE, Arg, Candidate, Context, pairs
+from kg.extract.relations.syntax import arguments, children, climb, prep_objects, verbal
+from kg.extract.relations.verbs import BASE_WORDS, LIVE_VERBS, PLACE_NOUNS, RESIDENT_NOUNS
+
+BASED_ORG_TYPES = ORG_FAMILY | {"Brand"}
+HYPHENS = frozenset({"-", "–", "‑"})
+HYPHEN_WINDOW = 4  # tokens between "-based" and the organization it describes: "a Denver-based grain council"
+
+
+def _places(ctx: Context, tokens: list[Token]) -> list[Arg]:
+    return [arg for t in tokens for arg in arguments(ctx, t, PLACE)]
+
+
+def _hyphen_based(ctx: Context, based: Token, sent: Span) -> list[Candidate]:
+    """ "a Denver-based ORG": spaCy splits it into Denver, -, based."""
+    i = based.i - 1
+    if i < 1 or ctx.doc[i].text not in HYPHENS:
+        return []
+    place = ctx.mention_at(ctx.doc[i - 1], PLACE)
+    if place is None:
+        return []
+    described = arguments(ctx, based.head, BASED_ORG_TYPES)
+    org = described[0][0] if described else None
+    if org is None:  # the parse may hang "based" elsewhere; take the next organization named
+        for j in range(based.i + 1, min(based.i + 1 + HYPHEN_WINDOW, sent.end)):
+            org = ctx.mention_at(ctx.doc[j], BASED_ORG_TYPES)
+            if org is not None or ctx.doc[j].is_punct:
+                break
+    if org is None:
+        return []
+    return pairs([(org, 1.0)], [(place, 1.0)], "basedIn", 0.85, "rule:basedin-hyphen")
+
+
+def _based_in(ctx: Context, based: Token) -> list[Candidate]:
+    """ "ORG, based in PLACE", "ORG is headquartered in PLACE"."""
+    places = _places(ctx, prep_objects(based, ("in", "at")))
+    if not places:
+        return []
+    holders = [based.head] if based.dep_ in ("acl", "amod", "appos") else climb(based)[0]
+    if not holders:
+        holders = children(based, ("nsubjpass", "nsubj"))
+    if based.dep_ == "acomp":
+        holders = children(based.head, ("nsubj", "nsubjpass"))
+    orgs = [arg for h in holders for arg in arguments(ctx, h, BASED_ORG_TYPES)]
+    return pairs(orgs, places, "basedIn", 0.85, "rule:basedin-prep")
+
+
+def _nested(ctx: Context, sent: Span) -> list[Candidate]:
+    """A place named inside an organization's name: "the [American] Apparel Association"."""
+    found: list[Candidate] = []
+    for o in ctx.starting_in(sent.start, sent.end):
+        org = ctx.mentions[o]
+        if org.type not in ORG_FAMILY:
+            continue
+        for p in ctx.mentions_in(org.start, org.end):
+            if p != o and ctx.mentions[p].type == "Place":
+                found.extend(pairs([(o, 1.0)], [(p, 1.0)], "basedIn", 0.55, "rule:basedin-nested"))
+    return found
+
+
+def _located(ctx: Context, noun: Token) -> list[Candidate]:
+    """ "P, a city in Q", "P is a port in Q"."""
+    holders: list[Token] = []
+    if noun.dep_ == "appos":
+        holders.append(noun.head)
+    if noun.dep_ in ("attr",):
+        holders += children(noun.head, ("nsubj",))
+    inner = _places(ctx, holders)
+    outer = _places(ctx, prep_objects(noun, ("in", "of", "near")))
+    return pairs(inner, outer, "locatedIn", 0.8, "rule:locatedin-appos")
+
+
+def _comma_pairs(ctx: Context, sent: Span) -> list[Candidate]:
+    """ "Lyon, France": two places joined by a comma and followed by no further place (not a list)."""
+    found: list[Candidate] = []
+    doc = ctx.doc
+    for p in ctx.starting_in(sent.start, sent.end):
+        place = ctx.mentions[p]
+        if place.type != "Place":
+            continue
+        comma = place.end
+        if comma + 1 >= sent.end or doc[comma].text != ",":
+            continue
+        q = ctx.mention_at(doc[comma + 1], PLACE)
+        if q is None or ctx.mentions[q].start != comma + 1:
+            continue
+        after = ctx.mentions[q].end
+        before = place.start - 1
+        in_list = (after < sent.end and doc[after].lower_ in (",", "and", "or")) and (
+            after + 1 < sent.end and ctx.mention_at(doc[after + 1], PLACE) is not None
+        )
+        in_list = in_list or (before >= sent.start and doc[before].lower_ in (",", "and", "or"))
+        if after < sent.end and doc[after].lower_ in ("and", "or"):
+            in_list = True
+        if not in_list:
+            found.extend(pairs([(p, 1.0)], [(q, 1.0)], "locatedIn", 0.6, "rule:locatedin-comma"))
+    return found
+
+
+def _lives(ctx: Context, token: Token) -> list[Candidate]:
+    lemma = token.lemma_.lower()
+    if verbal(token) and lemma in LIVE_VERBS:
+        people = [arg for s in climb(token)[0] for arg in arguments(ctx, s, PERSON)]
+        places = _places(ctx, prep_objects(token, ("in", "at")))
+        return pairs(people, places, "livesIn", 0.8, "rule:livesin-verb")
+    if token.pos_ == "NOUN" and lemma in RESIDENT_NOUNS:
+        holders = [token.head] if token.dep_ == "appos" else []
+        if token.dep_ == "attr":
+            holders = children(token.head, ("nsubj",))
+        people = [arg for h in holders for arg in arguments(ctx, h, PERSON)]
+        places = _places(ctx, prep_objects(token, ("of",)) + children(token, ("compound", "amod")))
+        return pairs(people, places, "livesIn", 0.75, "rule:livesin-resident")
+    if ctx.mention_at(token, PERSON) is not None and token.head is not token:
+        # "John Smith of Boston": an "of" phrase on the person's own name.
+        person = ctx.mention_at(token, PERSON)
+        places = _places(ctx, prep_objects(token, ("of", "from")))
+        if person is not None and ctx.mention_at(token.head, PERSON) != person:
+            return pairs([(person, 1.0)], places, "livesIn", 0.5, "rule:livesin-of")
+    return []
+
+
+def find_places(ctx: Context, sent: Span) -> list[Candidate]:
+    """basedIn / locatedIn / livesIn hits of one sentence."""
+    found: list[Candidate] = _nested(ctx, sent) + _comma_pairs(ctx, sent)
+    for token in sent:
+        lower = token.lower_
+        if lower in BASE_WORDS:
+            found.extend(_hyphen_based(ctx, token, sent))
+            found.extend(_based_in(ctx, token))
+        elif token.pos_ == "NOUN" and token.lemma_.lower() in PLACE_NOUNS:
+            found.extend(_located(ctx, token))
+        else:
+            found.extend(_lives(ctx, token))
+    return found

@@ -1,0 +1,126 @@
+"""respondsTo: who answers, rebuts or denies an accusation, and whose accusation it was."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Span, Token
+
+from kg.extract.relations.context import Arg, Candidate, Context, pairs
+from kg.extract.relations.events import agents
+from kg.extract.relations.syntax import arguments, children, governing_verb, prep_objects, verbal
+from kg.extract.relations.verbs import (
+    ACCUSE_NOUNS,
+    RESPOND_NOUNS,
+    RESPOND_SUPPORT,
+    RESPOND_VERBS,
+    RESPOND_WEAK,
+    SAY_VERBS,
+)
+
+# Objects that make "deny", "reject", "dismiss" a response to an accusation.
+ACCUSATION_OBJECTS = ACCUSE_NOUNS | {"report", "criticism", "suggestion", "charge", "assertion", "remark"}
+
+
+def _accusers_of(ctx: Context, accusation: Token) -> list[Arg]:
+    """The author of an accusation noun: "Y's accusations", "the claims by Y", "the lawsuit from Y"."""
+    authors = children(accusation, ("poss",)) + prep_objects(accusation, ("by", "from", "of"))
+    return [arg for a in authors for arg in arguments(ctx, a)]
+
+
+def _targets(ctx: Context, tokens: Sequence[Token]) -> list[Arg]:
+    """Accusers named by the tokens a response is aimed at: a party, or an accusation of one."""
+    found: list[Arg] = []
+    for t in tokens:
+        if t.lemma_.lower() in ACCUSATION_OBJECTS:
+            found.extend(_accusers_of(ctx, t))
+        else:
+            found.extend(arguments(ctx, t))
+    return found
+
+
+def _verb_response(ctx: Context, verb: Token) -> tuple[Token, list[Token]] | None:
+    """(the responding verb, the tokens it answers) when ``verb`` is a response."""
+    lemma = verb.lemma_.lower()
+    aimed = prep_objects(verb, ("to", "at", "against"))
+    objects = children(verb, ("dobj",))
+    if lemma in RESPOND_VERBS or (lemma == "hit" and children(verb, ("advmod", "prt"), ("back",))):
+        return verb, aimed + objects
+    if lemma in RESPOND_WEAK:
+        answered = [o for o in objects if o.lemma_.lower() in ACCUSATION_OBJECTS]
+        if answered or aimed:
+            return verb, aimed + answered
+    return None
+
+
+def _noun_response(noun: Token) -> tuple[Token, list[Token]] | None:
+    """ "X issued a response to Y", "X, in response to Y's lawsuit, said ...", "a counterattack"."""
+    verb = governing_verb(noun)
+    if verb is None:
+        return None
+    aimed = prep_objects(noun, ("to", "at", "against")) + prep_objects(verb, ("to", "at", "against"))
+    if noun.dep_ == "pobj" and noun.head.lower_ in ("in", "as"):
+        return verb, aimed
+    if noun.dep_ in ("dobj", "conj") or verb.lemma_.lower() in RESPOND_SUPPORT:
+        return verb, aimed  # "X issued a rebuttal", "X conducted a point-by-point response"
+    return None
+
+
+def _said_response(ctx: Context, verb: Token) -> tuple[Token, list[Token]] | None:
+    """ "X said Y's accusations were false": the accusation is the subject of the reported clause."""
+    if verb.lemma_.lower() not in SAY_VERBS:
+        return None
+    answered = [
+        s
+        for clause in children(verb, ("ccomp", "xcomp", "dobj"))
+        for s in [clause, *children(clause, ("nsubj", "nsubjpass"))]
+        if s.lemma_.lower() in ACCUSATION_OBJECTS and _accusers_of(ctx, s)
+    ]
+    return (verb, answered) if answered else None
+
+
+def find_responses(ctx: Context, sent: Span, accusations: Sequence[Candidate]) -> list[Candidate]:
+    """respondsTo hits of one sentence; ``accusations`` are the accuses hits of the same sentence."""
+    found: list[Candidate] = []
+    for token in sent:
+        lemma = token.lemma_.lower()
+        response = None
+        rule = "rule:respond-verb"
+        if verbal(token):
+            response = _verb_response(ctx, token)
+            if response is None:
+                response = _said_response(ctx, token)
+                rule = "rule:respond-said"
+        elif token.pos_ == "NOUN" and lemma in RESPOND_NOUNS:
+            response = _noun_response(token)
+            rule = "rule:respond-noun"
+        if response is None:
+            continue
+        verb, aimed = response
+        heads, _ = agents(ctx, verb)
+        tails = _targets(ctx, aimed)
+        if not tails and any(t.lemma_.lower() not in ACCUSATION_OBJECTS for t in aimed):
+            continue  # aimed at something that is no accusation: "replied to questions"
+        if tails:
+            found.extend(
+                pairs(heads, tails, "respondsTo", 0.85 if rule != "rule:respond-said" else 0.75, rule)
+            )
+            continue
+        for head in heads:
+            found.extend(_implicit_accusers(ctx, head, accusations))
+    return found
+
+
+def _implicit_accusers(ctx: Context, head: Arg, accusations: Sequence[Candidate]) -> list[Candidate]:
+    """The accusers a response with no named target answers: in this sentence, else earlier ones."""
+    key = ctx.key(head[0])
+    here = [c.head for c in accusations if ctx.key(c.tail) == key] or [c.head for c in accusations]
+    if here:
+        return pairs([head], [(m, 1.0) for m in here], "respondsTo", 0.7, "rule:respond-in-sentence")
+    earlier = [accuser for accuser, accused in ctx.state.accusations if ctx.key(accused) == key]
+    if earlier:
+        return pairs([head], [(m, 1.0) for m in earlier], "respondsTo", 0.6, "rule:respond-fallback")
+    if ctx.state.accusations:
+        last = ctx.state.accusations[-1][0]
+        return pairs([head], [(last, 1.0)], "respondsTo", 0.5, "rule:respond-fallback")
+    return []

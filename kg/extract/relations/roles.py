@@ -1,0 +1,145 @@
+"""leads and worksFor: people holding a role in an organization."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Span, Token
+
+from kg.extract.relations.context import ORG_FAMILY, PERSON, Arg, Candidate, Context, pairs
+from kg.extract.relations.syntax import arguments, children, climb, prep_objects, verbal
+from kg.extract.relations.verbs import (
+    JOIN_VERBS,
+    LEAD_ROLES,
+    LEAD_VERBS,
+    SUBORDINATE,
+    WORK_ROLES,
+    WORK_VERBS,
+)
+
+# Words that may sit inside a role phrase without being a role: "managing director", "former head".
+ROLE_MODIFIERS = frozenset(
+    {"managing", "executive", "senior", "general", "former", "acting", "interim", "chief", "financial",
+     "operating", "technology", "technical", "marketing", "legal", "press", "founding", "co", "-"}
+) | SUBORDINATE  # fmt: skip
+ROLE_WORDS = LEAD_ROLES | WORK_ROLES | ROLE_MODIFIERS
+CHIEF_LEADS = frozenset({"executive", "officer", "chief"})  # "chief executive (officer)", "the chief"
+POSSESSIVE = frozenset({"'s", "’s", "'"})
+ORG_DESIGNATORS = frozenset(
+    {"group", "holding", "holdings", "corp", "corp.", "inc", "inc.", "co", "co.", "ltd"}
+)
+
+
+def role_kind(words: Sequence[str]) -> str | None:
+    """ "leads" or "worksFor" for a role phrase (lower-cased words), None if it names no role."""
+    roles = [w for w in words if w in LEAD_ROLES | WORK_ROLES]
+    if not roles:
+        return None
+    if any(w in SUBORDINATE for w in words):
+        return "worksFor"
+    if "chief" in words:
+        return "leads" if words[-1] in CHIEF_LEADS else "worksFor"
+    return "leads" if roles[-1] in LEAD_ROLES else "worksFor"
+
+
+def _role_phrase(role: Token) -> list[str]:
+    modifiers = [c for c in role.lefts if c.dep_ in ("amod", "compound") and c.lower_ in ROLE_WORDS]
+    return [t.lower_ for t in sorted([*modifiers, role], key=lambda t: t.i)]
+
+
+def _people(ctx: Context, role: Token) -> list[Arg]:
+    """Who holds ``role``: apposition either way, "CEO Jane Doe", "Jane is/was named CEO"."""
+    holders: list[Token] = []
+    if role.dep_ in ("appos", "compound"):
+        holders.append(role.head)
+    holders += children(role, ("appos",))
+    if role.dep_ in ("attr", "oprd"):
+        holders += children(role.head, ("nsubj", "nsubjpass")) or climb(role.head)[0]
+    return [arg for h in holders for arg in arguments(ctx, h, PERSON)]
+
+
+def _organizations(ctx: Context, role: Token) -> list[Arg]:
+    """Where ``role`` is held: "of/at/for ORG", "ORG's", a compound "ORG spokesman"."""
+    places = prep_objects(role, ("of", "at", "for", "with", "in")) + children(role, ("poss",))
+    found = [arg for p in places for arg in arguments(ctx, p, ORG_FAMILY)]
+    for c in children(role, ("compound",)):
+        m = ctx.mention_at(c, ORG_FAMILY)
+        if m is not None:
+            found.append((m, 1.0))
+    return found
+
+
+def _surface(ctx: Context, sent: Span) -> list[Candidate]:
+    """ "ORG CEO PERSON", "ORG's chairman PERSON", "ORG chief executive, PERSON": read off the tokens."""
+    found: list[Candidate] = []
+    doc = ctx.doc
+    for p in ctx.starting_in(sent.start, sent.end):
+        person = ctx.mentions[p]
+        if person.type != "Person":
+            continue
+        i = person.start - 1
+        if i >= sent.start and doc[i].lower_ == ",":
+            i -= 1
+        words: list[str] = []
+        while i >= sent.start and doc[i].lower_ in ROLE_WORDS and ctx.mention_at(doc[i]) is None:
+            words.insert(0, doc[i].lower_)
+            i -= 1
+        kind = role_kind(words)
+        if kind is None:
+            continue
+        if i >= sent.start and doc[i].lower_ in POSSESSIVE:
+            i -= 1
+        while i >= sent.start and doc[i].lower_ in ORG_DESIGNATORS and ctx.mention_at(doc[i]) is None:
+            i -= 1  # "ORG group CEO PERSON" where the name stops before "group"
+        org = ctx.mention_at(doc[i], ORG_FAMILY) if i >= sent.start else None
+        if org is not None:
+            found.extend(pairs([(p, 1.0)], [(org, 1.0)], kind, 0.85, f"rule:{kind}-compound"))
+    return found
+
+
+def _role_nouns(ctx: Context, sent: Span) -> list[Candidate]:
+    found: list[Candidate] = []
+    for role in sent:
+        if role.pos_ not in ("NOUN", "PROPN") or role.lower_ not in LEAD_ROLES | WORK_ROLES:
+            continue
+        if ctx.mention_at(role) is not None:
+            continue  # part of a name: "the Head Office", "President Street"
+        kind = role_kind(_role_phrase(role))
+        if kind is None:
+            continue
+        people = _people(ctx, role)
+        if people:
+            orgs = _organizations(ctx, role)
+            found.extend(pairs(people, orgs, kind, 0.85, f"rule:{kind}-role"))
+    return found
+
+
+def _verbs(ctx: Context, sent: Span) -> list[Candidate]:
+    """ "PERSON, who heads ORG", "PERSON works for ORG", "PERSON joined ORG" (or ORG joined ORG)."""
+    found: list[Candidate] = []
+    for verb in sent:
+        lemma = verb.lemma_.lower()
+        if not verbal(verb):
+            continue
+        subjects = [arg for s in climb(verb)[0] for arg in arguments(ctx, s)]
+        if lemma in LEAD_VERBS:
+            orgs = [arg for o in children(verb, ("dobj",)) for arg in arguments(ctx, o, ORG_FAMILY)]
+            found.extend(pairs(subjects, orgs, "leads", 0.8, "rule:leads-verb"))
+        elif lemma in WORK_VERBS:
+            orgs = [arg for o in prep_objects(verb, ("for", "at")) for arg in arguments(ctx, o, ORG_FAMILY)]
+            found.extend(pairs(subjects, orgs, "worksFor", 0.8, "rule:worksfor-verb"))
+        elif lemma in JOIN_VERBS:
+            orgs = [arg for o in children(verb, ("dobj",)) for arg in arguments(ctx, o, ORG_FAMILY)]
+            people = [a for a in subjects if ctx.type_of(a[0]) == "Person"]
+            others = [a for a in subjects if ctx.type_of(a[0]) != "Person"]
+            found.extend(pairs(people, orgs, "worksFor", 0.7, "rule:worksfor-join"))
+            found.extend(pairs(others, orgs, "memberOf", 0.7, "rule:member-join"))
+    return found
+
+
+def find_roles(ctx: Context, sent: Span) -> list[Candidate]:
+    """leads / worksFor hits of one sentence (and memberOf for organizations joining one)."""
+    found = _surface(ctx, sent) + _role_nouns(ctx, sent) + _verbs(ctx, sent)
+    leaders = {(ctx.key(c.head), ctx.key(c.tail)) for c in found if c.type == "leads"}
+    # A leading role implies working there; keep only the more specific relation.
+    return [c for c in found if c.type != "worksFor" or (ctx.key(c.head), ctx.key(c.tail)) not in leaders]

@@ -1,0 +1,110 @@
+"""Curated English word lists the relation rules key on: lemmas, lower-cased."""
+
+from __future__ import annotations
+
+# ---------------------------------------------------------------- accusing, urging, responding
+
+ACCUSE_VERBS = frozenset(
+    {
+        "accuse", "allege", "blame", "sue", "criticize", "criticise", "denounce", "condemn",
+        "attack", "charge", "slam", "fault", "lambast", "castigate", "rebuke", "indict",
+    }
+)  # fmt: skip
+# Verbs whose accused is a clause subject, not an object: "X alleged that Y sold fakes".
+ACCUSE_CLAUSAL = frozenset({"allege", "charge"})
+# Phrasal accusing: "X lashed out at Y", "X took aim at Y".
+ACCUSE_PHRASAL = {"lash": "at", "rail": "against", "complain": "about"}
+ACCUSE_NOUNS = frozenset(
+    {
+        "accusation", "allegation", "criticism", "lawsuit", "suit", "complaint", "charge",
+        "attack", "claim", "case", "action", "petition", "denunciation", "condemnation",
+    }
+)  # fmt: skip
+
+URGE_VERBS = frozenset(
+    {"urge", "ask", "petition", "press", "lobby", "implore", "beseech", "exhort", "pressure", "request"}
+)
+# Verb + preposition introducing the urged party: "call on Y", "appeal to Y".
+URGE_PHRASAL = {"call": ("on", "upon"), "appeal": ("to",), "demand": ("of", "from")}
+# Verbs whose urged party is the subject of a clause: "X demanded that Y stop".
+URGE_CLAUSAL = frozenset({"demand", "urge", "ask", "request"})
+# Verbs that deliver a letter or petition whose urging clause names no other sender.
+SEND_VERBS = frozenset({"send", "write", "submit", "deliver", "address", "issue", "pen", "sign"})
+
+RESPOND_VERBS = frozenset({"respond", "reply", "rebut", "retort", "refute"})
+# Verbs that only respond when their object is an accusation or its author.
+RESPOND_WEAK = frozenset({"deny", "dismiss", "reject", "contest", "dispute", "counter", "answer"})
+RESPOND_NOUNS = frozenset(
+    {"response", "rebuttal", "reply", "retort", "counterattack", "counter-attack", "riposte", "denial"}
+)
+# Verbs that make a response noun an act of the subject: "X issued a rebuttal".
+RESPOND_SUPPORT = frozenset(
+    {"issue", "make", "submit", "release", "publish", "file", "give", "post", "conduct", "launch", "mount",
+     "stage", "deliver", "send", "offer", "provide"}
+)  # fmt: skip
+SAY_VERBS = frozenset({"say", "call", "describe", "insist", "argue", "state", "add", "maintain", "tell"})
+
+# ---------------------------------------------------------------- roles and membership
+
+LEAD_ROLES = frozenset(
+    {
+        "ceo", "chairman", "chairwoman", "chairperson", "chair", "president", "head", "founder",
+        "co-founder", "cofounder", "director", "boss", "leader", "chief", "cfo", "coo", "cto",
+        "owner", "director-general", "secretary-general", "commissioner", "governor", "administrator",
+    }
+)  # fmt: skip
+WORK_ROLES = frozenset(
+    {
+        "engineer", "analyst", "spokesman", "spokeswoman", "spokesperson", "official", "employee",
+        "lawyer", "attorney", "counsel", "executive", "manager", "economist", "researcher",
+        "scientist", "adviser", "advisor", "consultant", "worker", "representative", "officer",
+        "editor", "reporter", "correspondent", "strategist", "designer", "developer", "staffer",
+        "secretary", "treasurer", "staff",
+    }
+)  # fmt: skip
+# Modifiers that turn a leading role into a subordinate one: "vice president", "deputy head".
+SUBORDINATE = frozenset({"vice", "deputy", "assistant", "associate", "acting-deputy", "senior-vice"})
+LEAD_VERBS = frozenset({"head", "lead", "run", "chair", "found", "helm", "co-found", "cofound", "manage"})
+WORK_VERBS = frozenset({"work"})
+JOIN_VERBS = frozenset({"join"})
+
+MEMBER_NOUNS = frozenset({"member", "brand", "company", "firm", "business", "manufacturer", "affiliate"})
+PART_NOUNS = frozenset({"subsidiary", "unit", "division", "arm", "branch", "affiliate", "part", "department"})
+OWN_VERBS = frozenset({"own", "control", "acquire"})
+INTEREST_NOUNS = frozenset({"interest", "interests"})
+
+# ---------------------------------------------------------------- places
+
+PLACE_NOUNS = frozenset(
+    {
+        "city", "town", "port", "province", "region", "state", "county", "district", "village",
+        "suburb", "capital", "island", "municipality", "prefecture", "borough", "neighborhood",
+        "neighbourhood", "area", "territory", "commune", "township",
+    }
+)  # fmt: skip
+BASE_WORDS = frozenset({"based", "headquartered", "headquarter", "located"})
+RESIDENT_NOUNS = frozenset({"resident", "native", "citizen", "inhabitant"})
+LIVE_VERBS = frozenset({"live", "reside", "dwell", "settle"})
+
+# ---------------------------------------------------------------- violence
+
+KILL_VERBS = frozenset(
+    {"kill", "murder", "assassinate", "stab", "shoot", "slay", "strangle", "behead", "gun", "execute"}
+)
+KILL_NOUNS = frozenset({"killing", "murder", "assassination", "slaying", "shooting", "stabbing"})
+KILLER_NOUNS = frozenset({"killer", "assassin", "murderer", "slayer", "gunman"})
+
+# ---------------------------------------------------------------- alliances and cooperation
+
+ALLY_OBJECTS = frozenset({"hand", "hands", "force", "forces"})  # "joined hands/forces with"
+ALLY_NOUNS = frozenset({"alliance", "coalition", "front", "bloc"})
+ALLY_VERBS = frozenset({"ally", "unite", "side"})
+JOINT_ADVERBS = frozenset({"jointly", "together"})
+COOP_NOUNS = frozenset(
+    {
+        "partnership", "agreement", "deal", "venture", "memorandum", "pact", "contract",
+        "collaboration", "cooperation", "co-operation", "accord", "tie-up", "mou",
+    }
+)  # fmt: skip
+COOP_VERBS = frozenset({"partner", "cooperate", "co-operate", "collaborate", "team"})
+COOP_SUPPORT = frozenset({"sign", "form", "strike", "reach", "announce", "seal", "forge", "ink", "launch"})

@@ -1,0 +1,222 @@
+"""Read articles from files and folders into :class:`~kg.records.Document` records.
+
+Bad paths raise :class:`~kg.errors.InputError` before anything is read; a bad file or line is
+recorded as :class:`~kg.records.Skipped` and reading goes on.
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+import os
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from kg.errors import InputError
+from kg.io.clean import heading_line
+from kg.io.html import extract_article
+from kg.records import Document, ReadResult, Skipped
+
+__all__ = ["SUPPORTED_EXTENSIONS", "iter_documents", "read_inputs"]
+
+SUPPORTED_EXTENSIONS = (".htm", ".html", ".jsonl", ".md", ".txt")
+_SUPPORTED_LIST = ", ".join(SUPPORTED_EXTENSIONS)
+_NOT_ARTICLES = frozenset({"README", "LICENSE", "LICENCE", "CHANGELOG", "CONTRIBUTING"})
+_MD_TITLE = re.compile(r"^ {0,3}# +(.+?)(?: +#+)? *$", re.MULTILINE)
+_MD_SETEXT_TITLE = re.compile(r"\A\s*([^\n]+)\n=+ *$", re.MULTILINE)
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _Source:
+    path: Path
+    id: str  # the document id of a one-article file
+
+
+def read_inputs(paths: Sequence[str | Path]) -> ReadResult:
+    """Read every article under ``paths`` (files and folders, in a deterministic order).
+
+    >>> result = read_inputs(["examples/"])  # doctest: +SKIP
+    >>> [d.id for d in result.documents][:2]  # doctest: +SKIP
+    ['corvane_renquil_lawsuit.txt', 'gulf_dredging_letter.md']
+    """
+    result = ReadResult()
+    result.documents.extend(iter_documents(paths, result.skipped))
+    return result
+
+
+def iter_documents(paths: Sequence[str | Path], skipped: list[Skipped]) -> Iterator[Document]:
+    """Stream the articles under ``paths``, appending what cannot be read to ``skipped``.
+
+    The paths are checked at once (a missing path, an unsupported file or a folder without
+    articles raises :class:`InputError`); files are then read one at a time, and JSON Lines
+    files line by line, so a large corpus is never held in memory.
+    """
+    if not paths:
+        raise InputError(f"no input given; give files or folders of {_SUPPORTED_LIST} files")
+    sources = [source for path in paths for source in _sources(Path(path))]
+    return _documents(sources, skipped)
+
+
+def _sources(path: Path) -> list[_Source]:
+    if path.is_dir():
+        found = [_Source(file, file.relative_to(path).as_posix()) for file in _walk(path)]
+        if not found:
+            raise InputError(f"{path}: no articles in this folder (looked for {_SUPPORTED_LIST} files)")
+        return found
+    if not path.exists():
+        raise InputError(f"{path}: no such file or folder")
+    if path.suffix.lower() not in SUPPORTED_EXTENSIONS:
+        kind = f"'{path.suffix}'" if path.suffix else "without an extension"
+        raise InputError(f"{path}: unsupported file type {kind}; supported: {_SUPPORTED_LIST}")
+    return [_Source(path, path.name)]
+
+
+def _walk(folder: Path) -> list[Path]:
+    # Sorted by path so the same folder always gives the same order (and the same graph).
+    # Hidden folders and files (.git, .ipynb_checkpoints) hold copies, not articles; a README
+    # or LICENSE describes the folder.
+    found: list[Path] = []
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in files:
+            if (
+                not name.startswith(".")
+                and Path(name).suffix.lower() in SUPPORTED_EXTENSIONS
+                and Path(name).stem.upper() not in _NOT_ARTICLES
+            ):
+                found.append(Path(root) / name)
+    return sorted(found, key=lambda file: file.relative_to(folder).parts)
+
+
+def _documents(sources: list[_Source], skipped: list[Skipped]) -> Iterator[Document]:
+    seen: dict[str, str] = {}  # id -> where it was first read, for the message
+    for source in sources:
+        for item, line in _read(source):
+            if isinstance(item, Skipped):
+                skipped.append(item)
+                continue
+            where = f"{source.path}:{line}" if line is not None else str(source.path)
+            if item.id in seen:
+                # Two folders given side by side can hold the same relative paths.
+                hint = "" if line is not None else "; give their common parent folder instead"
+                reason = f"duplicate document id {item.id!r} (first read from {seen[item.id]}){hint}"
+                skipped.append(Skipped(str(source.path), reason, line))
+                continue
+            seen[item.id] = where
+            yield item
+
+
+def _read(source: _Source) -> Iterator[tuple[Document | Skipped, int | None]]:
+    """Each document or skip of one file, with its line number (JSON Lines) or None."""
+    suffix = source.path.suffix.lower()
+    if suffix == ".jsonl":
+        yield from _read_jsonl(source.path)
+        return
+    where = str(source.path)
+    try:
+        raw = source.path.read_bytes()
+    except OSError as error:
+        yield Skipped(where, f"cannot read: {error.strerror or error}"), None
+        return
+    html = suffix in (".html", ".htm")
+    text = _decode(raw, html=html)
+    if text is None or not text.strip():
+        yield Skipped(where, _bad_utf8(raw) if text is None else "empty file"), None
+    elif html:
+        article = extract_article(text)
+        if article.text:
+            yield Document(source.id, article.text, article.title, article.date, article.url, where), None
+        else:
+            yield Skipped(where, "no article text in the markup"), None
+    elif suffix == ".md":
+        yield Document(source.id, text, _markdown_title(text), source=where), None
+    else:
+        yield Document(source.id, text, heading_line(text), source=where), None
+
+
+def _decode(raw: bytes, *, html: bool) -> str | None:
+    # "utf-8-sig" drops a byte-order mark; newlines are kept as they are, since offsets count them.
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    # A page may declare another encoding; honour it rather than lose the article.
+    declared = _META_CHARSET.search(raw[:4096]) if html else None
+    if declared:
+        try:
+            return raw.decode(codecs.lookup(declared.group(1).decode("ascii")).name)
+        except (LookupError, UnicodeDecodeError):
+            pass
+    return None
+
+
+def _bad_utf8(raw: bytes) -> str:
+    try:
+        raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        return f"not valid UTF-8 (byte 0x{raw[error.start]:02x} at offset {error.start})"
+    return "not valid UTF-8"
+
+
+def _markdown_title(text: str) -> str | None:
+    match = _MD_TITLE.search(text) or _MD_SETEXT_TITLE.search(text)
+    return match.group(1).strip() if match else None
+
+
+def _read_jsonl(path: Path) -> Iterator[tuple[Document | Skipped, int | None]]:
+    where = str(path)
+    try:
+        handle = path.open("rb")
+    except OSError as error:
+        yield Skipped(where, f"cannot read: {error.strerror or error}"), None
+        return
+    with handle:
+        for number, raw in enumerate(handle, start=1):
+            item = _parse_line(raw, first=number == 1, source=where)
+            if isinstance(item, str):
+                yield Skipped(where, item, number), number
+            elif item is not None:
+                yield item, number
+
+
+def _parse_line(raw: bytes, *, first: bool, source: str) -> Document | str | None:
+    """A document, the reason a line is skipped, or None for a blank line."""
+    try:
+        line = raw.decode("utf-8-sig" if first else "utf-8")
+    except UnicodeDecodeError as error:
+        return f"not valid UTF-8 (byte 0x{raw[error.start]:02x} at column {error.start + 1})"
+    if not line.strip():
+        return None
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as error:
+        return f"malformed JSON: {error.msg} (column {error.colno})"
+    if not isinstance(record, dict):
+        return f"not a JSON object but a {type(record).__name__}"
+    missing = [key for key in ("id", "text") if key not in record]
+    if missing:
+        return f"missing {' and '.join(repr(k) for k in missing)}"
+    doc_id, text = record["id"], record["text"]
+    # Numeric ids are common in exported corpora and unambiguous; anything else is a mistake.
+    if isinstance(doc_id, int) and not isinstance(doc_id, bool):
+        doc_id = str(doc_id)
+    if not isinstance(doc_id, str) or not doc_id.strip():
+        return f"'id' must be a non-empty string, not {json.dumps(doc_id)}"
+    if not isinstance(text, str):
+        return f"'text' must be a string, not {type(text).__name__}"
+    if not text.strip():
+        return "empty text"
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return "'text' holds an unpaired surrogate escape"
+    title, date, url = (_optional(record, key) for key in ("title", "date", "url"))
+    return Document(doc_id, text, title, date, url, source)
+
+
+def _optional(record: dict[str, object], key: str) -> str | None:
+    value = record.get(key)
+    return value if isinstance(value, str) and value.strip() else None
