@@ -1,2 +1,3 @@
 """kg: news articles -> RDF knowledge graph."""
+
 __version__ = "0.1.0"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import wraps
 from pathlib import Path
 from typing import Any, TypeVar
@@ -69,7 +69,9 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("--out", "out_dir", default="outputs", show_default=True, help="Folder for graph.ttl and graph.html.")
+@click.option(
+    "--out", "out_dir", default="outputs", show_default=True, help="Folder for graph.ttl and graph.html."
+)
 @model_option
 @handle_errors
 def build(inputs: tuple[str, ...], out_dir: str, model: str) -> None:
@@ -115,17 +117,25 @@ def extract(inputs: tuple[str, ...], output: str | None, model: str) -> None:
     _check_inputs(inputs)
     load_pipeline(model)
     skipped: list[Any] = []
-    lines = (
-        json.dumps(ex.record(), ensure_ascii=False, sort_keys=False) + "\n"
-        for ex in extract_paths(list(inputs), model, skipped)
-    )
+    count = 0
+
+    def lines() -> Iterator[str]:
+        nonlocal count
+        for ex in extract_paths(list(inputs), model, skipped):
+            count += 1
+            yield json.dumps(ex.record(), ensure_ascii=False) + "\n"
+
     if output is None:
-        for line in lines:
+        for line in lines():
             sys.stdout.write(line)
         sys.stdout.flush()
     else:
-        atomic_write(Path(output), "".join(lines))
+        text = "".join(lines())
+        if count:
+            atomic_write(Path(output), text)
     _warn_skipped(skipped)
+    if count == 0:
+        raise InputError("no document could be read from the inputs")
 
 
 @cli.command()

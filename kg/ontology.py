@@ -82,7 +82,9 @@ def _local(iri: URIRef) -> str:
 @lru_cache(maxsize=1)
 def class_names() -> frozenset[str]:
     g = load_ontology()
-    return frozenset(_local(s) for s in g.subjects(RDF.type, OWL.Class) if str(s).startswith(ONTOLOGY_NS))
+    return frozenset(
+        _local(URIRef(str(s))) for s in g.subjects(RDF.type, OWL.Class) if str(s).startswith(ONTOLOGY_NS)
+    )
 
 
 @lru_cache(maxsize=1)

@@ -34,9 +34,7 @@ def extract_text(nlp) -> Callable[[str], Extraction]:  # type: ignore[no-untyped
 def triples(ex: Extraction) -> set[tuple[str, str, str]]:
     """(head text, relation, tail text) of an extraction, for readable assertions."""
     labels = {e.iri: e.label for e in ex.entities}
-    return {
-        (labels[ex.mentions[r.head].iri], r.type, labels[ex.mentions[r.tail].iri]) for r in ex.relations
-    }
+    return {(labels[ex.mentions[r.head].iri], r.type, labels[ex.mentions[r.tail].iri]) for r in ex.relations}
 
 
 def entity_types(ex: Extraction) -> dict[str, str]:

@@ -118,7 +118,9 @@ def test_bad_files_are_skipped_with_a_warning_and_counted(tmp_path: Path) -> Non
     assert "2 documents" in stdout and "3 skipped" in stdout
 
 
-def test_failed_build_leaves_the_previous_graph_intact(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_failed_build_leaves_the_previous_graph_intact(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     (tmp_path / "graph.ttl").write_text("# previous graph\n")
     import kg.render
 
@@ -137,6 +139,7 @@ def test_invalid_utf8_file_from_bbc_is_skipped(tmp_path: Path) -> None:
     if not bad.exists():
         pytest.skip("shared BBC corpus not present")
     code, _, stderr = run("extract", str(bad), "-o", str(tmp_path / "x.jsonl"))
+    assert code == 2  # the only input was unreadable
     assert "199.txt" in stderr
 
 

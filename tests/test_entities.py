@@ -10,16 +10,31 @@ from tests.conftest import entity_types
 @pytest.mark.parametrize(
     ("text", "name", "expected"),
     [
-        ("The Dental Suppliers Association filed a complaint on Monday.", "Dental Suppliers Association",
-         "TradeAssociation"),
-        ("Officials at the Orvania Grain Federation met farmers.", "Orvania Grain Federation",
-         "TradeAssociation"),
-        ("The Northland Chamber of Commerce welcomed the plan.", "Northland Chamber of Commerce",
-         "TradeAssociation"),
-        ("The Ministry of Coastal Affairs rejected the request.", "Ministry of Coastal Affairs",
-         "GovernmentAgency"),
-        ("The Federal Shipping Commission opened an inquiry into the deal.", "Federal Shipping Commission",
-         "GovernmentAgency"),
+        (
+            "The Dental Suppliers Association filed a complaint on Monday.",
+            "Dental Suppliers Association",
+            "TradeAssociation",
+        ),
+        (
+            "Officials at the Orvania Grain Federation met farmers.",
+            "Orvania Grain Federation",
+            "TradeAssociation",
+        ),
+        (
+            "The Northland Chamber of Commerce welcomed the plan.",
+            "Northland Chamber of Commerce",
+            "TradeAssociation",
+        ),
+        (
+            "The Ministry of Coastal Affairs rejected the request.",
+            "Ministry of Coastal Affairs",
+            "GovernmentAgency",
+        ),
+        (
+            "The Federal Shipping Commission opened an inquiry into the deal.",
+            "Federal Shipping Commission",
+            "GovernmentAgency",
+        ),
         ("Brenfield Holdings Inc. reported higher profits.", "Brenfield Holdings Inc.", "Company"),
         ("Shares of Quorvex Pharmaceuticals rose 4 percent.", "Quorvex Pharmaceuticals", "Company"),
         ("The Valley Morning Herald first reported the story.", "Valley Morning Herald", "NewsOrganization"),
@@ -44,9 +59,7 @@ def test_acronym_in_parentheses_and_later_bare_use_is_one_entity(extract_text) -
 
 
 def test_acronym_matching_initials_is_the_same_entity(extract_text) -> None:
-    ex = extract_text(
-        "The National Timber Producers Council met on Monday. The NTPC said prices would rise."
-    )
+    ex = extract_text("The National Timber Producers Council met on Monday. The NTPC said prices would rise.")
     council = [e for e in ex.entities if e.label == "National Timber Producers Council"]
     assert council and "NTPC" in council[0].aliases
 

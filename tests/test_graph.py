@@ -60,7 +60,7 @@ def test_every_relation_has_provenance_reaching_its_sentence() -> None:
 def test_every_emitted_class_and_property_is_in_the_ontology() -> None:
     g = build_graph([sample(), sample("b.txt")])
     ns = str(KG._NS)
-    for s, p, o in g:
+    for _s, p, o in g:
         for term in (p, o):
             if isinstance(term, URIRef) and str(term).startswith(ns):
                 local = str(term)[len(ns) :]
@@ -81,9 +81,9 @@ def test_turtle_is_deterministic_and_round_trips() -> None:
     assert isomorphic(Graph().parse(data=one, format="turtle"), build_graph([sample()]))
 
 
-names = st.text(
-    alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=40
-).filter(lambda s: s.strip())
+names = st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=40).filter(
+    lambda s: s.strip()
+)
 
 
 @settings(max_examples=60, deadline=None)
@@ -94,8 +94,10 @@ def test_any_label_and_sentence_survive_a_turtle_round_trip(label: str, sentence
     bolt = Entity(entity_iri("Company", "Bolt Ltd"), "Bolt Ltd", "Company")
     ex = Extraction(
         Document("d", text),
-        (Mention(0, len(label), label, "Organization", ent.iri), Mention(len(label) + 6, len(label) + 14,
-                                                                          "Bolt Ltd", "Company", bolt.iri)),
+        (
+            Mention(0, len(label), label, "Organization", ent.iri),
+            Mention(len(label) + 6, len(label) + 14, "Bolt Ltd", "Company", bolt.iri),
+        ),
         (ent, bolt),
         (Relation(0, 1, "accuses", 0.5, "rule:accuse-verb", 0, len(text)),),
     )

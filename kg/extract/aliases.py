@@ -11,13 +11,13 @@ The class of an entity is decided from the votes of all its mentions together.
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
 from kg.extract import kinds
-from kg.extract.evidence import combine, decide, votes_for
+from kg.extract.evidence import Votes, combine, decide, votes_for
 from kg.extract.mentions import Candidate, is_acronym
 from kg.iri import normalize_name
 
@@ -25,7 +25,7 @@ from kg.iri import normalize_name
 @dataclass
 class Cluster:
     members: list[Candidate] = field(default_factory=list)
-    votes: Counter[str] = field(default_factory=Counter)
+    votes: Votes = field(default_factory=lambda: defaultdict(float))
     type: str = "Company"
     label: str = ""
     aliases: tuple[str, ...] = ()
@@ -48,7 +48,7 @@ class _UnionFind:
 
 
 def _words(doc: Doc, c: Candidate) -> list[str]:
-    return [t.text for t in doc[c.start : c.end] if not (t.tag_ == "POS")]
+    return [t.text for t in doc[c.start : c.end] if t.tag_ != "POS"]
 
 
 def initials(words: list[str], with_function_words: bool) -> str:
@@ -87,7 +87,8 @@ def cluster_mentions(doc: Doc, cands: list[Candidate]) -> list[Cluster]:
             uf.find(j)
             for j in names
             if len(_words(doc, cands[j])) >= 2
-            and text.upper() in {initials(_words(doc, cands[j]), False), initials(_words(doc, cands[j]), True)}
+            and text.upper()
+            in {initials(_words(doc, cands[j]), False), initials(_words(doc, cands[j]), True)}
         }
         if len(fits) == 1:
             uf.union(fits.pop(), i)
@@ -100,7 +101,8 @@ def cluster_mentions(doc: Doc, cands: list[Candidate]) -> list[Cluster]:
     for members in sorted(groups.values()):
         cl = Cluster(members=[cands[i] for i in members])
         for i in members:
-            cl.votes.update(votes[i])
+            for key, weight in votes[i].items():
+                cl.votes[key] += weight
         single = all(c.end - c.start == 1 for c in cl.members)
         cl.type = decide(combine(cl.votes, single))
         cl.label, cl.aliases = _label(doc, cl.members)
@@ -108,7 +110,7 @@ def cluster_mentions(doc: Doc, cands: list[Candidate]) -> list[Cluster]:
     return clusters
 
 
-def _strong(v: Counter[str]) -> str | None:
+def _strong(v: Votes) -> str | None:
     """The top-level kind a mention's own cues insist on (beyond spaCy's label), if any."""
     if v["Place"] >= 3:  # cue votes only: spaCy's are under "ner:"
         return "Place"
@@ -123,7 +125,7 @@ def _short_forms(
     doc: Doc,
     cands: list[Candidate],
     keys: list[str],
-    votes: list[Counter[str]],
+    votes: list[Votes],
     names: list[int],
     uf: _UnionFind,
 ) -> None:

@@ -8,7 +8,7 @@ often calls a company a person or a place; words of the name and of the context 
 from __future__ import annotations
 
 import math
-from collections import Counter
+from collections import defaultdict
 
 from spacy.tokens import Doc, Token
 
@@ -26,13 +26,29 @@ NER_VOTES = {
 NER_PREFIX = "ner:"  # votes from spaCy's label are kept apart: they count sublinearly per entity
 # Verbs whose subject is usually a business.
 COMPANY_VERBS = frozenset(
-    "sell manufacture produce ship acquire merge list operate hire employ export import "
-    "retail trade stock".split()
+    [
+        "sell",
+        "manufacture",
+        "produce",
+        "ship",
+        "acquire",
+        "merge",
+        "list",
+        "operate",
+        "hire",
+        "employ",
+        "export",
+        "import",
+        "retail",
+        "trade",
+        "stock",
+    ]
 )
+Votes = defaultdict[str, float]  # class (or "ner:" + class) -> weight
 ORG_FAMILY = ("Organization", "Company", "TradeAssociation", "GovernmentAgency", "NewsOrganization")
 
 
-def _head_word_votes(doc: Doc, cand: Candidate, votes: Counter[str]) -> None:
+def _head_word_votes(doc: Doc, cand: Candidate, votes: Votes) -> None:
     words = [t.lower_ for t in doc[cand.start : cand.end]]
     last = words[-1]
     # "Ministry of Trade": the kind word is the head before "of"
@@ -48,7 +64,7 @@ def _head_word_votes(doc: Doc, cand: Candidate, votes: Counter[str]) -> None:
         votes["NewsOrganization"] += 2
 
 
-def _context_votes(doc: Doc, cand: Candidate, votes: Counter[str]) -> None:
+def _context_votes(doc: Doc, cand: Candidate, votes: Votes) -> None:
     start, end = cand.start, cand.end
     nxt = doc[end] if end < len(doc) else None
     prev = doc[start - 1] if start > 0 else None
@@ -57,7 +73,7 @@ def _context_votes(doc: Doc, cand: Candidate, votes: Counter[str]) -> None:
             votes["Brand"] += 3  # "the Veltra brand"
         elif nxt.lower_ in kinds.COMPANY_WORDS or nxt.lower_ in kinds.COMPANY_NOUNS:
             votes["Company"] += 2  # "Acme group", "Acme shares"
-        elif nxt.lower_ in ROLE_NOUNS and not nxt.is_title or nxt.text in {"CEO", "CFO", "COO"}:
+        elif (nxt.lower_ in ROLE_NOUNS and not nxt.is_title) or nxt.text in {"CEO", "CFO", "COO"}:
             votes["Organization"] += 2  # "Acme CEO Jane Roe"
         elif nxt.tag_ == "POS" and end + 1 < len(doc):
             after = doc[end + 1].lower_
@@ -72,12 +88,14 @@ def _context_votes(doc: Doc, cand: Candidate, votes: Counter[str]) -> None:
     # "According to the newsletter, CNN and ...": sources named after "according to"
     sent_start = doc[start].sent.start
     window = doc[max(sent_start, start - 8) : start]
-    if any(t.lower_ == "according" for t in window) and not any(t.pos_ in {"VERB", "AUX"} for t in window[1:]):
-        if not (nxt is not None and nxt.tag_ == "POS"):
-            votes["NewsOrganization"] += 1.5
+    after_according = any(t.lower_ == "according" for t in window) and not any(
+        t.pos_ in {"VERB", "AUX"} for t in window[1:]
+    )
+    if after_according and not (nxt is not None and nxt.tag_ == "POS"):
+        votes["NewsOrganization"] += 1.5
 
 
-def _syntax_votes(root: Token, votes: Counter[str]) -> None:
+def _syntax_votes(root: Token, votes: Votes) -> None:
     for child in root.children:
         if child.dep_ == "relcl":
             rel = {t.lower_ for t in child.subtree if t.tag_ in {"WDT", "WP", "WP$"}}
@@ -113,8 +131,8 @@ def _syntax_votes(root: Token, votes: Counter[str]) -> None:
             votes["Brand"] += 2
 
 
-def votes_for(doc: Doc, cand: Candidate) -> Counter[str]:
-    votes: Counter[str] = Counter()
+def votes_for(doc: Doc, cand: Candidate) -> Votes:
+    votes: Votes = defaultdict(float)
     if cand.place is not None:
         votes["Place"] += 3
         return votes
@@ -132,24 +150,22 @@ def votes_for(doc: Doc, cand: Candidate) -> Counter[str]:
     return votes
 
 
-def combine(votes: Counter[str], single_word: bool) -> Counter[str]:
+def combine(votes: Votes, single_word: bool) -> Votes:
     """Cue votes count fully; spaCy's votes for a class count 1 + log2(total), so that many
     identical guesses of the small model do not outweigh what the words around the name say.
     A single-word name that only spaCy calls a person is not one when any cue says otherwise."""
-    out: Counter[str] = Counter()
+    out: Votes = defaultdict(float)
     for key, value in votes.items():
         if key.startswith(NER_PREFIX):
             out[key[len(NER_PREFIX) :]] += value if value <= 1 else 1 + math.log2(value)
         else:
             out[key] += value
-    if single_word and votes["Person"] == 0 and any(
-        votes[k] > 0 for k in ("Brand", "Place", *ORG_FAMILY)
-    ):
+    if single_word and votes["Person"] == 0 and any(votes[k] > 0 for k in ("Brand", "Place", *ORG_FAMILY)):
         out["Person"] = 0
     return out
 
 
-def decide(votes: Counter[str]) -> str:
+def decide(votes: Votes) -> str:
     """The most specific class the votes support; organizations without a sub-kind are Companies."""
     if not votes:
         return "Company"

@@ -52,7 +52,7 @@ def extract_doc(doc: Doc, document: Document, base_iri: str = RESOURCE_NS) -> Ex
     spans.sort(key=lambda s: (s[0], -s[1], s[2]))
     mention_spans = [MentionSpan(s, e, t, k) for s, e, k, t, _ in spans]
     mentions = []
-    for s, e, _, t, iri in spans:
+    for s, e, _, _t, iri in spans:
         span = doc[s:e]
         start, end = span.start_char, span.end_char
         mentions.append(Mention(start, end, document.text[start:end], entities[iri].type, iri))
@@ -60,5 +60,6 @@ def extract_doc(doc: Doc, document: Document, base_iri: str = RESOURCE_NS) -> Ex
         Relation(h.head, h.tail, h.type, h.confidence, h.rule, h.sent_start, h.sent_end)
         for h in find_relations(doc, mention_spans)
     ]
-    return Extraction(document, tuple(mentions), tuple(sorted(entities.values(), key=lambda e: e.iri)),
-                      tuple(relations))
+    return Extraction(
+        document, tuple(mentions), tuple(sorted(entities.values(), key=lambda e: e.iri)), tuple(relations)
+    )

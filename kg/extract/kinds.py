@@ -4,36 +4,183 @@ from __future__ import annotations
 
 # Head words of organization names, by the ontology class they signal.
 TRADE_ASSOCIATION_WORDS = frozenset(
-    """association associations federation federations council chamber chambers alliance
-    confederation guild coalition league society institute union syndicate""".split()
+    [
+        "association",
+        "associations",
+        "federation",
+        "federations",
+        "council",
+        "chamber",
+        "chambers",
+        "alliance",
+        "confederation",
+        "guild",
+        "coalition",
+        "league",
+        "society",
+        "institute",
+        "union",
+        "syndicate",
+    ]
 )
 GOVERNMENT_WORDS = frozenset(
-    """office ministry ministries administration commission agency department representative
-    government parliament senate congress bureau authority cabinet secretariat directorate
-    embassy consulate treasury regulator customs police army navy court tribunal""".split()
+    [
+        "office",
+        "ministry",
+        "ministries",
+        "administration",
+        "commission",
+        "agency",
+        "department",
+        "representative",
+        "government",
+        "parliament",
+        "senate",
+        "congress",
+        "bureau",
+        "authority",
+        "cabinet",
+        "secretariat",
+        "directorate",
+        "embassy",
+        "consulate",
+        "treasury",
+        "regulator",
+        "customs",
+        "police",
+        "army",
+        "navy",
+        "court",
+        "tribunal",
+    ]
 )
 NEWS_WORDS = frozenset(
-    """news newspaper newspapers times post journal herald tribune gazette daily telegraph
-    press broadcasting broadcaster television tv radio magazine newswire wire observer
-    chronicle""".split()
+    [
+        "news",
+        "newspaper",
+        "newspapers",
+        "times",
+        "post",
+        "journal",
+        "herald",
+        "tribune",
+        "gazette",
+        "daily",
+        "telegraph",
+        "press",
+        "broadcasting",
+        "broadcaster",
+        "television",
+        "tv",
+        "radio",
+        "magazine",
+        "newswire",
+        "wire",
+        "observer",
+        "chronicle",
+    ]
 )
 COMPANY_WORDS = frozenset(
-    """inc inc. corp corp. corporation co co. company companies ltd ltd. limited llc plc
-    group holdings holding ag sa gmbh nv bv spa oy ab pte bhd kk enterprises industries
-    bank airlines airways motors systems technologies pharmaceuticals foods""".split()
+    [
+        "inc",
+        "inc.",
+        "corp",
+        "corp.",
+        "corporation",
+        "co",
+        "co.",
+        "company",
+        "companies",
+        "ltd",
+        "ltd.",
+        "limited",
+        "llc",
+        "plc",
+        "group",
+        "holdings",
+        "holding",
+        "ag",
+        "sa",
+        "gmbh",
+        "nv",
+        "bv",
+        "spa",
+        "oy",
+        "ab",
+        "pte",
+        "bhd",
+        "kk",
+        "enterprises",
+        "industries",
+        "bank",
+        "airlines",
+        "airways",
+        "motors",
+        "systems",
+        "technologies",
+        "pharmaceuticals",
+        "foods",
+    ]
 )
 # Nouns that, in apposition or as a compound after a name, say the name is a business.
 COMPANY_NOUNS = frozenset(
-    """company firm group maker manufacturer retailer platform giant conglomerate carrier
-    insurer lender bank brand chain operator producer supplier startup start-up business
-    subsidiary website store shares stock management board shareholders""".split()
+    [
+        "company",
+        "firm",
+        "group",
+        "maker",
+        "manufacturer",
+        "retailer",
+        "platform",
+        "giant",
+        "conglomerate",
+        "carrier",
+        "insurer",
+        "lender",
+        "bank",
+        "brand",
+        "chain",
+        "operator",
+        "producer",
+        "supplier",
+        "startup",
+        "start-up",
+        "business",
+        "subsidiary",
+        "website",
+        "store",
+        "shares",
+        "stock",
+        "management",
+        "board",
+        "shareholders",
+    ]
 )
 # Nouns whose use with a name says the name is a brand.
 BRAND_NOUNS = frozenset({"brand", "brands", "label", "labels", "trademark"})
 # Titles that precede personal names.
 PERSON_TITLES = frozenset(
-    """mr mr. mrs mrs. ms ms. dr dr. prof prof. sir dame lord lady president senator
-    governor minister judge""".split()
+    [
+        "mr",
+        "mr.",
+        "mrs",
+        "mrs.",
+        "ms",
+        "ms.",
+        "dr",
+        "dr.",
+        "prof",
+        "prof.",
+        "sir",
+        "dame",
+        "lord",
+        "lady",
+        "president",
+        "senator",
+        "governor",
+        "minister",
+        "judge",
+    ]
 )
 # Verbs of reporting whose subject (or whose "according to") is often a news outlet.
 REPORTING_VERBS = frozenset({"report", "publish", "broadcast"})

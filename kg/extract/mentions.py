@@ -21,13 +21,27 @@ from kg.extract import kinds
 
 NER_LABELS = {"ORG", "PERSON", "GPE", "LOC", "FAC", "PRODUCT", "NORP"}
 ROLE_NOUNS = frozenset(
-    "ceo cfo coo chairman chairwoman chair president founder director spokesman spokeswoman "
-    "spokesperson chief head executive boss".split()
+    [
+        "ceo",
+        "cfo",
+        "coo",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "president",
+        "founder",
+        "director",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "chief",
+        "head",
+        "executive",
+        "boss",
+    ]
 )
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z&.]*[A-Z&.]$|^[A-Z]{2,}$")
-_KIND_WORDS = (
-    kinds.TRADE_ASSOCIATION_WORDS | kinds.GOVERNMENT_WORDS | kinds.NEWS_WORDS | kinds.COMPANY_WORDS
-)
+_KIND_WORDS = kinds.TRADE_ASSOCIATION_WORDS | kinds.GOVERNMENT_WORDS | kinds.NEWS_WORDS | kinds.COMPANY_WORDS
 
 
 @dataclass
@@ -50,7 +64,7 @@ def is_acronym(text: str) -> bool:
 def _is_name_token(tok: Token) -> bool:
     if tok.is_sent_start and tok.pos_ != "PROPN":
         return False  # a common word capitalized only because it starts the sentence
-    return (tok.is_title or tok.is_upper) and tok.is_alpha or tok.text == "&"
+    return ((tok.is_title or tok.is_upper) and tok.is_alpha) or tok.text == "&"
 
 
 def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -107,9 +121,9 @@ def _cue_spans(doc: Doc, taken: list[bool]) -> list[tuple[int, int]]:
         start = end
         while start > 0 and doc[start - 1].pos_ == "PROPN" and _is_name_token(doc[start - 1]):
             start -= 1
-        if start < end and not any(taken[start:end]) and start != doc[start].sent.start:
-            spans.append((start, end))
-        elif start < end and not any(taken[start:end]) and doc[start].pos_ == "PROPN":
+        if (start < end and not any(taken[start:end]) and start != doc[start].sent.start) or (
+            start < end and not any(taken[start:end]) and doc[start].pos_ == "PROPN"
+        ):
             spans.append((start, end))
     return spans
 
@@ -154,7 +168,7 @@ def find_candidates(doc: Doc) -> list[Candidate]:
 
 
 def _add_acronyms(doc: Doc, cands: list[Candidate], taken: list[bool], add: object) -> None:
-    """"Name (ACR)" defines ACR for the name; bare ACR later is the same entity."""
+    """ "Name (ACR)" defines ACR for the name; bare ACR later is the same entity."""
     by_end = {c.end: c for c in cands}
     for tok in doc:
         if tok.text != "(" or tok.i + 2 >= len(doc) or doc[tok.i + 2].text != ")":
