@@ -27,7 +27,7 @@ class _EntityFacts:
 
 
 def new_graph(base_iri: str = RESOURCE_NS) -> Graph:
-    g = Graph()
+    g = Graph(bind_namespaces="core")
     g.bind("kg", KG._NS)
     g.bind("kgr", Namespace(base_iri))
     # One prefix per kind of resource, so Turtle and query tables show "org:acme" not a full IRI.

@@ -90,7 +90,9 @@ def test_the_and_possessive_do_not_make_new_entities(extract_text) -> None:
 
 
 def test_name_split_by_a_line_break_is_one_entity(extract_text) -> None:
-    ex = extract_text("Yesterday the Pacific Cargo Carriers\nAssociation warned of delays.\n")
+    ex = extract_text(
+        "Ports were busy all week.\nOn Monday the Pacific Cargo Carriers\nAssociation warned of delays.\n"
+    )
     assert "Pacific Cargo Carriers Association" in entity_types(ex)
 
 

@@ -61,6 +61,28 @@ def surface(doc: Doc, c: Candidate) -> str:
 
 
 def cluster_mentions(doc: Doc, cands: list[Candidate]) -> list[Cluster]:
+    definites = [c for c in cands if c.source == "definite"]
+    clusters = _cluster_names(doc, [c for c in cands if c.source != "definite"])
+    _attach_definites(doc, clusters, definites)
+    return clusters
+
+
+def _attach_definites(doc: Doc, clusters: list[Cluster], definites: list[Candidate]) -> None:
+    """ "the company" refers to the most recent entity named before it whose class fits the noun."""
+    for ref in definites:
+        allowed = kinds.DEFINITE_NOUNS[doc[ref.start].lower_]
+        best: tuple[int, int] | None = None  # (position of last mention before ref, cluster index)
+        for k, cl in enumerate(clusters):
+            if cl.type not in allowed:
+                continue
+            before = [c.start for c in cl.members if c.end <= ref.start and c.source != "definite"]
+            if before and (best is None or max(before) > best[0]):
+                best = (max(before), k)
+        if best is not None:
+            clusters[best[1]].members.append(ref)
+
+
+def _cluster_names(doc: Doc, cands: list[Candidate]) -> list[Cluster]:
     n = len(cands)
     uf = _UnionFind(n)
     index = {id(c): i for i, c in enumerate(cands)}
@@ -151,7 +173,7 @@ def _short_forms(
 
 
 def _label(doc: Doc, members: list[Candidate]) -> tuple[str, tuple[str, ...]]:
-    forms = [surface(doc, c) for c in members]
+    forms = [surface(doc, c) for c in members if c.source != "definite"]
     places = sorted({c.place for c in members if c.place})
     full = [f for f in forms if not is_acronym(f)]
     if places:

@@ -51,8 +51,9 @@ ORG_FAMILY = ("Organization", "Company", "TradeAssociation", "GovernmentAgency",
 def _head_word_votes(doc: Doc, cand: Candidate, votes: Votes) -> None:
     words = [t.lower_ for t in doc[cand.start : cand.end]]
     last = words[-1]
-    # "Ministry of Trade": the kind word is the head before "of"
-    head = words[words.index("of") - 1] if "of" in words[1:] else last
+    # "Ministry of Trade", "Alliance for Rare Diseases": the kind word is the head before "of"/"for"
+    preps = [i for i, w in enumerate(words) if w in {"of", "for"} and i > 0]
+    head = words[preps[0] - 1] if preps else last
     for word in {head, last}:
         if word in kinds.TRADE_ASSOCIATION_WORDS:
             votes["TradeAssociation"] += 3
@@ -133,6 +134,8 @@ def _syntax_votes(root: Token, votes: Votes) -> None:
 
 def votes_for(doc: Doc, cand: Candidate) -> Votes:
     votes: Votes = defaultdict(float)
+    if cand.source == "definite":
+        return votes  # "the company" says nothing about the name it refers to
     if cand.place is not None:
         votes["Place"] += 3
         return votes

@@ -261,3 +261,23 @@ COUNTRY_VARIANTS = {
 # Tokens that never start or end a name: determiners and possessive markers.
 STRIP_LEADING = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 NAME_FUNCTION_WORDS = frozenset({"of", "and", "&", "for", "the", "de", "du", "des", "la", "le", "on", "in"})
+
+# Nouns that, after "the", refer back to an entity named earlier: "the company", "the federation".
+DEFINITE_NOUNS = {
+    **dict.fromkeys(
+        """company firm drugmaker maker manufacturer retailer carrier insurer lender bank developer
+        operator producer supplier giant conglomerate startup platform automaker chipmaker airline
+        shipper miner utility""".split(),
+        ("Company",),
+    ),
+    **dict.fromkeys(
+        "association federation council alliance chamber coalition lobby".split(), ("TradeAssociation",)
+    ),
+    **dict.fromkeys(
+        "agency ministry office commission regulator department administration authority government".split(),
+        ("GovernmentAgency",),
+    ),
+    **dict.fromkeys("newspaper broadcaster paper outlet".split(), ("NewsOrganization",)),
+    "group": ("TradeAssociation", "Organization"),  # "the group" in news: an advocacy or trade group
+    "organization": ("Company", "TradeAssociation", "GovernmentAgency", "NewsOrganization", "Organization"),
+}

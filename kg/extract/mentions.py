@@ -157,6 +157,7 @@ def find_candidates(doc: Doc) -> list[Candidate]:
 
     _add_acronyms(doc, cands, taken, add)
     _add_repeats(doc, cands, taken, add)
+    _add_definites(doc, cands, taken)
     cands.sort(key=lambda c: (c.start, c.end))
     cands.extend(_nested_places(doc, cands))
     cands.sort(key=lambda c: (c.start, -c.end))
@@ -216,6 +217,22 @@ def _add_repeats(doc: Doc, cands: list[Candidate], taken: list[bool], add: objec
                 break
         if not matched:
             i += 1
+
+
+def _add_definites(doc: Doc, cands: list[Candidate], taken: list[bool]) -> None:
+    """ "the company", "the federation": a reference back, resolved in ``aliases.py``."""
+    for tok in doc:
+        if (
+            tok.lower_ in kinds.DEFINITE_NOUNS
+            and not taken[tok.i]
+            and tok.i > 0
+            and doc[tok.i - 1].lower_ == "the"
+            and tok.dep_ != "compound"
+            and not (tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in {"of", "for"})
+            and not any(c.dep_ in {"amod", "compound", "nmod"} and c.i < tok.i for c in tok.children)
+        ):
+            taken[tok.i] = True
+            cands.append(Candidate(tok.i, tok.i + 1, "definite"))
 
 
 def _nested_places(doc: Doc, cands: list[Candidate]) -> list[Candidate]:

@@ -6,10 +6,22 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from kg.errors import ModelError
 
 REQUIRED = ("parser", "ner")
+LINE_BREAKS = "kg_line_breaks"
+
+
+@Language.component(LINE_BREAKS)
+def line_breaks(doc: Doc) -> Doc:
+    """A line break that survived text preparation ends a sentence: a headline, a paragraph,
+    a list item. (Breaks inside a sentence were joined by ``kg.io.clean.prepare_text``.)"""
+    for tok in doc[:-1]:
+        if "\n" in tok.whitespace_ or (tok.is_space and "\n" in tok.text):
+            doc[tok.i + 1].is_sent_start = True
+    return doc
 
 
 def installed_pipelines() -> list[str]:
@@ -33,6 +45,8 @@ def load_pipeline(name: str) -> Language:
             f"spaCy pipeline {name!r} lacks {', '.join(missing)}; kg needs {', '.join(REQUIRED)} "
             f"(it has: {', '.join(nlp.pipe_names)})"
         )
+    if LINE_BREAKS not in nlp.pipe_names:
+        nlp.add_pipe(LINE_BREAKS, before="parser")
     return nlp
 
 
