@@ -147,3 +147,15 @@ def test_python_dash_m_and_console_script() -> None:
     out = subprocess.run([sys.executable, "-m", "kg", "--help"], capture_output=True, text=True, check=True)
     for command in ("build", "extract", "query"):
         assert command in out.stdout
+
+
+def test_examples_state_every_relation_of_the_ontology(built: Path) -> None:
+    from kg.ontology import KG, class_names, relation_names
+
+    g = Graph().parse(built / "graph.ttl", format="turtle")
+    ns = str(KG._NS)
+    used = {str(p)[len(ns) :] for _, p, _ in g if str(p).startswith(ns)}
+    assert relation_names() <= used
+    # every kg: term the build emitted, as predicate or class, is defined in ontology/
+    types = {str(o)[len(ns) :] for o in g.objects(None, None) if str(o).startswith(ns)}
+    assert used | types <= relation_names() | class_names() | set(KG.__annotations__)
