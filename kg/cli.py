@@ -164,5 +164,34 @@ def query(graph: str, query: str, fmt: str) -> None:
     sys.stdout.write(out if out.endswith("\n") else out + "\n")
 
 
+@cli.command(name="eval")
+@click.argument("gold")
+@click.option(
+    "--map",
+    "label_map",
+    default="conll04",
+    show_default=True,
+    help="Label map: a built-in name (conll04) or a JSON file.",
+)
+@model_option
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@handle_errors
+def eval_(gold: str, label_map: str, model: str, as_json: bool) -> None:
+    """Score extraction against gold data in the SpERT JSON format (strict P/R/F1).
+
+    Example: kg eval ../shared/data/conll04/dev.json --map conll04
+    """
+    from kg.evaluate import evaluate, load_map, read_gold
+    from kg.extract import load_pipeline
+
+    read_gold(gold, load_map(label_map))  # check the file before loading the model
+    load_pipeline(model)
+    report = evaluate(gold, label_map=label_map, model=model)
+    if as_json:
+        click.echo(json.dumps(report.as_dict(), indent=2))
+    else:
+        click.echo(report.table(), nl=False)
+
+
 def main() -> None:
     cli(prog_name="kg")

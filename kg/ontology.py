@@ -108,3 +108,13 @@ def super_classes(name: str) -> list[str]:
         if str(c).startswith(ONTOLOGY_NS):
             out.append(_local(c))  # type: ignore[arg-type]
     return out
+
+
+def super_properties(name: str) -> list[str]:
+    """``"leads"`` -> ``["leads", "worksFor", "relatedTo"]``."""
+    g = load_ontology()
+    out = []
+    for p in g.transitive_objects(KG[name], RDFS.subPropertyOf):
+        if str(p).startswith(ONTOLOGY_NS):
+            out.append(_local(p))  # type: ignore[arg-type]
+    return out

@@ -1,0 +1,205 @@
+"""Scoring extraction against gold data in the SpERT JSON format (``kg eval``).
+
+Gold records: ``{"tokens": [...], "entities": [{"type", "start", "end"}], "relations":
+[{"type", "head", "tail"}]}``, token spans with exclusive ends; the text is the tokens joined by
+single spaces. Predictions come from the same code path as ``kg extract``. A label map turns
+ontology classes and properties into gold labels; sub-classes and sub-properties map through
+their ancestors (``leads`` -> ``worksFor`` -> ``Work_For``).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from kg.config import DEFAULT_MODEL
+from kg.errors import InputError
+from kg.ontology import super_classes, super_properties
+from kg.records import Document
+
+BUILTIN_MAPS = ("conll04",)
+
+
+@dataclass(frozen=True)
+class LabelMap:
+    entities: dict[str, str]
+    relations: dict[str, str]
+    ignore_entities: frozenset[str] = frozenset()
+    ignore_relations: frozenset[str] = frozenset()
+
+    def entity(self, cls: str) -> str | None:
+        return next((self.entities[c] for c in super_classes(cls) if c in self.entities), None)
+
+    def relation(self, prop: str) -> str | None:
+        return next((self.relations[p] for p in super_properties(prop) if p in self.relations), None)
+
+
+def load_map(name_or_path: str) -> LabelMap:
+    """A built-in map by name, or a JSON file ``{"entities": {...}, "relations": {...}, "ignore": ...}``."""
+    if name_or_path in BUILTIN_MAPS:
+        text = (resources.files("kg") / "maps" / f"{name_or_path}.json").read_text(encoding="utf-8")
+    else:
+        path = Path(name_or_path)
+        if not path.is_file():
+            raise InputError(
+                f"no label map {name_or_path!r}: give a JSON file or one of {', '.join(BUILTIN_MAPS)}"
+            )
+        text = path.read_text(encoding="utf-8")
+    try:
+        data = json.loads(text)
+        ignore = data.get("ignore", {})
+        return LabelMap(
+            dict(data["entities"]),
+            dict(data["relations"]),
+            frozenset(ignore.get("entities", [])),
+            frozenset(ignore.get("relations", [])),
+        )
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise InputError(f"label map {name_or_path!r} is not valid: {exc}") from None
+
+
+@dataclass
+class Gold:
+    document: Document
+    entities: set[tuple[int, int, str]]
+    relations: set[tuple[tuple[int, int], tuple[int, int], str]]
+
+
+def read_gold(path: str | Path, label_map: LabelMap) -> list[Gold]:
+    """Read and check a SpERT JSON file; errors name the record."""
+    p = Path(path)
+    try:
+        records = json.loads(p.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise InputError(f"no such gold file: {str(p)!r}") from None
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise InputError(f"{p}: not SpERT JSON ({exc})") from None
+    if not isinstance(records, list):
+        raise InputError(f"{p}: not SpERT JSON (expected a list of records)")
+    known_e = set(label_map.entities.values()) | label_map.ignore_entities
+    known_r = set(label_map.relations.values()) | label_map.ignore_relations
+    return [_gold(p, i, rec, known_e, known_r, label_map) for i, rec in enumerate(records)]
+
+
+def _gold(p: Path, i: int, rec: Any, known_e: set[str], known_r: set[str], lm: LabelMap) -> Gold:
+    where = f"{p}: record {i}"
+    try:
+        tokens = [str(t) for t in rec["tokens"]]
+        starts, pos = [], 0
+        for tok in tokens:
+            starts.append(pos)
+            pos += len(tok) + 1
+        spans = []
+        entities = set()
+        for ent in rec["entities"]:
+            s, e, label = int(ent["start"]), int(ent["end"]), str(ent["type"])
+            if not 0 <= s < e <= len(tokens):
+                raise InputError(f"{where}: entity span {s}-{e} is outside its {len(tokens)} tokens")
+            if label not in known_e:
+                raise InputError(
+                    f"{where}: entity label {label!r} has no mapping (mapped: {sorted(known_e)})"
+                )
+            span = (starts[s], starts[e - 1] + len(tokens[e - 1]))
+            spans.append(span)
+            if label not in lm.ignore_entities:
+                entities.add((*span, label))
+        relations = set()
+        for rel in rec["relations"]:
+            label = str(rel["type"])
+            if label not in known_r:
+                raise InputError(
+                    f"{where}: relation label {label!r} has no mapping (mapped: {sorted(known_r)})"
+                )
+            if label not in lm.ignore_relations:
+                relations.add((spans[int(rel["head"])], spans[int(rel["tail"])], label))
+    except (KeyError, TypeError, ValueError, IndexError) as exc:
+        raise InputError(f"{where}: not a SpERT record ({type(exc).__name__}: {exc})") from None
+    doc = Document(id=str(rec.get("orig_id", i)), text=" ".join(tokens), source=f"{p}#{i}")
+    return Gold(doc, entities, relations)
+
+
+@dataclass
+class Score:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def add(self, gold: set[Any], pred: set[Any]) -> None:
+        self.tp += len(gold & pred)
+        self.fp += len(pred - gold)
+        self.fn += len(gold - pred)
+
+    def as_dict(self) -> dict[str, float | int]:
+        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return {
+            "precision": round(p, 4),
+            "recall": round(r, 4),
+            "f1": round(f, 4),
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+        }
+
+
+@dataclass
+class Report:
+    entities: dict[str, Score] = field(default_factory=dict)
+    relations: dict[str, Score] = field(default_factory=dict)
+    records: int = 0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "records": self.records,
+            "entities": {k: v.as_dict() for k, v in sorted(self.entities.items())},
+            "relations": {k: v.as_dict() for k, v in sorted(self.relations.items())},
+        }
+
+    def table(self) -> str:
+        lines = [f"{self.records} records", f"{'':<14}{'P':>8}{'R':>8}{'F1':>8}{'gold':>7}{'pred':>7}"]
+        for title, scores in (("entities", self.entities), ("relations", self.relations)):
+            lines.append(title)
+            for name in ["ALL", *sorted(k for k in scores if k != "ALL")]:
+                d = scores[name].as_dict()
+                gold, pred = scores[name].tp + scores[name].fn, scores[name].tp + scores[name].fp
+                lines.append(
+                    f"  {name:<12}{d['precision']:>8.3f}{d['recall']:>8.3f}{d['f1']:>8.3f}{gold:>7}{pred:>7}"
+                )
+        return "\n".join(lines) + "\n"
+
+
+def _score(scores: dict[str, Score], gold: set[Any], pred: set[Any], labels: set[str]) -> None:
+    scores.setdefault("ALL", Score()).add(gold, pred)
+    for label in labels:
+        scores.setdefault(label, Score()).add(
+            {g for g in gold if g[-1] == label}, {p for p in pred if p[-1] == label}
+        )
+
+
+def evaluate(gold_path: str | Path, label_map: str = "conll04", model: str = DEFAULT_MODEL) -> Report:
+    """Strict P/R/F1 of entities (span and type) and relations (both spans and type)."""
+    from kg.extract import extract
+
+    lm = load_map(label_map)
+    golds = read_gold(gold_path, lm)
+    report = Report(records=len(golds))
+    e_labels = set(lm.entities.values())
+    r_labels = set(lm.relations.values())
+    for gold, ex in zip(golds, extract((g.document for g in golds), model=model), strict=True):
+        pred_e, pred_r = set(), set()
+        for m in ex.mentions:
+            label = lm.entity(m.type)
+            if label is not None:
+                pred_e.add((m.start, m.end, label))
+        for r in ex.relations:
+            label = lm.relation(r.type)
+            if label is not None:
+                h, t = ex.mentions[r.head], ex.mentions[r.tail]
+                pred_r.add(((h.start, h.end), (t.start, t.end), label))
+        _score(report.entities, gold.entities, pred_e, e_labels)
+        _score(report.relations, gold.relations, pred_r, r_labels)
+    return report

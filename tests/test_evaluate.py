@@ -1,0 +1,87 @@
+"""kg eval: scoring against SpERT JSON gold, label maps, and bad gold files."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kg.cli import cli
+from kg.evaluate import Score, evaluate, load_map
+
+GOLD = [
+    {
+        "tokens": "Jane Roe , the chairman of Brenfield Holdings Inc. , lives in Denver .".split(),
+        "entities": [
+            {"type": "Peop", "start": 0, "end": 2},
+            {"type": "Org", "start": 6, "end": 9},
+            {"type": "Loc", "start": 12, "end": 13},
+        ],
+        "relations": [{"type": "Work_For", "head": 0, "tail": 1}, {"type": "Live_In", "head": 0, "tail": 2}],
+    }
+]
+
+
+def write(tmp_path: Path, data: object, name: str = "gold.json") -> Path:
+    path = tmp_path / name
+    path.write_text(json.dumps(data) if not isinstance(data, str) else data, encoding="utf-8")
+    return path
+
+
+def test_scores_a_sentence_through_the_extractor(tmp_path: Path) -> None:
+    report = evaluate(write(tmp_path, GOLD)).as_dict()
+    ents, rels = report["entities"], report["relations"]
+    assert ents["ALL"]["tp"] + ents["ALL"]["fn"] == 3
+    assert ents["Peop"]["tp"] == 1  # "Jane Roe" found with its exact span
+    assert rels["ALL"]["tp"] + rels["ALL"]["fn"] == 2
+    assert rels["Work_For"]["tp"] == 1  # leads maps to Work_For through worksFor
+
+
+def test_sub_properties_and_sub_classes_map_through_their_ancestors() -> None:
+    lm = load_map("conll04")
+    assert lm.relation("leads") == "Work_For"
+    assert lm.entity("TradeAssociation") == "Org"
+    assert lm.entity("Brand") is None
+    assert lm.relation("accuses") is None
+
+
+def test_precision_recall_f1() -> None:
+    s = Score()
+    s.add({1, 2, 3, 4}, {1, 2, 5})
+    assert s.as_dict() == {"precision": 0.6667, "recall": 0.5, "f1": 0.5714, "tp": 2, "fp": 1, "fn": 2}
+
+
+def test_cli_json_output(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["eval", str(write(tmp_path, GOLD)), "--json"])
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert set(data) == {"records", "entities", "relations"} and data["records"] == 1
+
+
+@pytest.mark.parametrize(
+    ("data", "needle"),
+    [
+        ("not json at all", "not SpERT JSON"),
+        ({"tokens": []}, "not SpERT JSON"),
+        (
+            [{"tokens": ["a"], "entities": [{"type": "Peop", "start": 0, "end": 5}], "relations": []}],
+            "record 0: entity span 0-5 is outside",
+        ),
+        (
+            [{"tokens": ["a"], "entities": [{"type": "Weapon", "start": 0, "end": 1}], "relations": []}],
+            "record 0: entity label 'Weapon' has no mapping",
+        ),
+        ([{"tokens": ["a"], "entities": []}], "record 0: not a SpERT record"),
+    ],
+)
+def test_bad_gold_is_one_line_exit_2(tmp_path: Path, data: object, needle: str) -> None:
+    result = CliRunner().invoke(cli, ["eval", str(write(tmp_path, data))])
+    assert result.exit_code == 2
+    assert needle in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_unknown_map_lists_the_built_in_ones(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["eval", str(write(tmp_path, GOLD)), "--map", "nope"])
+    assert result.exit_code == 2 and "conll04" in result.stderr
