@@ -66,6 +66,16 @@ class Gold:
     document: Document
     entities: set[tuple[int, int, str]]
     relations: set[tuple[tuple[int, int], tuple[int, int], str]]
+    token_starts: list[int] = field(default_factory=list)
+
+    def align(self, start: int, end: int) -> tuple[int, int]:
+        """A predicted character span widened to the gold tokens it touches: scoring is by token,
+        as in SpERT, so "Bangkok" predicted inside the gold token "Bangkok." counts."""
+        text, starts = self.document.text, self.token_starts
+        first = max((i for i, s in enumerate(starts) if s <= start), default=0)
+        last = max((i for i, s in enumerate(starts) if s < end), default=first)
+        tok_end = text.find(" ", starts[last])
+        return starts[first], len(text) if tok_end < 0 else tok_end
 
 
 def read_gold(path: str | Path, label_map: LabelMap) -> list[Gold]:
@@ -118,7 +128,7 @@ def _gold(p: Path, i: int, rec: Any, known_e: set[str], known_r: set[str], lm: L
     except (KeyError, TypeError, ValueError, IndexError) as exc:
         raise InputError(f"{where}: not a SpERT record ({type(exc).__name__}: {exc})") from None
     doc = Document(id=str(rec.get("orig_id", i)), text=" ".join(tokens), source=f"{p}#{i}")
-    return Gold(doc, entities, relations)
+    return Gold(doc, entities, relations, starts)
 
 
 @dataclass
@@ -194,12 +204,12 @@ def evaluate(gold_path: str | Path, label_map: str = "conll04", model: str = DEF
         for m in ex.mentions:
             label = lm.entity(m.type)
             if label is not None:
-                pred_e.add((m.start, m.end, label))
+                pred_e.add((*gold.align(m.start, m.end), label))
         for r in ex.relations:
             label = lm.relation(r.type)
             if label is not None:
                 h, t = ex.mentions[r.head], ex.mentions[r.tail]
-                pred_r.add(((h.start, h.end), (t.start, t.end), label))
+                pred_r.add((gold.align(h.start, h.end), gold.align(t.start, t.end), label))
         _score(report.entities, gold.entities, pred_e, e_labels)
         _score(report.relations, gold.relations, pred_r, r_labels)
     return report
