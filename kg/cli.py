@@ -193,5 +193,24 @@ def eval_(gold: str, label_map: str, model: str, as_json: bool) -> None:
         click.echo(report.table(), nl=False)
 
 
+@cli.command()
+@click.argument("graph")
+@handle_errors
+def validate(graph: str) -> None:
+    """Check GRAPH against the ontology's SHACL shapes; exit 1 with a report if it does not conform.
+
+    Example: kg validate outputs/graph.ttl
+    """
+    from kg.query import load_graph
+    from kg.validate import validate_graph
+
+    result = validate_graph(load_graph(graph))
+    if not result.conforms:
+        click.echo(result.report, nl=not result.report.endswith("\n"))
+        click.echo(f"kg: {graph}: {result.summary()}", err=True)
+        sys.exit(1)
+    click.echo(f"{graph}: {result.summary()}")
+
+
 def main() -> None:
     cli(prog_name="kg")

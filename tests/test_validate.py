@@ -1,0 +1,80 @@
+"""kg validate: graphs kg builds conform; hand-edited graphs that break the shapes do not."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from rdflib import Literal, URIRef
+from rdflib.namespace import RDF, RDFS
+
+from kg.cli import cli
+from kg.graph import build_graph, to_turtle
+from kg.iri import entity_iri
+from kg.ontology import KG
+from kg.validate import validate_graph
+from tests.test_graph import sample
+
+ACME = URIRef(entity_iri("Company", "Acme Corp"))
+BOLT = URIRef(entity_iri("Company", "Bolt Ltd"))
+
+
+def test_a_built_graph_conforms() -> None:
+    assert validate_graph(build_graph([sample(), sample("b.txt")])).conforms
+
+
+def test_the_examples_graph_conforms(tmp_path: Path) -> None:
+    from kg.api import build
+    from tests.conftest import EXAMPLES
+
+    result = validate_graph(build([EXAMPLES]).graph)
+    assert result.conforms, result.report
+
+
+def _broken(edit: str):  # type: ignore[no-untyped-def]
+    g = build_graph([sample()])
+    if edit == "two labels":
+        g.add((ACME, RDFS.label, Literal("Acme")))
+    elif edit == "no class":
+        g.remove((BOLT, RDF.type, None))
+        g.add((BOLT, RDF.type, KG.Entity))
+    elif edit == "relation without provenance":
+        g.add((BOLT, KG.urges, ACME))
+    elif edit == "range violated":
+        g.add((ACME, KG.basedIn, BOLT))  # a company is not a place
+    elif edit == "confidence out of range":
+        for node in g.subjects(RDF.type, KG.RelationMention):
+            g.set((node, KG.confidence, Literal(1.5)))
+    return g
+
+
+@pytest.mark.parametrize(
+    ("edit", "message"),
+    [
+        ("two labels", "exactly one non-empty rdfs:label"),
+        ("no class", "exactly one class"),
+        ("relation without provenance", "has no kg:RelationMention"),
+        ("range violated", "must be a Place"),
+        ("confidence out of range", "MaxInclusive"),
+    ],
+)
+def test_hand_edits_that_break_the_shapes_are_reported(edit: str, message: str) -> None:
+    result = validate_graph(_broken(edit))
+    assert not result.conforms
+    assert result.violations >= 1
+    assert message in result.report
+
+
+def test_cli_exit_codes_and_report(tmp_path: Path) -> None:
+    good, bad = tmp_path / "good.ttl", tmp_path / "bad.ttl"
+    good.write_text(to_turtle(build_graph([sample()])), encoding="utf-8")
+    bad.write_text(to_turtle(_broken("relation without provenance")), encoding="utf-8")
+    ok = CliRunner().invoke(cli, ["validate", str(good)])
+    assert ok.exit_code == 0 and "conforms" in ok.stdout
+    ko = CliRunner().invoke(cli, ["validate", str(bad)])
+    assert ko.exit_code == 1
+    assert "has no kg:RelationMention" in ko.stdout
+    assert "does not conform" in ko.stderr
+    missing = CliRunner().invoke(cli, ["validate", str(tmp_path / "none.ttl")])
+    assert missing.exit_code == 2
