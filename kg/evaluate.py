@@ -21,6 +21,7 @@ from kg.ontology import super_classes, super_properties
 from kg.records import Document
 
 BUILTIN_MAPS = ("conll04",)
+CONVENTIONS = frozenset({"flat", "person_titles"})
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,10 @@ class LabelMap:
     relations: dict[str, str]
     ignore_entities: frozenset[str] = frozenset()
     ignore_relations: frozenset[str] = frozenset()
+    # Annotation conventions of the gold data, applied to predictions before scoring
+    flat: bool = False  # the gold has no nested entities: drop predictions inside another
+    person_titles: frozenset[str] = frozenset()  # title words the gold includes in person spans
+    person_label: str = ""  # the gold label that person_titles applies to
 
     def entity(self, cls: str) -> str | None:
         return next((self.entities[c] for c in super_classes(cls) if c in self.entities), None)
@@ -51,11 +56,18 @@ def load_map(name_or_path: str) -> LabelMap:
     try:
         data = json.loads(text)
         ignore = data.get("ignore", {})
+        conventions = data.get("conventions", {})
+        unknown = set(conventions) - CONVENTIONS
+        if unknown:
+            raise ValueError(f"unknown conventions {sorted(unknown)} (known: {sorted(CONVENTIONS)})")
         return LabelMap(
             dict(data["entities"]),
             dict(data["relations"]),
             frozenset(ignore.get("entities", [])),
             frozenset(ignore.get("relations", [])),
+            flat=bool(conventions.get("flat", False)),
+            person_titles=frozenset(str(t) for t in conventions.get("person_titles", [])),
+            person_label=str(data["entities"].get("Person", "")),
         )
     except (ValueError, KeyError, TypeError, AttributeError) as exc:
         raise InputError(f"label map {name_or_path!r} is not valid: {exc}") from None
@@ -190,6 +202,33 @@ def _score(scores: dict[str, Score], gold: set[Any], pred: set[Any], labels: set
         )
 
 
+def conventional_spans(
+    lm: LabelMap, text: str, spans: list[tuple[int, int]], labels: list[str | None]
+) -> list[tuple[int, int] | None]:
+    """Predicted character spans restated in the gold data's conventions; None drops a span.
+
+    ``flat``: a span inside another scored span is dropped ("American" inside "American
+    Airlines Association" is a nested Place for the graph, but flat gold has only the outer name).
+    ``person_titles``: a person span widens over a title word right before it ("President" +
+    "Lincoln"), when the gold includes that title in person names.
+    """
+    out: list[tuple[int, int] | None] = list(spans)
+    if lm.flat:
+        scored = [s for s, label in zip(spans, labels, strict=True) if label is not None]
+        for i, (start, end) in enumerate(spans):
+            if any(s <= start and end <= e and (s, e) != (start, end) for s, e in scored):
+                out[i] = None
+    if lm.person_titles:
+        for i, (span, label) in enumerate(zip(out, labels, strict=True)):
+            if span is None or label != lm.person_label:
+                continue
+            before = text[: span[0]].rstrip()
+            word = before.rsplit(maxsplit=1)[-1] if before else ""
+            if word and word in lm.person_titles and span[0] - len(before) <= 1:
+                out[i] = (len(before) - len(word), span[1])
+    return out
+
+
 def evaluate(gold_path: str | Path, label_map: str = "conll04", model: str = DEFAULT_MODEL) -> Report:
     """Strict P/R/F1 of entities (span and type) and relations (both spans and type)."""
     from kg.extract import extract
@@ -200,16 +239,22 @@ def evaluate(gold_path: str | Path, label_map: str = "conll04", model: str = DEF
     e_labels = set(lm.entities.values())
     r_labels = set(lm.relations.values())
     for gold, ex in zip(golds, extract((g.document for g in golds), model=model), strict=True):
+        spans = conventional_spans(
+            lm,
+            gold.document.text,
+            [(m.start, m.end) for m in ex.mentions],
+            [lm.entity(m.type) for m in ex.mentions],
+        )
         pred_e, pred_r = set(), set()
-        for m in ex.mentions:
+        for span, m in zip(spans, ex.mentions, strict=True):
             label = lm.entity(m.type)
-            if label is not None:
-                pred_e.add((*gold.align(m.start, m.end), label))
+            if label is not None and span is not None:
+                pred_e.add((*gold.align(*span), label))
         for r in ex.relations:
             label = lm.relation(r.type)
-            if label is not None:
-                h, t = ex.mentions[r.head], ex.mentions[r.tail]
-                pred_r.add((gold.align(h.start, h.end), gold.align(t.start, t.end), label))
+            h, t = spans[r.head], spans[r.tail]
+            if label is not None and h is not None and t is not None:
+                pred_r.add((gold.align(*h), gold.align(*t), label))
         _score(report.entities, gold.entities, pred_e, e_labels)
         _score(report.relations, gold.relations, pred_r, r_labels)
     return report

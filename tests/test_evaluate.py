@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from kg.cli import cli
-from kg.evaluate import Score, evaluate, load_map
+from kg.errors import InputError
+from kg.evaluate import Score, conventional_spans, evaluate, load_map
 
 GOLD = [
     {
@@ -85,3 +87,33 @@ def test_bad_gold_is_one_line_exit_2(tmp_path: Path, data: object, needle: str) 
 def test_unknown_map_lists_the_built_in_ones(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["eval", str(write(tmp_path, GOLD)), "--map", "nope"])
     assert result.exit_code == 2 and "conll04" in result.stderr
+
+
+def test_flat_convention_drops_predictions_nested_in_another() -> None:
+    lm = load_map("conll04")
+    text = "The Veltrani Clockmakers Federation met ."
+    spans = [(4, 35), (4, 12)]  # the federation, and a nested place inside its name
+    assert conventional_spans(lm, text, spans, ["Org", "Loc"]) == [(4, 35), None]
+    assert conventional_spans(replace(lm, flat=False), text, spans, ["Org", "Loc"]) == spans
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "label", "expected"),
+    [
+        ("He met President Marlow Quist .", (17, 29), "Peop", (7, 29)),  # a listed title widens
+        ("He met Mrs. Quist .", (12, 17), "Peop", (7, 17)),
+        ("He met Judge Quist .", (13, 18), "Peop", (13, 18)),  # job titles are not in the gold spans
+        ("He met president Quist .", (17, 22), "Peop", (17, 22)),  # a title is capitalized
+        ("Visit President Quist Street .", (16, 28), "Loc", (16, 28)),  # persons only
+    ],
+)
+def test_person_title_convention(
+    text: str, span: tuple[int, int], label: str, expected: tuple[int, int]
+) -> None:
+    assert conventional_spans(load_map("conll04"), text, [span], [label]) == [expected]
+
+
+def test_unknown_convention_is_refused(tmp_path: Path) -> None:
+    path = write(tmp_path, {"entities": {}, "relations": {}, "conventions": {"join": True}}, "map.json")
+    with pytest.raises(InputError, match="unknown conventions"):
+        load_map(str(path))
