@@ -1,52 +1,92 @@
-"""Extractions (plain records) -> an rdflib Graph under the kg ontology, with provenance."""
+"""Extractions (plain records) -> RDF under the kg ontology, with provenance.
+
+The corpus is an rdflib ``Dataset``: one named graph per document (its node, the relations read
+from it and their provenance records) and a default graph for what the corpus as a whole says
+(entities, merges of names across documents, extractors). ``build_graph`` gives the union, which
+is what ``graph.ttl`` holds. Deterministic: the same extractions, in any order, give the same
+triples, and Turtle written from them is byte-identical.
+"""
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from urllib.parse import urlparse
 
-from rdflib import Graph, Literal, Namespace, URIRef
-from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
+from rdflib import Dataset, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
+from kg import __version__
 from kg.config import RESOURCE_NS
+from kg.identity import EntityFacts, Merge, resolve
 from kg.iri import document_iri, relation_iri
-from kg.ontology import KG
-from kg.records import Extraction, Relation
+from kg.ontology import KG, ONTOLOGY_IRI, ontology_version
+from kg.records import Document, Extraction
+
+PREFIXES = ("org", "person", "place", "brand", "doc", "rel", "extractor", "merge")
 
 
-@dataclass
-class _EntityFacts:
-    labels: Counter[str] = field(default_factory=Counter)
-    types: Counter[str] = field(default_factory=Counter)
-    forms: set[str] = field(default_factory=set)
-    mentions: int = 0
-    documents: set[str] = field(default_factory=set)
+@dataclass(frozen=True)
+class _RelationRow:
+    """A relation with everything its provenance needs, held until identities are resolved."""
+
+    doc_iri: str
+    doc_id: str
+    head_iri: str
+    tail_iri: str
+    type: str
+    head_span: tuple[int, int]
+    tail_span: tuple[int, int]
+    sentence: str
+    sentence_span: tuple[int, int]
+    confidence: float
+    rule: str
+
+
+def bind_prefixes(g: Graph, base_iri: str = RESOURCE_NS) -> None:
+    g.bind("kg", KG._NS)
+    g.bind("kgr", Namespace(base_iri))
+    # One prefix per kind of resource, so Turtle and query tables show "org:acme" not a full IRI.
+    for prefix in PREFIXES:
+        g.bind(prefix, Namespace(f"{base_iri}{prefix}/"))
+    for prefix, ns in (
+        ("rdfs", RDFS),
+        ("skos", SKOS),
+        ("prov", PROV),
+        ("dcterms", DCTERMS),
+        ("xsd", XSD),
+        ("owl", OWL),
+    ):
+        g.bind(prefix, ns)
 
 
 def new_graph(base_iri: str = RESOURCE_NS) -> Graph:
     g = Graph(bind_namespaces="core")
-    g.bind("kg", KG._NS)
-    g.bind("kgr", Namespace(base_iri))
-    # One prefix per kind of resource, so Turtle and query tables show "org:acme" not a full IRI.
-    for prefix in ("org", "person", "place", "brand", "doc", "rel", "extractor"):
-        g.bind(prefix, Namespace(f"{base_iri}{prefix}/"))
-    for prefix, ns in (("rdfs", RDFS), ("skos", SKOS), ("prov", PROV), ("dcterms", DCTERMS), ("xsd", XSD)):
-        g.bind(prefix, ns)
+    bind_prefixes(g, base_iri)
     return g
 
 
-def build_graph(extractions: Iterable[Extraction], base_iri: str = RESOURCE_NS) -> Graph:
-    """The graph of a corpus: one node per entity IRI, a direct triple and a provenance record
-    per relation, a node per document. Deterministic: the same extractions give the same graph."""
-    g = new_graph(base_iri)
-    facts: dict[str, _EntityFacts] = defaultdict(_EntityFacts)
+def content_hash(text: str) -> str:
+    return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def graph_iri(base_iri: str = RESOURCE_NS) -> URIRef:
+    return URIRef(f"{base_iri}graph")
+
+
+def build_dataset(extractions: Iterable[Extraction], base_iri: str = RESOURCE_NS) -> Dataset:
+    """The corpus as a Dataset: a named graph per document, entities in the default graph."""
+    ds = Dataset(default_union=True)
+    bind_prefixes(ds, base_iri)
+    default = ds.default_graph
+    facts: dict[str, EntityFacts] = defaultdict(EntityFacts)
+    rows: list[_RelationRow] = []
     for ex in extractions:
-        doc = ex.document
-        doc_iri = URIRef(document_iri(doc.id, base_iri))
-        _add_document(g, doc_iri, ex)
+        doc_iri = document_iri(ex.document.id, base_iri)
+        _add_document(ds.graph(URIRef(doc_iri)), URIRef(doc_iri), ex.document)
         per_entity = Counter(m.iri for m in ex.mentions)
         for ent in ex.entities:
             f = facts[ent.iri]
@@ -55,18 +95,60 @@ def build_graph(extractions: Iterable[Extraction], base_iri: str = RESOURCE_NS) 
             f.forms.update(ent.aliases)
             f.forms.add(ent.label)
             f.mentions += per_entity[ent.iri]
-            f.documents.add(str(doc_iri))
+            f.documents.add(doc_iri)
+        text = ex.document.text
         for rel in ex.relations:
-            _add_relation(g, doc_iri, ex, rel, base_iri)
-    for iri, f in facts.items():
-        _add_entity(g, URIRef(iri), f)
+            head, tail = ex.mentions[rel.head], ex.mentions[rel.tail]
+            rows.append(
+                _RelationRow(
+                    doc_iri,
+                    ex.document.id,
+                    head.iri,
+                    tail.iri,
+                    rel.type,
+                    (head.start, head.end),
+                    (tail.start, tail.end),
+                    text[rel.sentence_start : rel.sentence_end],
+                    (rel.sentence_start, rel.sentence_end),
+                    rel.confidence,
+                    rel.rule,
+                )
+            )
+    mapping, merged, merges = resolve(facts, base_iri)
+    _add_metadata(default, base_iri)
+    for iri in sorted(merged):
+        _add_entity(default, URIRef(iri), merged[iri])
+    for merge in merges:
+        _add_merge(default, merge, base_iri)
+    for row in rows:
+        _add_relation(ds.graph(URIRef(row.doc_iri)), default, row, mapping, base_iri)
+    return ds
+
+
+def build_graph(extractions: Iterable[Extraction], base_iri: str = RESOURCE_NS) -> Graph:
+    """The union of the corpus dataset as one graph (what ``graph.ttl`` holds)."""
+    return union(build_dataset(extractions, base_iri), base_iri)
+
+
+def union(ds: Dataset, base_iri: str = RESOURCE_NS) -> Graph:
+    g = new_graph(base_iri)
+    for s, p, o, _ in ds.quads((None, None, None, None)):
+        g.add((s, p, o))
     return g
 
 
-def _add_document(g: Graph, doc_iri: URIRef, ex: Extraction) -> None:
-    doc = ex.document
+def _add_metadata(g: Graph, base_iri: str) -> None:
+    node = graph_iri(base_iri)
+    g.add((node, RDF.type, KG.KnowledgeGraph))
+    g.add((node, DCTERMS.conformsTo, ONTOLOGY_IRI))
+    g.add((node, KG.ontologyVersion, Literal(ontology_version())))
+    g.add((node, DCTERMS.creator, Literal(f"kg {__version__}")))
+
+
+def _add_document(g: Graph, doc_iri: URIRef, doc: Document) -> None:
     g.add((doc_iri, RDF.type, KG.Document))
     g.add((doc_iri, KG.documentId, Literal(doc.id)))
+    g.add((doc_iri, KG.contentHash, Literal(content_hash(doc.text))))
     if doc.title:
         g.add((doc_iri, DCTERMS.title, Literal(doc.title)))
     if doc.date:
@@ -75,11 +157,9 @@ def _add_document(g: Graph, doc_iri: URIRef, ex: Extraction) -> None:
         g.add((doc_iri, DCTERMS.source, URIRef(doc.url)))
 
 
-def _add_entity(g: Graph, iri: URIRef, f: _EntityFacts) -> None:
-    # The most frequent label and class across documents; ties broken by sort order.
-    label = min(f.labels, key=lambda s: (-f.labels[s], s))
-    cls = min(f.types, key=lambda s: (-f.types[s], s))
-    g.add((iri, RDF.type, KG[cls]))
+def _add_entity(g: Graph, iri: URIRef, f: EntityFacts) -> None:
+    label = f.label
+    g.add((iri, RDF.type, KG[f.type]))
     g.add((iri, RDFS.label, Literal(label)))
     for form in sorted(f.forms - {label}):
         g.add((iri, SKOS.altLabel, Literal(form)))
@@ -88,29 +168,41 @@ def _add_entity(g: Graph, iri: URIRef, f: _EntityFacts) -> None:
         g.add((iri, KG.mentionedIn, URIRef(doc)))
 
 
-def _add_relation(g: Graph, doc_iri: URIRef, ex: Extraction, rel: Relation, base_iri: str) -> None:
-    head, tail = ex.mentions[rel.head], ex.mentions[rel.tail]
-    s, o, p = URIRef(head.iri), URIRef(tail.iri), KG[rel.type]
+def _add_merge(g: Graph, merge: Merge, base_iri: str) -> None:
+    digest = hashlib.sha1(f"{merge.canonical}\x00{merge.merged}".encode()).hexdigest()[:16]
+    node = URIRef(f"{base_iri}merge/{digest}")
+    g.add((node, RDF.type, KG.EntityMerge))
+    g.add((node, KG.canonicalEntity, URIRef(merge.canonical)))
+    g.add((node, KG.mergedEntity, URIRef(merge.merged)))
+    g.add((node, KG.mergeRule, Literal(merge.rule)))
+    for form in merge.forms:
+        g.add((node, KG.surfaceForm, Literal(form)))
+
+
+def _add_relation(
+    g: Graph, default: Graph, row: _RelationRow, mapping: dict[str, str], base_iri: str
+) -> None:
+    s, o, p = URIRef(mapping[row.head_iri]), URIRef(mapping[row.tail_iri]), KG[row.type]
     g.add((s, p, o))
-    key = f"{rel.type}|{head.start}|{head.end}|{tail.start}|{tail.end}"
-    node = URIRef(relation_iri(ex.document.id, key, base_iri))
-    extractor = URIRef(f"{base_iri}extractor/{rel.rule.replace(':', '-')}")
+    key = f"{row.type}|{row.head_span[0]}|{row.head_span[1]}|{row.tail_span[0]}|{row.tail_span[1]}"
+    node = URIRef(relation_iri(row.doc_id, key, base_iri))
+    extractor = URIRef(f"{base_iri}extractor/{row.rule.replace(':', '-').replace('@', '-')}")
     g.add((node, RDF.type, KG.RelationMention))
     g.add((node, RDF.subject, s))
     g.add((node, RDF.predicate, p))
     g.add((node, RDF.object, o))
-    g.add((node, KG.sentence, Literal(ex.document.text[rel.sentence_start : rel.sentence_end])))
-    g.add((node, KG.sentenceStart, Literal(rel.sentence_start)))
-    g.add((node, KG.sentenceEnd, Literal(rel.sentence_end)))
-    g.add((node, KG.subjectStart, Literal(head.start)))
-    g.add((node, KG.subjectEnd, Literal(head.end)))
-    g.add((node, KG.objectStart, Literal(tail.start)))
-    g.add((node, KG.objectEnd, Literal(tail.end)))
-    g.add((node, KG.confidence, Literal(Decimal(str(round(rel.confidence, 4))), datatype=XSD.decimal)))
-    g.add((node, PROV.wasDerivedFrom, doc_iri))
+    g.add((node, KG.sentence, Literal(row.sentence)))
+    g.add((node, KG.sentenceStart, Literal(row.sentence_span[0])))
+    g.add((node, KG.sentenceEnd, Literal(row.sentence_span[1])))
+    g.add((node, KG.subjectStart, Literal(row.head_span[0])))
+    g.add((node, KG.subjectEnd, Literal(row.head_span[1])))
+    g.add((node, KG.objectStart, Literal(row.tail_span[0])))
+    g.add((node, KG.objectEnd, Literal(row.tail_span[1])))
+    g.add((node, KG.confidence, Literal(Decimal(str(round(row.confidence, 4))), datatype=XSD.decimal)))
+    g.add((node, PROV.wasDerivedFrom, URIRef(row.doc_iri)))
     g.add((node, PROV.wasGeneratedBy, extractor))
-    g.add((extractor, RDF.type, KG.Extractor))
-    g.add((extractor, RDFS.label, Literal(rel.rule)))
+    default.add((extractor, RDF.type, KG.Extractor))
+    default.add((extractor, RDFS.label, Literal(row.rule)))
 
 
 def to_turtle(g: Graph) -> str:

@@ -11,6 +11,8 @@ from rdflib.namespace import OWL, RDF, RDFS, DefinedNamespace
 
 from kg.config import ONTOLOGY_NS
 
+ONTOLOGY_IRI = URIRef(ONTOLOGY_NS.rstrip("#"))
+
 
 class KG(DefinedNamespace):
     """The kg ontology's terms; a misspelt term raises at once (``_fail``)."""
@@ -58,6 +60,14 @@ class KG(DefinedNamespace):
     confidence: URIRef
     mentionCount: URIRef
     mentionedIn: URIRef
+    contentHash: URIRef
+    KnowledgeGraph: URIRef
+    ontologyVersion: URIRef
+    EntityMerge: URIRef
+    canonicalEntity: URIRef
+    mergedEntity: URIRef
+    mergeRule: URIRef
+    surfaceForm: URIRef
 
 
 def ontology_dir() -> Path:
@@ -75,6 +85,12 @@ def load_ontology() -> Graph:
     return graph
 
 
+@lru_cache(maxsize=1)
+def ontology_version() -> str:
+    version = load_ontology().value(ONTOLOGY_IRI, OWL.versionInfo)
+    return str(version) if version is not None else "unknown"
+
+
 def _local(iri: URIRef) -> str:
     return str(iri)[len(ONTOLOGY_NS) :]
 
@@ -85,6 +101,12 @@ def class_names() -> frozenset[str]:
     return frozenset(
         _local(URIRef(str(s))) for s in g.subjects(RDF.type, OWL.Class) if str(s).startswith(ONTOLOGY_NS)
     )
+
+
+@lru_cache(maxsize=1)
+def entity_class_names() -> frozenset[str]:
+    """Classes of entities (those under ``kg:Entity``), without ``Entity`` itself."""
+    return frozenset(c for c in class_names() if c != "Entity" and "Entity" in super_classes(c))
 
 
 @lru_cache(maxsize=1)

@@ -21,7 +21,7 @@ from rdflib.namespace import DCTERMS, PROV
 
 import kg
 from kg import render_style
-from kg.ontology import KG, class_names, relation_names
+from kg.ontology import KG, entity_class_names, relation_names
 from kg.render import build_network, render_html, script_json
 
 R = "https://w3id.org/kg-news/resource/"
@@ -378,8 +378,7 @@ def test_empty_graph_renders_a_page_saying_so() -> None:
 
 def test_styles_cover_the_ontology() -> None:
     assert set(render_style.RELATION_FAMILY) == relation_names()
-    drawn = class_names() - {"Entity", "Document", "RelationMention", "Extractor"}
-    assert set(render_style.NODE_STYLES) == drawn
+    assert set(render_style.NODE_STYLES) == entity_class_names()
 
 
 def test_pyvis_can_still_write_its_own_page() -> None:
