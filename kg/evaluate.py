@@ -207,10 +207,10 @@ def conventional_spans(
 ) -> list[tuple[int, int] | None]:
     """Predicted character spans restated in the gold data's conventions; None drops a span.
 
-    ``flat``: a span inside another scored span is dropped ("American" inside "American
-    Airlines Association" is a nested Place for the graph, but flat gold has only the outer name).
+    ``flat``: a span inside another scored span is dropped ("Swiss" inside "Swiss Clock
+    Industry Federation" is a nested Place for the graph, but flat gold has only the outer name).
     ``person_titles``: a person span widens over a title word right before it ("President" +
-    "Lincoln"), when the gold includes that title in person names.
+    "Marlow Quist"), when the gold includes that title in person names.
     """
     out: list[tuple[int, int] | None] = list(spans)
     if lm.flat:

@@ -139,6 +139,8 @@ def votes_for(doc: Doc, cand: Candidate) -> Votes:
     if cand.place is not None:
         votes["Place"] += 3
         return votes
+    for key, weight in cand.extra.items():
+        votes[key] += weight
     if cand.ner in NER_VOTES:
         cls, weight = NER_VOTES[cand.ner]
         if cand.ner == "PERSON" and cand.end - cand.start >= 2:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract import kinds
+from kg.extract.caps import caps_names
 
 NER_LABELS = {"ORG", "PERSON", "GPE", "LOC", "FAC", "PRODUCT", "NORP"}
 ROLE_NOUNS = frozenset(
@@ -40,7 +41,8 @@ ROLE_NOUNS = frozenset(
         "boss",
     ]
 )
-_ACRONYM = re.compile(r"^[A-Z][A-Za-z&.]*[A-Z&.]$|^[A-Z]{2,}$")
+_ACRONYM = re.compile(r"^[A-Z][A-Za-z&.-]*[A-Z&.]$|^[A-Z]{2,}$")
+_NOT_ORG = frozenset({"GPE", "LOC", "FAC", "PERSON", "DATE", "NORP"})
 _KIND_WORDS = kinds.TRADE_ASSOCIATION_WORDS | kinds.GOVERNMENT_WORDS | kinds.NEWS_WORDS | kinds.COMPANY_WORDS
 
 
@@ -48,17 +50,27 @@ _KIND_WORDS = kinds.TRADE_ASSOCIATION_WORDS | kinds.GOVERNMENT_WORDS | kinds.NEW
 class Candidate:
     start: int  # token offsets into the Doc, end exclusive
     end: int
-    source: str  # "kind", "ner", "cue", "acronym", "repeat", "nested"
+    source: str  # "kind", "caps", "ner", "cue", "acronym", "repeat", "nested"
     ner: str = ""  # spaCy label when it came from (or overlaps) a named entity
     place: str | None = None  # canonical country name for demonyms and country variants
     acronym_of: Candidate | None = None  # the name this acronym was defined for, in parentheses
     nested: bool = False
-    extra: dict[str, float] = field(default_factory=dict)
+    extra: dict[str, float] = field(default_factory=dict)  # votes of the pattern that found it
 
 
 def is_acronym(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return 2 <= len(letters) <= 8 and bool(_ACRONYM.match(text)) and sum(c.isupper() for c in letters) >= 2
+
+
+def letters_fit(acronym: str, name: str) -> bool:
+    """The acronym's letters appear in order in the name, the first one starting a word."""
+    letters = [c.casefold() for c in acronym if c.isalpha()]
+    words = name.split()
+    if not letters or not any(w[:1].casefold() == letters[0] for w in words):
+        return False
+    rest = iter(name.casefold())
+    return all(c in rest for c in letters)
 
 
 def _is_name_token(tok: Token) -> bool:
@@ -144,6 +156,10 @@ def find_candidates(doc: Doc) -> list[Candidate]:
         cands.append(cand)
         return cand
 
+    for name in caps_names(doc):  # before spaCy's entities, which it reads badly in capitals
+        cand = add(name.start, name.end, "caps")
+        if cand is not None:
+            cand.extra.update(name.votes)
     ents = [e for e in doc.ents if e.label_ in NER_LABELS]
     for start, end in sorted(_kind_spans(doc), key=lambda s: (s[0] - s[1], s[0])):
         labels = {e.label_ for e in ents if e.start < end and e.end > start}
@@ -181,7 +197,12 @@ def _add_acronyms(doc: Doc, cands: list[Candidate], taken: list[bool], add: obje
         while end > 0 and (doc[end - 1].is_space or doc[end - 1].tag_ == "POS"):
             end -= 1
         owner = by_end.get(end)
+        placelike = owner is not None and (owner.ner in _NOT_ORG or "Place" in owner.extra)
+        if owner is not None and placelike and not letters_fit(acr.text, doc[owner.start : owner.end].text):
+            owner = None  # "TARVELLO, Ohio (AP)": a news agency after a place, not the place's acronym
         if owner is None:
+            if not taken[acr.i]:
+                add(acr.i, acr.i + 1, "acronym", "ORG")  # type: ignore[operator]
             continue
         if taken[acr.i]:
             for c in cands:
@@ -239,7 +260,7 @@ def _nested_places(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     """Country names and nationality adjectives inside organization names: "the [Swiss] Watch Federation"."""
     out = []
     for c in cands:
-        if c.ner not in {"ORG", ""} or c.end - c.start < 2:
+        if c.ner not in {"ORG", ""} or c.end - c.start < 2 or "Place" in c.extra:
             continue
         i = c.start
         while i < c.end:

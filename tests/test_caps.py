@@ -1,0 +1,62 @@
+"""Names in capitals (datelines, wire sources) and acronyms in parentheses, on sentences written
+for the tests with fictional names."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.mentions import letters_fit
+
+
+def mention_types(ex) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    return {m.text: m.type for m in ex.mentions}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        ("VELDORA, Kestria (AP) -- Farmers blocked the roads on Monday.", "VELDORA", "Place"),
+        ("PORT ALBANEY (AP) _ The harbor reopened on Friday.", "PORT ALBANEY", "Place"),
+        ("Brannock ZELTAVIA in English 1601 GMT 28 Apr 94", "ZELTAVIA", "NewsOrganization"),
+        ("Brannock ZELTAVIA in English 1601 GMT 28 Apr 94", "Brannock", "Place"),
+        ("Solvenna MIRRAKI SHIMPO", "MIRRAKI SHIMPO", "NewsOrganization"),
+        ("Solvenna MIRRAKI SHIMPO", "Solvenna", "Place"),
+        ("Quarn March 5 (VELT-ORAN) -- The talks resumed on Friday.", "VELT-ORAN", "NewsOrganization"),
+        ("ZORVEK PALANTY has learned that the commission will meet on Friday.", "ZORVEK PALANTY", "Company"),
+    ],
+)
+def test_names_in_capitals(extract_text, text: str, name: str, expected: str) -> None:
+    types = mention_types(extract_text(text))
+    assert types.get(name) == expected, types
+
+
+def test_a_sentence_all_in_capitals_is_not_a_source(extract_text) -> None:
+    types = mention_types(extract_text("FARMERS PROTEST OVER GRAIN PRICES."))
+    assert not any(t.isupper() and len(t) >= 4 for t in types), types
+
+
+def test_agency_in_parentheses_after_a_dateline_is_not_the_place(extract_text) -> None:
+    ex = extract_text("TARVELLO, Ohio (AP) -- Flooding closed the schools.")
+    types = mention_types(ex)
+    assert types.get("TARVELLO") == "Place" and types.get("Ohio") == "Place", types
+    assert types.get("AP") in {"Company", "NewsOrganization", "Organization"}, types
+    places = [e for e in ex.entities if e.type == "Place"]
+    assert all("AP" not in e.aliases for e in places)
+
+
+def test_acronym_of_a_translated_name_still_names_the_organization(extract_text) -> None:
+    ex = extract_text("The Swiss Clock Industry Federation (FHZ) wrote to the ministry.")
+    aliases = {e.label: e.aliases for e in ex.entities}
+    assert "FHZ" in aliases["Swiss Clock Industry Federation"], aliases
+
+
+@pytest.mark.parametrize(
+    ("acronym", "name", "fits"),
+    [
+        ("CFAL", "Coastal Fisheries Alliance", True),
+        ("AP", "Ohio", False),
+        ("NTPC", "National Timber Producers Council", True),
+    ],
+)
+def test_letters_fit(acronym: str, name: str, fits: bool) -> None:
+    assert letters_fit(acronym, name) is fits
