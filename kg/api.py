@@ -3,33 +3,53 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import Graph
+from rdflib.namespace import RDF
 
 from kg.config import DEFAULT_MODEL, RESOURCE_NS
+from kg.errors import InputError
 from kg.extract import extract
-from kg.graph import build_graph
+from kg.graph import build_graph, content_hash
 from kg.io import iter_documents
-from kg.records import Extraction, Skipped
+from kg.ontology import KG, entity_class_names
+from kg.records import Document, Extraction, Skipped
 
 
 @dataclass
 class BuildResult:
     graph: Graph
-    documents: int = 0
-    entities: int = 0
-    relations: int = 0
+    records: dict[str, Extraction] = field(default_factory=dict)  # by document id
+    documents: int = 0  # documents read from the inputs
+    added: int = 0
+    replaced: int = 0
+    unchanged: int = 0
+    removed: int = 0
     seconds: float = 0.0
     skipped: list[Skipped] = field(default_factory=list)
 
-    def summary(self) -> str:
+    @property
+    def entities(self) -> int:
+        classes = {KG[c] for c in entity_class_names()}
+        return len({s for s, o in self.graph.subject_objects(RDF.type) if o in classes})
+
+    @property
+    def relations(self) -> int:
+        return sum(len(ex.relations) for ex in self.records.values())
+
+    def summary(self, update: bool = False) -> str:
         text = (
             f"{self.documents} documents, {self.entities} entities, "
             f"{self.relations} relations, {self.seconds:.1f} s"
         )
+        if update:
+            text += (
+                f" (update: {self.added} new, {self.replaced} changed, {self.unchanged} unchanged, "
+                f"{self.removed} removed; {len(self.records)} documents in the graph)"
+            )
         if self.skipped:
             text += f" ({len(self.skipped)} skipped)"
         return text
@@ -44,27 +64,51 @@ def extract_paths(
 
 
 def build(
-    inputs: Sequence[str | Path], model: str = DEFAULT_MODEL, base_iri: str = RESOURCE_NS
+    inputs: Sequence[str | Path],
+    model: str = DEFAULT_MODEL,
+    base_iri: str = RESOURCE_NS,
+    previous: Mapping[str, Extraction] | None = None,
 ) -> BuildResult:
-    """Extract every document of the inputs and build one graph."""
+    """Extract every document of the inputs and build one graph.
+
+    With ``previous`` (the records of an earlier build), a document whose id and content hash are
+    already there is not extracted again, a changed one replaces its earlier record, and the
+    graph is rebuilt from all records: the same as building everything at once.
+    """
     started = time.perf_counter()
-    skipped: list[Skipped] = []
-    counts = {"documents": 0, "relations": 0}
-    entities: set[str] = set()
+    result = BuildResult(graph=Graph(), records=dict(previous or {}))
+    known = {doc_id: content_hash(ex.document.text) for doc_id, ex in result.records.items()}
 
-    def counted() -> Iterator[Extraction]:
-        for ex in extract_paths(inputs, model, skipped):
-            counts["documents"] += 1
-            counts["relations"] += len(ex.relations)
-            entities.update(e.iri for e in ex.entities)
-            yield ex
+    def fresh() -> Iterator[Document]:
+        for doc in iter_documents(inputs, result.skipped):
+            result.documents += 1
+            if known.get(doc.id) == content_hash(doc.text):
+                result.unchanged += 1
+                continue
+            yield doc
 
-    graph = build_graph(counted(), base_iri)
-    return BuildResult(
-        graph=graph,
-        documents=counts["documents"],
-        entities=len(entities),
-        relations=counts["relations"],
-        seconds=time.perf_counter() - started,
-        skipped=skipped,
-    )
+    for ex in extract(fresh(), model=model):
+        if ex.document.id in result.records:
+            result.replaced += 1
+        else:
+            result.added += 1
+        result.records[ex.document.id] = ex
+    result.graph = build_graph(result.records.values(), base_iri)
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def remove(
+    previous: Mapping[str, Extraction], doc_ids: Sequence[str], base_iri: str = RESOURCE_NS
+) -> BuildResult:
+    """Withdraw documents: their relations, and every entity no other document supports."""
+    started = time.perf_counter()
+    missing = [d for d in doc_ids if d not in previous]
+    if missing:
+        sample = ", ".join(sorted(previous)[:5]) + (", …" if len(previous) > 5 else "")
+        raise InputError(f"no document {missing[0]!r} in the graph; its documents include: {sample}")
+    records = {k: v for k, v in previous.items() if k not in set(doc_ids)}
+    result = BuildResult(graph=build_graph(records.values(), base_iri), records=records)
+    result.removed = len(doc_ids)
+    result.seconds = time.perf_counter() - started
+    return result

@@ -15,6 +15,7 @@ import click
 from kg import __version__
 from kg.config import DEFAULT_MODEL
 from kg.errors import InputError, KGError
+from kg.output import atomic_write, ensure_dir
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -73,31 +74,65 @@ def cli() -> None:
     "--out", "out_dir", default="outputs", show_default=True, help="Folder for graph.ttl and graph.html."
 )
 @model_option
+@click.option(
+    "--update",
+    is_flag=True,
+    help="Add to the graph already in OUT: unchanged documents are kept, changed ones replaced.",
+)
 @handle_errors
-def build(inputs: tuple[str, ...], out_dir: str, model: str) -> None:
+def build(inputs: tuple[str, ...], out_dir: str, model: str, update: bool) -> None:
     """Extract every article in INPUTS and write OUT/graph.ttl and OUT/graph.html.
 
     Example: kg build examples/ --out outputs/
     """
     from kg.api import build as build_graph
     from kg.extract import load_pipeline
-    from kg.graph import to_turtle
-    from kg.output import atomic_write, ensure_dir
-    from kg.render import render_html
+    from kg.store import load_records
 
     _check_inputs(inputs)
-    out = ensure_dir(Path(out_dir))
+    out = Path(out_dir)
+    previous = load_records(out) if update else None
+    ensure_dir(out)
     load_pipeline(model)
-    result = build_graph(list(inputs), model=model)
+    result = build_graph(list(inputs), model=model, previous=previous)
     _warn_skipped(result.skipped)
     if result.documents == 0:
         raise InputError("no document could be read from the inputs")
-    # Both texts are made before either file is replaced, so a failure leaves the old pair whole.
+    _write_outputs(out, result, title="kg: " + ", ".join(inputs))
+    click.echo(result.summary(update=update))
+
+
+@cli.command()
+@click.argument("out_dir", metavar="DIR")
+@click.argument("doc_ids", nargs=-1, required=True, metavar="DOC_ID...")
+@handle_errors
+def remove(out_dir: str, doc_ids: tuple[str, ...]) -> None:
+    """Withdraw documents from the graph in DIR, and every entity only they supported.
+
+    Example: kg remove outputs/ wire_roundup.jsonl#2
+    """
+    from kg.api import remove as remove_docs
+    from kg.store import load_records
+
+    out = Path(out_dir)
+    result = remove_docs(load_records(out), list(doc_ids))
+    _write_outputs(out, result, title=f"kg: {out_dir}")
+    click.echo(result.summary(update=True))
+
+
+def _write_outputs(out: Path, result: Any, title: str) -> None:
+    from kg.graph import to_turtle
+    from kg.render import render_html
+    from kg.store import RECORDS, dump_records
+
+    # Every text is made before any file is replaced, so a failure leaves the old set whole;
+    # the records go first, since the graph can always be rebuilt from them.
+    records = dump_records(result.records.values())
     turtle = to_turtle(result.graph)
-    page = render_html(result.graph, title="kg: " + ", ".join(inputs))
+    page = render_html(result.graph, title=title)
+    atomic_write(out / RECORDS, records)
     atomic_write(out / "graph.ttl", turtle)
     atomic_write(out / "graph.html", page)
-    click.echo(result.summary())
 
 
 @cli.command()
@@ -112,7 +147,6 @@ def extract(inputs: tuple[str, ...], output: str | None, model: str) -> None:
     """
     from kg.api import extract_paths
     from kg.extract import load_pipeline
-    from kg.output import atomic_write
 
     _check_inputs(inputs)
     load_pipeline(model)
@@ -210,6 +244,33 @@ def validate(graph: str) -> None:
         click.echo(f"kg: {graph}: {result.summary()}", err=True)
         sys.exit(1)
     click.echo(f"{graph}: {result.summary()}")
+
+
+@cli.command(name="export")
+@click.argument("graph")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["ttl", "nt", "nq", "trig", "jsonld"]),
+    default="ttl",
+    show_default=True,
+    help="nq and trig keep one named graph per document.",
+)
+@click.option("-o", "--output", "output", default=None, help="Write here instead of stdout.")
+@handle_errors
+def export_(graph: str, fmt: str, output: str | None) -> None:
+    """Write GRAPH in another RDF format.
+
+    Example: kg export outputs/graph.ttl --format trig -o outputs/graph.trig
+    """
+    from kg.export import export
+    from kg.query import load_graph
+
+    text = export(load_graph(graph), fmt)
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        atomic_write(Path(output), text)
 
 
 def main() -> None:

@@ -17,7 +17,7 @@ from decimal import Decimal
 from urllib.parse import urlparse
 
 from rdflib import Dataset, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD, NamespaceManager
 
 from kg import __version__
 from kg.config import RESOURCE_NS
@@ -63,6 +63,13 @@ def bind_prefixes(g: Graph, base_iri: str = RESOURCE_NS) -> None:
         g.bind(prefix, ns)
 
 
+def new_dataset(base_iri: str = RESOURCE_NS, default_union: bool = False) -> Dataset:
+    ds = Dataset(default_union=default_union)
+    ds.namespace_manager = NamespaceManager(ds, bind_namespaces="core")
+    bind_prefixes(ds, base_iri)
+    return ds
+
+
 def new_graph(base_iri: str = RESOURCE_NS) -> Graph:
     g = Graph(bind_namespaces="core")
     bind_prefixes(g, base_iri)
@@ -79,8 +86,7 @@ def graph_iri(base_iri: str = RESOURCE_NS) -> URIRef:
 
 def build_dataset(extractions: Iterable[Extraction], base_iri: str = RESOURCE_NS) -> Dataset:
     """The corpus as a Dataset: a named graph per document, entities in the default graph."""
-    ds = Dataset(default_union=True)
-    bind_prefixes(ds, base_iri)
+    ds = new_dataset(base_iri, default_union=True)
     default = ds.default_graph
     facts: dict[str, EntityFacts] = defaultdict(EntityFacts)
     rows: list[_RelationRow] = []
