@@ -79,8 +79,9 @@ def cli() -> None:
     is_flag=True,
     help="Add to the graph already in OUT: unchanged documents are kept, changed ones replaced.",
 )
+@click.option("--infer", "with_inference", is_flag=True, help="Also add the triples the ontology implies.")
 @handle_errors
-def build(inputs: tuple[str, ...], out_dir: str, model: str, update: bool) -> None:
+def build(inputs: tuple[str, ...], out_dir: str, model: str, update: bool, with_inference: bool) -> None:
     """Extract every article in INPUTS and write OUT/graph.ttl and OUT/graph.html.
 
     Example: kg build examples/ --out outputs/
@@ -98,6 +99,10 @@ def build(inputs: tuple[str, ...], out_dir: str, model: str, update: bool) -> No
     _warn_skipped(result.skipped)
     if result.documents == 0:
         raise InputError("no document could be read from the inputs")
+    if with_inference:
+        from kg.infer import infer as run_inference
+
+        result.graph = run_inference(result.graph)
     _write_outputs(out, result, title="kg: " + ", ".join(inputs))
     click.echo(result.summary(update=update))
 
@@ -271,6 +276,26 @@ def export_(graph: str, fmt: str, output: str | None) -> None:
         sys.stdout.write(text)
     else:
         atomic_write(Path(output), text)
+
+
+@cli.command()
+@click.argument("graph")
+@click.option("-o", "--output", "output", default=None, help="Write here instead of replacing GRAPH.")
+@handle_errors
+def infer(graph: str, output: str | None) -> None:
+    """Add what the ontology implies (inverse, sub-property and symmetric relations) to GRAPH.
+
+    Each implied triple gets a provenance record derived from the one it follows from.
+    Example: kg infer outputs/graph.ttl -o outputs/graph-inferred.ttl
+    """
+    from kg.graph import to_turtle
+    from kg.infer import infer as run_inference
+    from kg.query import load_graph
+
+    before = load_graph(graph)
+    after = run_inference(before)
+    atomic_write(Path(output or graph), to_turtle(after))
+    click.echo(f"{len(after) - len(before)} triples added, {len(after)} in all")
 
 
 def main() -> None:
