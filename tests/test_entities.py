@@ -117,3 +117,41 @@ def test_offsets_slice_the_text_exactly(extract_text) -> None:
     assert ex.mentions
     for m in ex.mentions:
         assert text[m.start : m.end] == m.text
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        ("Tourists walked down Quist Street on Sunday.", "Quist Street", "Place"),
+        ("The fire spread across Marlow County overnight.", "Marlow County", "Place"),
+        ("Soldiers left Fort Brannock at dawn.", "Fort Brannock", "Place"),
+        ("The Veltrani Democratic Party won the vote.", "Veltrani Democratic Party", "Organization"),
+        ("She studied at Brannock University for four years.", "Brannock University", "Organization"),
+    ],
+)
+def test_place_and_organization_head_words(extract_text, text: str, name: str, expected: str) -> None:
+    types = entity_types(extract_text(text))
+    assert types.get(name) == expected, types
+
+
+def test_and_after_a_complete_name_joins_two_names(extract_text) -> None:
+    ex = extract_text("The Quist Revenue Service and Marlow Trust Co. filed a plan on Friday.")
+    labels = {e.label for e in ex.entities}
+    assert {"Quist Revenue Service", "Marlow Trust Co."} <= labels, labels
+
+
+def test_of_after_a_legal_form_is_where_the_company_is(extract_text) -> None:
+    ex = extract_text("Lawyers for Marlow Trust Co. of Brannock declined to comment.")
+    assert "Marlow Trust Co." in {e.label for e in ex.entities}
+
+
+def test_a_country_whose_name_ends_in_a_kind_word_stays_a_place(nlp) -> None:  # type: ignore[no-untyped-def]
+    from spacy.tokens import Span
+
+    from kg.extract.aliases import cluster_mentions
+    from kg.extract.mentions import find_candidates
+
+    doc = nlp("Delegates from the Veldorian Union arrived on Monday.")
+    doc.ents = [Span(doc, 3, 5, "GPE")]  # as the model reads a real country's name
+    [cluster] = cluster_mentions(doc, find_candidates(doc))
+    assert (cluster.label, cluster.type) == ("Veldorian Union", "Place")

@@ -51,6 +51,11 @@ ORG_FAMILY = ("Organization", "Company", "TradeAssociation", "GovernmentAgency",
 def _head_word_votes(doc: Doc, cand: Candidate, votes: Votes) -> None:
     words = [t.lower_ for t in doc[cand.start : cand.end]]
     last = words[-1]
+    if len(words) >= 2 and (last in kinds.PLACE_WORDS or words[0] in kinds.PLACE_PREFIXES):
+        votes["Place"] += 3  # "Marlow County", "Fort Quist"
+        return
+    if cand.ner == "GPE" and cand.source == "ner":
+        return  # spaCy read the whole name as a country or state: "Union" in a country's name
     # "Ministry of Trade", "Alliance for Rare Diseases": the kind word is the head before "of"/"for"
     preps = [i for i, w in enumerate(words) if w in {"of", "for"} and i > 0]
     head = words[preps[0] - 1] if preps else last
@@ -61,6 +66,8 @@ def _head_word_votes(doc: Doc, cand: Candidate, votes: Votes) -> None:
             votes["GovernmentAgency"] += 3
         elif word in kinds.COMPANY_WORDS:
             votes["Company"] += 3
+        elif word in kinds.ORGANIZATION_WORDS:
+            votes["Organization"] += 3
     if last in kinds.NEWS_WORDS:
         votes["NewsOrganization"] += 2
 
@@ -181,5 +188,5 @@ def decide(votes: Votes) -> str:
         return best
     subs = {c: votes[c] for c in ORG_FAMILY[1:] if votes[c] > 0}
     if not subs:
-        return "Company"
+        return "Organization" if votes["Organization"] >= 3 else "Company"  # a party, a university
     return max(sorted(subs), key=lambda k: subs[k])

@@ -122,6 +122,22 @@ COMPANY_WORDS = frozenset(
         "foods",
     ]
 )
+# Head words of names of organizations that are none of the kinds above.
+ORGANIZATION_WORDS = frozenset(
+    """party parties university college school academy foundation committee club network
+    service movement front brigade fleet corps church""".split()
+)
+# Head words of place names ("Quist Street", "Marlow County") and words that open one ("Fort Quist").
+PLACE_WORDS = frozenset(
+    """street avenue road boulevard square river lake sea ocean bay gulf creek strait channel
+    canal island islands mountain mountains peninsula coast county counties parish district
+    province region city airport harbor canyon valley desert plateau""".split()
+)
+PLACE_PREFIXES = frozenset({"fort", "mount", "lake", "cape"})
+
+# Legal forms that end a company's name.
+LEGAL_SUFFIXES = frozenset({"inc", "corp", "co", "ltd", "llc", "plc", "ag", "sa", "gmbh", "nv", "bv"})
+
 # Nouns that, in apposition or as a compound after a name, say the name is a business.
 COMPANY_NOUNS = frozenset(
     [

@@ -43,7 +43,13 @@ ROLE_NOUNS = frozenset(
 )
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z&.-]*[A-Z&.]$|^[A-Z]{2,}$")
 _NOT_ORG = frozenset({"GPE", "LOC", "FAC", "PERSON", "DATE", "NORP"})
-_KIND_WORDS = kinds.TRADE_ASSOCIATION_WORDS | kinds.GOVERNMENT_WORDS | kinds.NEWS_WORDS | kinds.COMPANY_WORDS
+_KIND_WORDS = (
+    kinds.TRADE_ASSOCIATION_WORDS
+    | kinds.GOVERNMENT_WORDS
+    | kinds.NEWS_WORDS
+    | kinds.COMPANY_WORDS
+    | kinds.ORGANIZATION_WORDS
+)
 
 
 @dataclass
@@ -88,6 +94,13 @@ def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _ends_a_name(tok: Token) -> bool:
+    """A kind word closes a name of its own, so "and" after it joins two names, not two words of
+    one: "the Quist Service and Marlow Lines" (but "Office for Radio and Television" is one)."""
+    doc = tok.doc
+    return tok.lower_ in _KIND_WORDS and not (tok.i > 0 and doc[tok.i - 1].lower_ in {"of", "for"})
+
+
 def _kind_spans(doc: Doc) -> list[tuple[int, int]]:
     """Title-case names whose head is a kind word: "Travel Goods Association", "Ministry of Trade"."""
     spans = []
@@ -104,13 +117,20 @@ def _kind_spans(doc: Doc) -> list[tuple[int, int]]:
                 and start >= 2
                 and _is_name_token(doc[start - 2])
                 and doc[start - 2].lower_ not in kinds.STRIP_LEADING
+                and not (prev.lower_ in {"and", "&"} and _ends_a_name(doc[start - 2]))
             ):
                 start -= 2
             else:
                 break
         end = tok.i + 1
-        # "Ministry of Foreign Affairs", "Chamber of Commerce"
-        while end + 1 < len(doc) and doc[end].lower_ in {"of", "for"} and _is_name_token(doc[end + 1]):
+        # "Ministry of Foreign Affairs", "Chamber of Commerce"; but "Quist Co. of Marlow" is a
+        # company and the place it is registered in
+        while (
+            end + 1 < len(doc)
+            and doc[end].lower_ in {"of", "for"}
+            and _is_name_token(doc[end + 1])
+            and tok.lower_.rstrip(".") not in kinds.LEGAL_SUFFIXES
+        ):
             end += 2
             while end < len(doc) and _is_name_token(doc[end]) and doc[end].lower_ not in {"of", "for"}:
                 end += 1
@@ -163,6 +183,9 @@ def find_candidates(doc: Doc) -> list[Candidate]:
     ents = [e for e in doc.ents if e.label_ in NER_LABELS]
     for start, end in sorted(_kind_spans(doc), key=lambda s: (s[0] - s[1], s[0])):
         labels = {e.label_ for e in ents if e.start < end and e.end > start}
+        if any(e.label_ == "GPE" and trim(doc, e.start, e.end) == (start, end) for e in ents):
+            add(start, end, "ner", "GPE")  # a country whose name ends in a kind word: "... Union"
+            continue
         add(start, end, "kind", "ORG" if "ORG" in labels or not labels else sorted(labels)[0])
     for ent in ents:
         if ent.label_ == "NORP":
