@@ -21,12 +21,13 @@ from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD, Namespace
 
 from kg import __version__
 from kg.config import RESOURCE_NS
+from kg.dates import parse_date
 from kg.identity import EntityFacts, Merge, resolve
 from kg.iri import document_iri, relation_iri
 from kg.ontology import KG, ONTOLOGY_IRI, ontology_version
 from kg.records import Document, Extraction
 
-PREFIXES = ("org", "person", "place", "brand", "doc", "rel", "extractor", "merge")
+PREFIXES = ("org", "person", "place", "brand", "doc", "rel", "extractor", "merge", "event")
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,12 @@ class _RelationRow:
     sentence_span: tuple[int, int]
     confidence: float
     rule: str
+    detail: str | None = None
+    date: str | None = None  # from the sentence, else the document's date
+
+
+EVENT_CLASSES = {"accuses": KG.Accusation, "urges": KG.Appeal, "respondsTo": KG.Response}
+DETAIL_PROPERTIES = {"accuses": KG.charge, "urges": KG.demand}
 
 
 def bind_prefixes(g: Graph, base_iri: str = RESOURCE_NS) -> None:
@@ -103,6 +110,7 @@ def build_dataset(extractions: Iterable[Extraction], base_iri: str = RESOURCE_NS
             f.mentions += per_entity[ent.iri]
             f.documents.add(doc_iri)
         text = ex.document.text
+        doc_date = parse_date(ex.document.date)
         for rel in ex.relations:
             head, tail = ex.mentions[rel.head], ex.mentions[rel.tail]
             rows.append(
@@ -118,6 +126,8 @@ def build_dataset(extractions: Iterable[Extraction], base_iri: str = RESOURCE_NS
                     (rel.sentence_start, rel.sentence_end),
                     rel.confidence,
                     rel.rule,
+                    rel.detail,
+                    rel.date or doc_date,
                 )
             )
     mapping, merged, merges = resolve(facts, base_iri)
@@ -128,6 +138,7 @@ def build_dataset(extractions: Iterable[Extraction], base_iri: str = RESOURCE_NS
         _add_merge(default, merge, base_iri)
     for row in rows:
         _add_relation(ds.graph(URIRef(row.doc_iri)), default, row, mapping, base_iri)
+    _add_events(default, rows, mapping, base_iri)
     return ds
 
 
@@ -209,6 +220,45 @@ def _add_relation(
     g.add((node, PROV.wasGeneratedBy, extractor))
     default.add((extractor, RDF.type, KG.Extractor))
     default.add((extractor, RDFS.label, Literal(row.rule)))
+
+
+def _event_iri(type_: str, s: str, o: str, base_iri: str) -> URIRef:
+    return URIRef(f"{base_iri}event/{hashlib.sha1(f'{type_}|{s}|{o}'.encode()).hexdigest()[:16]}")
+
+
+def _date_literal(value: str) -> Literal:
+    kind = {10: XSD.date, 7: XSD.gYearMonth, 4: XSD.gYear}.get(len(value), XSD.string)
+    return Literal(value, datatype=kind)
+
+
+def _add_events(g: Graph, rows: list[_RelationRow], mapping: dict[str, str], base_iri: str) -> None:
+    """Accusations, appeals and responses as nodes: one per (kind, agent, target) across the
+    corpus, with every report of it as evidence and source; a response answers the accusation
+    its target made against its agent."""
+    events: dict[URIRef, list[_RelationRow]] = defaultdict(list)
+    for row in rows:
+        if row.type in EVENT_CLASSES:
+            s, o = mapping[row.head_iri], mapping[row.tail_iri]
+            events[_event_iri(row.type, s, o, base_iri)].append(row)
+    for node, reports in events.items():
+        first = reports[0]
+        s, o = URIRef(mapping[first.head_iri]), URIRef(mapping[first.tail_iri])
+        g.add((node, RDF.type, EVENT_CLASSES[first.type]))
+        g.add((node, KG.agent, s))
+        g.add((node, KG.target, o))
+        dates = sorted(r.date for r in reports if r.date)
+        if dates:
+            g.add((node, DCTERMS.date, _date_literal(dates[0])))
+        for r in reports:
+            key = f"{r.type}|{r.head_span[0]}|{r.head_span[1]}|{r.tail_span[0]}|{r.tail_span[1]}"
+            g.add((node, KG.evidence, URIRef(relation_iri(r.doc_id, key, base_iri))))
+            g.add((node, PROV.wasDerivedFrom, URIRef(r.doc_iri)))
+            if r.detail and r.type in DETAIL_PROPERTIES:
+                g.add((node, DETAIL_PROPERTIES[r.type], Literal(r.detail)))
+        if first.type == "respondsTo":
+            accusation = _event_iri("accuses", str(o), str(s), base_iri)
+            if accusation in events:
+                g.add((node, KG.answers, accusation))
 
 
 def to_turtle(g: Graph) -> str:

@@ -68,6 +68,16 @@ class KG(DefinedNamespace):
     mergedEntity: URIRef
     mergeRule: URIRef
     surfaceForm: URIRef
+    Event: URIRef
+    Accusation: URIRef
+    Appeal: URIRef
+    Response: URIRef
+    agent: URIRef
+    target: URIRef
+    charge: URIRef
+    demand: URIRef
+    answers: URIRef
+    evidence: URIRef
 
 
 def ontology_dir() -> Path:

@@ -53,6 +53,8 @@ class Relation:
     rule: str  # what produced it, e.g. "rule:accuse-verb"
     sentence_start: int
     sentence_end: int
+    detail: str | None = None  # the charge or demand in the article's words
+    date: str | None = None  # ISO 8601 date stated in the sentence, if any
 
 
 @dataclass(frozen=True)
@@ -79,6 +81,8 @@ class Extraction:
                     "type": r.type,
                     "confidence": round(r.confidence, 4),
                     "rule": r.rule,
+                    **({"detail": r.detail} if r.detail else {}),
+                    **({"date": r.date} if r.date else {}),
                 }
                 for r in self.relations
             ],
