@@ -5,6 +5,12 @@ Each family of relations has its own module (``events``, ``responses``, ``roles`
 module checks them against the loose signatures in ``context.SIGNATURES``, drops duplicates and
 orders them. ``respondsTo`` reads the accusations of earlier sentences, so sentences are read in order.
 
+A trained classifier (``classifier``, model in ``kg/models/``) adds the five relations it knows
+(worksFor, killed, basedIn, livesIn, locatedIn) between mentions of one sentence. Precedence: a
+rule decides first; the model only adds a relation for a mention pair to which no rule gave a
+relation of the same family (``leads`` counts as ``worksFor``), and only above its threshold.
+Every hit names what produced it: ``rule:...`` or ``model:<name>@<version>``.
+
 Example:
     >>> import spacy
     >>> from kg.extract.types import MentionSpan
@@ -22,6 +28,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span
 
 from kg.extract.relations.alliances import find_alliances
+from kg.extract.relations.classifier import DEFAULT_MODEL, classify, load_model
 from kg.extract.relations.context import Candidate, Context
 from kg.extract.relations.events import find_accusations, find_urgings
 from kg.extract.relations.membership import find_membership
@@ -32,6 +39,9 @@ from kg.extract.relations.violence import find_killings
 from kg.extract.types import MentionSpan, RelationHit
 
 __all__ = ["find_relations"]
+
+# Properties that state the same fact for precedence: a rule's "leads" decides the model's "worksFor".
+FAMILY = {"leads": "worksFor"}
 
 
 def _valid(ctx: Context, candidates: list[Candidate]) -> list[Candidate]:
@@ -47,13 +57,27 @@ def _sentence(ctx: Context, sent: Span) -> list[Candidate]:
     return found
 
 
-def find_relations(doc: Doc, mentions: Sequence[MentionSpan]) -> list[RelationHit]:
+def _combined(ctx: Context, sent: Span, model_name: str | None) -> list[Candidate]:
+    found = _sentence(ctx, sent)
+    if model_name is None:
+        return found
+    decided = {(ctx.key(c.head), ctx.key(c.tail), FAMILY.get(c.type, c.type)) for c in found}
+    for c in classify(ctx, sent, load_model(model_name)):
+        if (ctx.key(c.head), ctx.key(c.tail), FAMILY.get(c.type, c.type)) not in decided:
+            found.append(c)
+    return found
+
+
+def find_relations(
+    doc: Doc, mentions: Sequence[MentionSpan], model: str | None = DEFAULT_MODEL
+) -> list[RelationHit]:
     """Relations between ``mentions`` (token spans of ``doc``), at most one per entity pair,
-    property and sentence (the most confident), sorted by sentence, head, tail and type."""
+    property and sentence (the most confident), sorted by sentence, head, tail and type.
+    ``model`` names the relation classifier to add to the rules (None: rules only)."""
     ctx = Context(doc, mentions)
     best: dict[tuple[int, int, str, int], RelationHit] = {}
     for sent in doc.sents:
-        for c in _sentence(ctx, sent):
+        for c in _combined(ctx, sent, model):
             key = (ctx.key(c.head), ctx.key(c.tail), c.type, sent.start_char)
             hit = RelationHit(c.head, c.tail, c.type, c.confidence, c.rule, sent.start_char, sent.end_char)
             kept = best.get(key)

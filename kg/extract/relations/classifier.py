@@ -1,0 +1,137 @@
+"""A trained relation classifier over candidate mention pairs, scored with plain dict look-ups.
+
+The model (``kg/models/<name>.json``, written by ``python -m kg.train.relations``) holds one
+logistic regression per relation. The coarse classes of a pair fix the only relation it can hold
+(Person→Organization: worksFor, Person→Person: killed, Organization→Place: basedIn, Person→Place:
+livesIn, Place→Place: locatedIn), so each relation is a yes/no question with its own weights and
+threshold. No learning library is needed at run time.
+
+Example:
+    >>> model = load_model()
+    >>> model.rule
+    'model:relations-conll04@1.0.0'
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from spacy.tokens import Span
+
+from kg.errors import ModelError
+from kg.extract.relations.context import Candidate, Context
+from kg.extract.relations.features import COARSE, candidate_pairs, pair_features
+
+DEFAULT_MODEL = "relations-conll04"
+FORMAT = "kg-relation-model/1"
+
+
+@dataclass(frozen=True)
+class Linear:
+    """A logistic regression for one relation between two coarse classes."""
+
+    relation: str
+    head: str
+    tail: str
+    bias: float
+    threshold: float
+    weights: Mapping[str, float]
+
+    def probability(self, features: Iterable[str]) -> float:
+        weights = self.weights
+        z = self.bias + sum(weights.get(f, 0.0) for f in frozenset(features))
+        if z < -30.0:  # exp overflow guard
+            return 0.0
+        return 1.0 / (1.0 + math.exp(-z))
+
+
+@dataclass(frozen=True)
+class RelationModel:
+    name: str
+    version: str
+    by_pair: Mapping[tuple[str, str], Linear]
+    meta: Mapping[str, Any]
+
+    @property
+    def rule(self) -> str:
+        """The extractor id every relation it produces carries."""
+        return f"model:{self.name}@{self.version}"
+
+    @property
+    def relations(self) -> frozenset[str]:
+        return frozenset(lin.relation for lin in self.by_pair.values())
+
+
+def model_from_dict(data: Mapping[str, Any], where: str = "model") -> RelationModel:
+    """Check and build a model from its JSON form; errors say what is wrong and where."""
+    if data.get("format") != FORMAT:
+        raise ModelError(
+            f"{where}: not a kg relation model (format {data.get('format')!r}, expected {FORMAT!r})"
+        )
+    try:
+        by_pair = {}
+        for relation, spec in sorted(data["relations"].items()):
+            lin = Linear(
+                relation,
+                str(spec["head"]),
+                str(spec["tail"]),
+                float(spec["bias"]),
+                float(spec["threshold"]),
+                {str(k): float(v) for k, v in spec["weights"].items()},
+            )
+            if (lin.head, lin.tail) in by_pair:
+                raise ModelError(f"{where}: two relations for the pair {lin.head}->{lin.tail}")
+            by_pair[(lin.head, lin.tail)] = lin
+        meta = {k: v for k, v in data.items() if k != "relations"}
+        return RelationModel(str(data["name"]), str(data["version"]), by_pair, meta)
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise ModelError(f"{where}: malformed relation model ({type(exc).__name__}: {exc})") from None
+
+
+def shipped_models() -> list[str]:
+    folder = resources.files("kg") / "models"
+    return sorted(p.name[: -len(".json")] for p in folder.iterdir() if p.name.endswith(".json"))
+
+
+@lru_cache(maxsize=4)
+def load_model(name_or_path: str = DEFAULT_MODEL) -> RelationModel:
+    """A shipped model by name (``kg/models/<name>.json``) or a model file by path; loaded once."""
+    path = Path(name_or_path)
+    if path.suffix == ".json" and path.is_file():
+        text = path.read_text(encoding="utf-8")
+    else:
+        resource = resources.files("kg") / "models" / f"{name_or_path}.json"
+        if not resource.is_file():
+            raise ModelError(
+                f"no relation model {name_or_path!r}; shipped models: {', '.join(shipped_models()) or 'none'}"
+            )
+        text = resource.read_text(encoding="utf-8")
+    try:
+        data = json.loads(text)
+    except ValueError as exc:
+        raise ModelError(f"relation model {name_or_path!r} is not JSON ({exc})") from None
+    return model_from_dict(data, f"relation model {name_or_path!r}")
+
+
+def classify(ctx: Context, sent: Span, model: RelationModel) -> list[Candidate]:
+    """The model's relations between the mentions of one sentence, above each relation's threshold."""
+    indices = [m for m in ctx.starting_in(sent.start, sent.end) if ctx.type_of(m) in COARSE]
+    indices = [m for m in indices if ctx.mentions[m].end <= sent.end]
+    args = [(ctx.mentions[m].start, ctx.mentions[m].end, COARSE[ctx.type_of(m)]) for m in indices]
+    keys = [ctx.key(m) for m in indices]
+    found: list[Candidate] = []
+    for i, j, between in candidate_pairs(args, keys):
+        lin = model.by_pair.get((args[i][2], args[j][2]))
+        if lin is None:
+            continue
+        p = lin.probability(pair_features(ctx.doc, args[i], args[j], between))
+        if p >= lin.threshold:
+            found.append(Candidate(indices[i], indices[j], lin.relation, round(p, 3), model.rule))
+    return found

