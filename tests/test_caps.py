@@ -60,3 +60,9 @@ def test_acronym_of_a_translated_name_still_names_the_organization(extract_text)
 )
 def test_letters_fit(acronym: str, name: str, fits: bool) -> None:
     assert letters_fit(acronym, name) is fits
+
+
+def test_monitoring_source_line_names_a_place_and_a_source(extract_text) -> None:
+    types = mention_types(extract_text("PA2904034294 Brannock Radio Veltra in Spanish 1700 GMT 7 Apr 94"))
+    assert types.get("Brannock") == "Place" and types.get("Radio Veltra") == "NewsOrganization", types
+    assert not any(t.startswith("GMT") for t in types), types  # a time stamp is not a name

@@ -155,3 +155,24 @@ def test_a_country_whose_name_ends_in_a_kind_word_stays_a_place(nlp) -> None:  #
     doc.ents = [Span(doc, 3, 5, "GPE")]  # as the model reads a real country's name
     [cluster] = cluster_mentions(doc, find_candidates(doc))
     assert (cluster.label, cluster.type) == ("Veldorian Union", "Place")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        ("Tobiah Wrenfield, 53, was elected on Monday.", "Tobiah Wrenfield", "Person"),
+        ("The report was written by Quennard, a designer from the north.", "Quennard", "Person"),
+        ("The quake leveled Drevatz, the region's largest city.", "Drevatz", "Place"),
+        ("The camp lies 70 miles northeast of Olvenmark.", "Olvenmark", "Place"),
+        ("Rescuers found 2,000 people in Bugarvia on Monday.", "Bugarvia", "Place"),
+    ],
+)
+def test_context_cues_for_people_and_places(extract_text, text: str, name: str, expected: str) -> None:
+    types = entity_types(extract_text(text))
+    assert types.get(name) == expected, types
+
+
+def test_an_occupation_before_a_name_is_not_part_of_it(extract_text) -> None:
+    ex = extract_text("Composer Tobiah Wrenfield wrote the score in 1931.")
+    people = [m.text for m in ex.mentions if m.type == "Person"]
+    assert people == ["Tobiah Wrenfield"], people

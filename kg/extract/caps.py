@@ -9,6 +9,10 @@ as nothing at all). Two patterns of news copy say what they are instead:
   all capitals, names a source: a news agency or a newspaper ("Brannock ZELTAVIA in English",
   "ZORVEK PALANTY has learned that ...", "March 5 (VELT-ORAN)"). A title-case name opening the
   line right before such a source is the place it was filed from ("Solvenna MIRRAKI SHIMPO").
+
+A monitoring service's source line, "Place Source in Language 1700 GMT ...", names the place and
+the source in title case too ("Brannock Radio Veltra in Spanish 1700 GMT 7 Apr 94"); the model
+reads them as one organization.
 """
 
 from __future__ import annotations
@@ -16,6 +20,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
+
+from kg.extract import kinds
 
 DATELINE_ENDS = frozenset({",", "(", "_", "-", "--", "—", "–"})
 # Votes of each kind of capitals name (see ``evidence.votes_for``).
@@ -34,6 +40,11 @@ class CapsName:
 def _caps(tok: Token) -> bool:
     letters = [c for c in tok.text if c.isalpha()]
     return len(letters) >= 2 and tok.is_upper and not any(c.isdigit() for c in tok.text)
+
+
+def _code(tok: Token) -> bool:
+    """A monitoring code: letters and six or more digits ("NC1901223094")."""
+    return sum(c.isdigit() for c in tok.text) >= 6 and any(c.isalpha() for c in tok.text)
 
 
 def _line_start(doc: Doc, i: int) -> int:
@@ -83,6 +94,33 @@ def caps_names(doc: Doc) -> list[CapsName]:
         elif longest >= 4 and not _all_caps_sentence(doc, i) and not _acronym_of_name(doc, i, j):
             out.extend(_source(doc, i, j))
         i = j
+    return out + _source_lines(doc)
+
+
+def _source_lines(doc: Doc) -> list[CapsName]:
+    out: list[CapsName] = []
+    for tok in doc:
+        i = tok.i
+        if not (
+            tok.lower_ == "in"
+            and i + 3 < len(doc)
+            and doc[i + 1].is_title
+            and doc[i + 2].like_num
+            and doc[i + 3].lower_ in kinds.TIME_ZONES
+        ):
+            continue
+        first = i  # back to the line's start or its monitoring code ("NC1901223094")
+        while first > doc[i].sent.start and not _code(doc[first - 1]):
+            first -= 1
+        while first < i and (doc[first].is_punct or _code(doc[first]) or doc[first].like_num):
+            first += 1
+        if i - first < 2 or not all(t.is_title or t.is_upper or not t.is_alpha for t in doc[first:i]):
+            continue
+        split = next((e.end for e in doc.ents if e.start == first and e.label_ in {"GPE", "LOC"}), first + 1)
+        if split == first + 1 and doc[split].lower_ in kinds.PLACE_WORDS:
+            split += 1  # "Marlow City"
+        if split < i:
+            out += [CapsName(first, split, DATELINE_VOTES), CapsName(split, i, NEWS_SOURCE_VOTES)]
     return out
 
 

@@ -87,6 +87,10 @@ def _context_votes(doc: Doc, cand: Candidate, votes: Votes) -> None:
             after = doc[end + 1].lower_
             if after in kinds.COMPANY_NOUNS or after in ROLE_NOUNS:
                 votes["Company"] += 2  # "Acme's management", "Acme's chairman"
+    if nxt is not None and nxt.text == "," and end + 2 < len(doc):
+        age = doc[end + 1]
+        if age.is_digit and 0 < int(age.text) < 120 and doc[end + 2].text in {",", "."}:
+            votes["Person"] += 3  # "Ana Quist, 53, ..."
     if prev is not None:
         if prev.lower_ in kinds.BRAND_NOUNS:
             votes["Brand"] += 3  # "the brand Veltra"
@@ -117,6 +121,14 @@ def _syntax_votes(root: Token, votes: Votes) -> None:
                 votes["Company"] += 2
             elif noun in kinds.BRAND_NOUNS:
                 votes["Brand"] += 2
+            elif child.ent_type_ == "" and (noun in kinds.PERSON_NOUNS or noun in ROLE_NOUNS):
+                votes["Person"] += 2  # "Quist, a designer, ...", "Quist, president of ..."
+            elif child.ent_type_ == "" and (noun in kinds.PLACE_NOUNS or noun in kinds.PLACE_WORDS):
+                votes["Place"] += 2  # "Marlow, the region's second-largest city"
+    if root.dep_ == "pobj" and root.head.lower_ in kinds.PLACE_PREPOSITIONS:
+        votes["Place"] += 1.5  # "in Marlow", "near Marlow"
+    elif root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in kinds.DIRECTIONS:
+        votes["Place"] += 3  # "70 miles northeast of Marlow"
     if root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.lower_ == "according":
         votes["NewsOrganization"] += 1.5
     if root.dep_ == "conj":

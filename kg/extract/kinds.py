@@ -135,6 +135,25 @@ PLACE_WORDS = frozenset(
 )
 PLACE_PREFIXES = frozenset({"fort", "mount", "lake", "cape"})
 
+# Nouns that, in apposition to a name, say it is a person ("Quist, a designer, ...") or a place.
+PERSON_NOUNS = frozenset(
+    """man woman boy girl son daughter father mother wife husband brother sister widow professor
+    teacher student lawyer attorney doctor physician nurse designer architect artist actor actress
+    singer musician composer writer author poet novelist journalist reporter editor photographer
+    farmer worker employee officer soldier agent detective diplomat ambassador politician senator
+    governor mayor minister secretary deputy official leader member resident native veteran
+    candidate coach player manager analyst economist scientist engineer priest bishop""".split()
+)
+PLACE_NOUNS = frozenset("town village city capital state country province suburb port resort".split())
+# Prepositions whose object, when it is a name, is most often a place.
+PLACE_PREPOSITIONS = frozenset({"in", "into", "near", "outside", "throughout", "across"})
+DIRECTIONS = frozenset(
+    "north south east west northeast northwest southeast southwest northern southern eastern western".split()
+)
+
+# Time zones of wire time stamps ("1700 GMT 7 Apr"): never the start of a name.
+TIME_ZONES = frozenset({"gmt", "utc", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "bst", "cet"})
+
 # Legal forms that end a company's name.
 LEGAL_SUFFIXES = frozenset({"inc", "corp", "co", "ltd", "llc", "plc", "ag", "sa", "gmbh", "nv", "bv"})
 

@@ -94,6 +94,22 @@ def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _person_start(doc: Doc, start: int, end: int) -> int:
+    """Drop a leading occupation or verb the model took into a person's name: "Composer Ana
+    Quist" -> "Ana Quist", "Evaluating Quist" (a headline) -> "Quist"."""
+    while (
+        end - start > 1
+        and doc[start + 1].is_alpha
+        and (
+            doc[start].lower_ in kinds.PERSON_NOUNS
+            or doc[start].lower_ in ROLE_NOUNS
+            or doc[start].pos_ in {"VERB", "AUX"}
+        )
+    ):
+        start += 1
+    return start
+
+
 def _ends_a_name(tok: Token) -> bool:
     """A kind word closes a name of its own, so "and" after it joins two names, not two words of
     one: "the Quist Service and Marlow Lines" (but "Office for Radio and Television" is one)."""
@@ -165,8 +181,10 @@ def find_candidates(doc: Doc) -> list[Candidate]:
     cands: list[Candidate] = []
 
     def add(start: int, end: int, source: str, ner: str = "") -> Candidate | None:
+        if ner == "PERSON":
+            start = _person_start(doc, start, end)
         start, end = trim(doc, start, end)
-        if start >= end or any(taken[start:end]):
+        if start >= end or any(taken[start:end]) or doc[start].lower_ in kinds.TIME_ZONES:
             return None
         if not any(c.isupper() for c in doc[start:end].text):
             return None
