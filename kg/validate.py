@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from rdflib import Graph
 
+from kg.errors import KGError
 from kg.ontology import load_ontology, ontology_dir
 
 
@@ -45,5 +46,7 @@ def validate_graph(graph: Graph) -> ValidationResult:
         advanced=True,
         allow_warnings=True,
     )
+    if not isinstance(results, Graph):  # pySHACL could not use the shapes at all
+        raise KGError(f"cannot validate: {str(text).splitlines()[-1]}")
     violations = len(set(results.subjects(predicate=SH.resultSeverity)))
     return ValidationResult(bool(conforms), violations, str(text))
