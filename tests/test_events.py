@@ -123,3 +123,12 @@ def test_charge_demand_and_date_from_the_sentence(
     start = sentence.index(tail)
     span = doc.char_span(start, start + len(tail))
     assert event_details(doc, kind, next(iter(doc.sents)), span) == (detail, date)
+
+
+def test_extraction_records_carry_the_charge(extract_text) -> None:  # type: ignore[no-untyped-def]
+    ex = extract_text("The Harbor Guild accused Tessaly Foods Inc. of hiding test results.")
+    [accusation] = [r for r in ex.relations if r.type == "accuses"]
+    assert accusation.detail == "hiding test results"
+    assert ex.record()["relations"][0]["detail"] == "hiding test results"
+    sentence = ex.document.text[accusation.sentence_start : accusation.sentence_end]
+    assert sentence == sentence.strip() and sentence.endswith("results.")

@@ -8,6 +8,8 @@ from spacy.tokens import Doc
 
 from kg.config import DEFAULT_MODEL, RESOURCE_NS
 from kg.extract.aliases import cluster_mentions
+from kg.extract.details import TRIGGERS as EVENT_KINDS
+from kg.extract.details import event_details
 from kg.extract.mentions import find_candidates
 from kg.extract.pipeline import load_pipeline
 from kg.extract.relations import find_relations
@@ -56,10 +58,16 @@ def extract_doc(doc: Doc, document: Document, base_iri: str = RESOURCE_NS) -> Ex
         span = doc[s:e]
         start, end = span.start_char, span.end_char
         mentions.append(Mention(start, end, document.text[start:end], entities[iri].type, iri))
-    relations = [
-        Relation(h.head, h.tail, h.type, h.confidence, h.rule, h.sent_start, h.sent_end)
-        for h in find_relations(doc, mention_spans)
-    ]
+    relations = []
+    for h in find_relations(doc, mention_spans):
+        start, end = h.sent_start, h.sent_end
+        while end > start and doc.text[end - 1].isspace():  # no trailing blank or masked markup
+            end -= 1
+        detail, date = None, None
+        if h.type in EVENT_KINDS:
+            tail = mention_spans[h.tail]
+            detail, date = event_details(doc, h.type, doc[tail.start].sent, doc[tail.start : tail.end])
+        relations.append(Relation(h.head, h.tail, h.type, h.confidence, h.rule, start, end, detail, date))
     return Extraction(
         document, tuple(mentions), tuple(sorted(entities.values(), key=lambda e: e.iri)), tuple(relations)
     )
