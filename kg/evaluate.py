@@ -245,15 +245,18 @@ def evaluate(gold_path: str | Path, label_map: str = "conll04", model: str = DEF
             [(m.start, m.end) for m in ex.mentions],
             [lm.entity(m.type) for m in ex.mentions],
         )
+        # The gold annotates names only: references ("the company", "it") are neither right nor
+        # wrong there, so they and the relations through them are left out of the score.
+        names = [m.kind == "name" for m in ex.mentions]
         pred_e, pred_r = set(), set()
-        for span, m in zip(spans, ex.mentions, strict=True):
+        for span, m, is_name in zip(spans, ex.mentions, names, strict=True):
             label = lm.entity(m.type)
-            if label is not None and span is not None:
+            if label is not None and span is not None and is_name:
                 pred_e.add((*gold.align(*span), label))
         for r in ex.relations:
             label = lm.relation(r.type)
             h, t = spans[r.head], spans[r.tail]
-            if label is not None and h is not None and t is not None:
+            if label is not None and h is not None and t is not None and names[r.head] and names[r.tail]:
                 pred_r.add((gold.align(*h), gold.align(*t), label))
         _score(report.entities, gold.entities, pred_e, e_labels)
         _score(report.relations, gold.relations, pred_r, r_labels)

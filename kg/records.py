@@ -40,6 +40,7 @@ class Mention:
     text: str
     type: str
     iri: str
+    kind: str = "name"  # "name", or "reference" for "the company", "it", "he"
 
 
 @dataclass(frozen=True)
@@ -71,7 +72,7 @@ class Extraction:
         return {
             "id": self.document.id,
             "entities": [
-                {"start": m.start, "end": m.end, "text": m.text, "type": m.type, "iri": m.iri}
+                {"start": m.start, "end": m.end, "text": m.text, "type": m.type, "iri": m.iri, "kind": m.kind}
                 for m in self.mentions
             ],
             "relations": [

@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from kg.extract import kinds
-from kg.extract.evidence import Votes, combine, decide, votes_for
+from kg.extract.coref import REFERENCE_SOURCES, attach_references, find_pronouns
+from kg.extract.evidence import NER_PREFIX, Votes, combine, decide, votes_for
 from kg.extract.mentions import Candidate, is_acronym
 from kg.iri import normalize_name
 
@@ -61,25 +62,12 @@ def surface(doc: Doc, c: Candidate) -> str:
 
 
 def cluster_mentions(doc: Doc, cands: list[Candidate]) -> list[Cluster]:
-    definites = [c for c in cands if c.source == "definite"]
-    clusters = _cluster_names(doc, [c for c in cands if c.source != "definite"])
-    _attach_definites(doc, clusters, definites)
+    refs = [c for c in cands if c.source in REFERENCE_SOURCES]
+    names = [c for c in cands if c.source not in REFERENCE_SOURCES]
+    clusters = _cluster_names(doc, names)
+    taken = {i for c in cands for i in range(c.start, c.end)}
+    attach_references(doc, clusters, refs + find_pronouns(doc, taken))
     return clusters
-
-
-def _attach_definites(doc: Doc, clusters: list[Cluster], definites: list[Candidate]) -> None:
-    """ "the company" refers to the most recent entity named before it whose class fits the noun."""
-    for ref in definites:
-        allowed = kinds.DEFINITE_NOUNS[doc[ref.start].lower_]
-        best: tuple[int, int] | None = None  # (position of last mention before ref, cluster index)
-        for k, cl in enumerate(clusters):
-            if cl.type not in allowed:
-                continue
-            before = [c.start for c in cl.members if c.end <= ref.start and c.source != "definite"]
-            if before and (best is None or max(before) > best[0]):
-                best = (max(before), k)
-        if best is not None:
-            clusters[best[1]].members.append(ref)
 
 
 def _cluster_names(doc: Doc, cands: list[Candidate]) -> list[Cluster]:
@@ -122,9 +110,14 @@ def _cluster_names(doc: Doc, cands: list[Candidate]) -> list[Cluster]:
     clusters = []
     for members in sorted(groups.values()):
         cl = Cluster(members=[cands[i] for i in members])
+        longest = max(len(keys[i].split()) for i in members)
         for i in members:
+            # spaCy's guess on a bare short form ("Brennick" for "Brennick Marine Lines") says
+            # less than its guess on the full name: the short form's votes from spaCy do not count
+            short = len(keys[i].split()) < longest and not cands[i].nested
             for key, weight in votes[i].items():
-                cl.votes[key] += weight
+                if not (short and key.startswith(NER_PREFIX)):
+                    cl.votes[key] += weight
         single = all(c.end - c.start == 1 for c in cl.members)
         cl.type = decide(combine(cl.votes, single))
         cl.label, cl.aliases = _label(doc, cl.members)
@@ -173,7 +166,7 @@ def _short_forms(
 
 
 def _label(doc: Doc, members: list[Candidate]) -> tuple[str, tuple[str, ...]]:
-    forms = [surface(doc, c) for c in members if c.source != "definite"]
+    forms = [surface(doc, c) for c in members if c.source not in REFERENCE_SOURCES]
     places = sorted({c.place for c in members if c.place})
     full = [f for f in forms if not is_acronym(f)]
     if places:

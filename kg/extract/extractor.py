@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
 from spacy.tokens import Doc
 
 from kg.config import DEFAULT_MODEL, RESOURCE_NS
 from kg.extract.aliases import cluster_mentions
+from kg.extract.coref import REFERENCE_SOURCES
 from kg.extract.details import TRIGGERS as EVENT_KINDS
 from kg.extract.details import event_details
 from kg.extract.mentions import find_candidates
@@ -40,7 +42,7 @@ def extract_doc(doc: Doc, document: Document, base_iri: str = RESOURCE_NS) -> Ex
     """Mentions, entities and relations of one parsed document."""
     clusters = cluster_mentions(doc, find_candidates(doc))
     entities: dict[str, Entity] = {}
-    spans: list[tuple[int, int, int, str, str]] = []  # token start, end, cluster, type, iri
+    spans: list[tuple[int, int, int, str, str, str]] = []  # token start, end, cluster, type, iri, kind
     for key, cl in enumerate(clusters):
         iri = entity_iri(cl.type, cl.label, base_iri)
         if iri not in entities:
@@ -50,16 +52,26 @@ def extract_doc(doc: Doc, document: Document, base_iri: str = RESOURCE_NS) -> Ex
             aliases = tuple(sorted(set(old.aliases) | set(cl.aliases)))
             entities[iri] = Entity(iri, old.label, old.type, aliases)
         for c in cl.members:
-            spans.append((c.start, c.end, key, cl.type, iri))
+            kind = "reference" if c.source in REFERENCE_SOURCES else "name"
+            spans.append((c.start, c.end, key, cl.type, iri, kind))
     spans.sort(key=lambda s: (s[0], -s[1], s[2]))
-    mention_spans = [MentionSpan(s, e, t, k) for s, e, k, t, _ in spans]
+    mention_spans = [MentionSpan(s, e, t, k) for s, e, k, t, _, _ in spans]
+    # A reference anchors relations only where its entity is not named in the same sentence:
+    # there the name is the better anchor.
+    named_in = {(k, doc[s].sent.start) for s, _, k, _, _, kind in spans if kind == "name"}
+    usable = [
+        i
+        for i, (s, _, k, _, _, kind) in enumerate(spans)
+        if kind == "name" or (k, doc[s].sent.start) not in named_in
+    ]
     mentions = []
-    for s, e, _, _t, iri in spans:
+    for s, e, _, _t, iri, kind in spans:
         span = doc[s:e]
         start, end = span.start_char, span.end_char
-        mentions.append(Mention(start, end, document.text[start:end], entities[iri].type, iri))
+        mentions.append(Mention(start, end, document.text[start:end], entities[iri].type, iri, kind))
     relations = []
-    for h in find_relations(doc, mention_spans):
+    for hit in find_relations(doc, [mention_spans[i] for i in usable]):
+        h = replace(hit, head=usable[hit.head], tail=usable[hit.tail])
         start, end = h.sent_start, h.sent_end
         while end > start and doc.text[end - 1].isspace():  # no trailing blank or masked markup
             end -= 1
