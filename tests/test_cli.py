@@ -159,3 +159,10 @@ def test_examples_state_every_relation_of_the_ontology(built: Path) -> None:
     # every kg: term the build emitted, as predicate or class, is defined in ontology/
     types = {str(o)[len(ns) :] for o in g.objects(None, None) if str(o).startswith(ns)}
     assert used | types <= relation_names() | class_names() | set(KG.__annotations__)
+
+
+def test_every_command_is_documented_in_the_readme_with_an_example() -> None:
+    readme = (EXAMPLES.parent / "README.md").read_text(encoding="utf-8")
+    for name, command in cli.commands.items():
+        assert f"`kg {name}" in readme, name
+        assert "Example:" in (command.help or ""), name
