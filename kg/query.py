@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from pyparsing import ParseException
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD, NamespaceManager
 from rdflib.plugins.sparql.algebra import translateQuery, traverse
 from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 from rdflib.plugins.sparql.parserutils import CompValue
@@ -89,7 +89,10 @@ def load_graph(path: str | Path) -> Graph:
     if not path.is_file():
         raise GraphError(f"no such graph file: {path}")
     parser = guess_format(str(path)) or "turtle"
-    graph = Dataset(default_union=True) if parser in _QUAD_PARSERS else Graph()
+    # "core" bindings only: rdflib's defaults claim prefixes such as org: that kg graphs use
+    graph = Dataset(default_union=True) if parser in _QUAD_PARSERS else Graph(bind_namespaces="core")
+    if isinstance(graph, Dataset):
+        graph.namespace_manager = NamespaceManager(graph, bind_namespaces="core")
     try:
         graph.parse(path, format=parser)
     except Exception as exc:  # each rdflib parser raises its own kinds of error
@@ -180,7 +183,9 @@ def run_query(graph: Graph, query: str) -> QueryResult:
         if result.type == "ASK":
             return QueryResult("ASK", boolean=bool(result.askAnswer), namespaces=ns_pairs)
         if result.type in ("CONSTRUCT", "DESCRIBE"):
-            out = result.graph if result.graph is not None else Graph()
+            out = Graph(bind_namespaces="core")
+            for triple in result.graph if result.graph is not None else ():
+                out.add(triple)
             for prefix, ns in ns_pairs:
                 out.bind(prefix, ns, override=True, replace=True)
             return QueryResult(result.type, graph=out, namespaces=ns_pairs)
