@@ -107,6 +107,7 @@ def build_dataset(extractions: Iterable[Extraction], base_iri: str = RESOURCE_NS
             f.types[ent.type] += per_entity[ent.iri] or 1
             f.forms.update(ent.aliases)
             f.forms.add(ent.label)
+            f.alias_rules.update(ent.alias_rules)
             f.mentions += per_entity[ent.iri]
             f.documents.add(doc_iri)
         text = ex.document.text
@@ -136,6 +137,9 @@ def build_dataset(extractions: Iterable[Extraction], base_iri: str = RESOURCE_NS
         _add_entity(default, URIRef(iri), merged[iri])
     for merge in merges:
         _add_merge(default, merge, base_iri)
+    for iri in sorted(merged):
+        for form, rule in sorted(merged[iri].alias_rules):
+            _add_alias_merge(default, URIRef(iri), form, rule, base_iri)
     for row in rows:
         _add_relation(ds.graph(URIRef(row.doc_iri)), default, row, mapping, base_iri)
     _add_events(default, rows, mapping, base_iri)
@@ -194,6 +198,16 @@ def _add_merge(g: Graph, merge: Merge, base_iri: str) -> None:
     g.add((node, KG.mergeRule, Literal(merge.rule)))
     for form in merge.forms:
         g.add((node, KG.surfaceForm, Literal(form)))
+
+
+def _add_alias_merge(g: Graph, entity: URIRef, form: str, rule: str, base_iri: str) -> None:
+    """A name joined to an entity inside a document ("HFS" by its parentheses, "Ali" clipped)."""
+    digest = hashlib.sha1(f"{entity}\x00{form}\x00{rule}".encode()).hexdigest()[:16]
+    node = URIRef(f"{base_iri}merge/{digest}")
+    g.add((node, RDF.type, KG.EntityMerge))
+    g.add((node, KG.canonicalEntity, entity))
+    g.add((node, KG.surfaceForm, Literal(form)))
+    g.add((node, KG.mergeRule, Literal(rule)))
 
 
 def _add_relation(

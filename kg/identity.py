@@ -30,6 +30,7 @@ class EntityFacts:
     labels: Counter[str] = field(default_factory=Counter)
     types: Counter[str] = field(default_factory=Counter)
     forms: set[str] = field(default_factory=set)
+    alias_rules: set[tuple[str, str]] = field(default_factory=set)  # within-document merges
     mentions: int = 0
     documents: set[str] = field(default_factory=set)
 
@@ -38,6 +39,7 @@ class EntityFacts:
         if with_types:
             self.types.update(other.types)
         self.forms |= other.forms
+        self.alias_rules |= other.alias_rules
         self.mentions += other.mentions
         self.documents |= other.documents
 

@@ -29,6 +29,7 @@ class Entity:
     label: str  # canonical name
     type: str  # local name of the most specific ontology class
     aliases: tuple[str, ...] = ()  # other surface forms seen, sorted
+    alias_rules: tuple[tuple[str, str], ...] = ()  # (alias, rule that joined it to this entity)
 
 
 @dataclass(frozen=True)

@@ -47,7 +47,16 @@ def _extraction(data: dict[str, Any]) -> Extraction:
     return Extraction(
         Document(**data["document"]),
         tuple(Mention(**m) for m in data["mentions"]),
-        tuple(Entity(**{**e, "aliases": tuple(e["aliases"])}) for e in data["entities"]),
+        tuple(
+            Entity(
+                **{
+                    **e,
+                    "aliases": tuple(e["aliases"]),
+                    "alias_rules": tuple(tuple(r) for r in e.get("alias_rules", ())),
+                }
+            )
+            for e in data["entities"]
+        ),
         tuple(Relation(**r) for r in data["relations"]),
     )
 

@@ -91,3 +91,17 @@ def test_document_order_does_not_change_the_turtle() -> None:
         doc("d", ("CFAL", "Company", ())),
     ]
     assert to_turtle(build_graph(docs)) == to_turtle(build_graph(list(reversed(docs))))
+
+
+def test_names_joined_inside_a_document_are_recorded_with_their_rule(extract_text) -> None:  # type: ignore[no-untyped-def]
+    ex = extract_text(
+        "The Coastal Fisheries Alliance (CFAL) wrote to Brenfield Holdings Inc. on Monday. "
+        "CFAL said Brenfield had ignored two warnings."
+    )
+    g = build_graph([ex])
+    found = {
+        (str(g.value(m, KG.surfaceForm)), str(g.value(m, KG.mergeRule)))
+        for m in g.subjects(RDF.type, KG.EntityMerge)
+    }
+    assert ("CFAL", "rule:acronym-in-parentheses") in found
+    assert ("Brenfield", "rule:short-form") in found

@@ -30,6 +30,7 @@ class Cluster:
     type: str = "Company"
     label: str = ""
     aliases: tuple[str, ...] = ()
+    alias_rules: tuple[tuple[str, str], ...] = ()  # (alias, the rule that joined it)
 
 
 class _UnionFind:
@@ -82,9 +83,13 @@ def _cluster_names(doc: Doc, cands: list[Candidate]) -> list[Cluster]:
             uf.union(first_by_key[key], i)
         else:
             first_by_key[key] = i
+    why: dict[int, str] = {}  # mention -> the rule that joined it to its entity
     for i, c in enumerate(cands):
         if c.acronym_of is not None:
             uf.union(index[id(c.acronym_of)], i)
+            why[i] = "rule:acronym-in-parentheses"
+        elif c.place is not None:
+            why[i] = "rule:nationality-adjective" if c.nested else "rule:country-name"
     names = [i for i, c in enumerate(cands) if c.place is None and not is_acronym(surface(doc, c))]
     # acronyms by initials, for acronyms not defined in parentheses
     for i, c in enumerate(cands):
@@ -102,7 +107,8 @@ def _cluster_names(doc: Doc, cands: list[Candidate]) -> list[Cluster]:
         }
         if len(fits) == 1:
             uf.union(fits.pop(), i)
-    _short_forms(doc, cands, keys, votes, names, uf)
+            why[i] = "rule:acronym-initials"
+    _short_forms(doc, cands, keys, votes, names, uf, why)
 
     groups: dict[int, list[int]] = {}
     for i in range(n):
@@ -121,6 +127,11 @@ def _cluster_names(doc: Doc, cands: list[Candidate]) -> list[Cluster]:
         single = all(c.end - c.start == 1 for c in cl.members)
         cl.type = decide(combine(cl.votes, single))
         cl.label, cl.aliases = _label(doc, cl.members)
+        by_key = {keys[i]: why[i] for i in members if i in why}
+        rules = {
+            surface(doc, cands[i]): why.get(i) or by_key.get(keys[i], "rule:same-name") for i in members
+        }
+        cl.alias_rules = tuple((a, rules.get(a, "rule:same-name")) for a in cl.aliases)
         clusters.append(cl)
     return clusters
 
@@ -143,11 +154,13 @@ def _short_forms(
     votes: list[Votes],
     names: list[int],
     uf: _UnionFind,
+    why: dict[int, str],
 ) -> None:
     long_names = {i: keys[i].split() for i in names}
     for i in names:
         short = keys[i].split()
         fits: set[int] = set()
+        rule = "rule:short-form"
         for j, long in long_names.items():
             if len(long) <= len(short) and not (len(short) == 1 == len(long)):
                 continue
@@ -159,10 +172,13 @@ def _short_forms(
             if len(long) > len(short):
                 if long[: len(short)] == short or long[-len(short) :] == short:
                     fits.add(uf.find(j))
+                    rule = "rule:short-form"
             elif len(short[0]) >= 3 and len(long[0]) > len(short[0]) + 1 and long[0].startswith(short[0]):
                 fits.add(uf.find(j))  # a clipped single word
+                rule = "rule:clipped-word"
         if len(fits) == 1:
             uf.union(fits.pop(), i)
+            why[i] = rule
 
 
 def _label(doc: Doc, members: list[Candidate]) -> tuple[str, tuple[str, ...]]:

@@ -46,11 +46,12 @@ def extract_doc(doc: Doc, document: Document, base_iri: str = RESOURCE_NS) -> Ex
     for key, cl in enumerate(clusters):
         iri = entity_iri(cl.type, cl.label, base_iri)
         if iri not in entities:
-            entities[iri] = Entity(iri, cl.label, cl.type, cl.aliases)
+            entities[iri] = Entity(iri, cl.label, cl.type, cl.aliases, cl.alias_rules)
         else:  # two clusters with one name and kind: one entity
             old = entities[iri]
             aliases = tuple(sorted(set(old.aliases) | set(cl.aliases)))
-            entities[iri] = Entity(iri, old.label, old.type, aliases)
+            rules = tuple(sorted(set(old.alias_rules) | set(cl.alias_rules)))
+            entities[iri] = Entity(iri, old.label, old.type, aliases, rules)
         for c in cl.members:
             kind = "reference" if c.source in REFERENCE_SOURCES else "name"
             spans.append((c.start, c.end, key, cl.type, iri, kind))
