@@ -14,7 +14,7 @@ import click
 
 from kg import __version__
 from kg.config import DEFAULT_MODEL
-from kg.errors import InputError, KGError
+from kg.errors import InputError, KGError, QueryError
 from kg.output import atomic_write, ensure_dir
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -178,8 +178,8 @@ def extract(inputs: tuple[str, ...], output: str | None, model: str) -> None:
 
 
 @cli.command()
-@click.argument("graph")
-@click.argument("query")
+@click.argument("graph", required=False)
+@click.argument("query", required=False)
 @click.option(
     "--format",
     "fmt",
@@ -189,17 +189,56 @@ def extract(inputs: tuple[str, ...], output: str | None, model: str) -> None:
     help="table for people; csv, tsv, json are the W3C SPARQL 1.1 result formats; "
     "turtle and nt for CONSTRUCT.",
 )
+@click.option(
+    "--bind",
+    "binds",
+    multiple=True,
+    metavar="VAR=VALUE",
+    help="Give ?VAR a value before the query runs (repeatable). <iri>, http(s)://, urn: and "
+    "prefix:name (kg:Company, org:acme) are IRIs; anything else is a plain literal.",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    default=None,
+    metavar="SECONDS",
+    help="Stop the query after SECONDS (it then runs in a child process) and exit 2.",
+)
+@click.option("--list", "list_queries", is_flag=True, help="List the named queries and what they answer.")
 @handle_errors
-def query(graph: str, query: str, fmt: str) -> None:
-    """Run a SPARQL SELECT, ASK or CONSTRUCT over GRAPH; QUERY is the text or a .rq file.
+def query(
+    graph: str | None,
+    query: str | None,
+    fmt: str,
+    binds: tuple[str, ...],
+    timeout: float | None,
+    list_queries: bool,
+) -> None:
+    """Run a SPARQL SELECT, ASK or CONSTRUCT over GRAPH; QUERY is the text, a .rq file or a named query.
 
-    Example: kg query outputs/graph.ttl "SELECT ?s ?o WHERE { ?s kg:accuses ?o }"
+    Example: kg query outputs/graph.ttl entity-profile --bind name=Corvane
     """
-    from kg.query import format_result, load_graph, resolve_query, run_query
+    from kg.query import (
+        format_result,
+        list_named_queries,
+        load_graph,
+        parse_bindings,
+        resolve_query,
+        run_query,
+    )
 
+    if list_queries:
+        named = list_named_queries()
+        width = max((len(name) for name in named), default=0)
+        for name, description in named.items():
+            click.echo(f"{name:<{width}}  {description}")
+        return
+    if graph is None or query is None:
+        raise QueryError("GRAPH and QUERY are required (or --list for the named queries)")
+    bindings = parse_bindings(binds)
     text = resolve_query(query)
     g = load_graph(graph)
-    out = format_result(run_query(g, text), fmt)
+    out = format_result(run_query(g, text, bindings=bindings, timeout=timeout), fmt)
     sys.stdout.write(out if out.endswith("\n") else out + "\n")
 
 

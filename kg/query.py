@@ -1,8 +1,9 @@
-"""SPARQL over a graph file: load it, run a read-only query, write the result in a chosen format.
+"""SPARQL over a graph file: load it, run a read-only query, with bindings and a deadline.
 
-``csv``, ``tsv`` and ``json`` are the W3C SPARQL 1.1 Query Results formats; ``table`` is for
-people at a terminal. A CONSTRUCT or DESCRIBE result is a graph: ``table`` and ``turtle`` give
-Turtle, ``nt`` gives sorted N-Triples, and ``csv``/``tsv``/``json`` raise :class:`QueryError`.
+Queries are read-only: updates, ``SERVICE`` and ``FROM`` a graph the file does not hold are
+refused. Named queries ship in ``kg/queries/*.rq``; values are bound through rdflib's
+``initBindings`` (see :func:`bind_value` for how a value becomes an IRI or a literal), never
+pasted into the query text. The result formats are in :mod:`kg.results`.
 
 >>> from rdflib import Graph
 >>> g = Graph().parse(data="<http://e/a> <http://www.w3.org/2000/01/rdf-schema#label> 'A' .")
@@ -15,30 +16,42 @@ A
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import re
-import unicodedata
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pyparsing import ParseException
-from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib import Dataset, Graph, Literal, URIRef, Variable
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD, NamespaceManager
 from rdflib.plugins.sparql.algebra import translateQuery, traverse
 from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 from rdflib.plugins.sparql.parserutils import CompValue
-from rdflib.term import Node
+from rdflib.term import Identifier
 from rdflib.util import guess_format
 
 from kg.config import ONTOLOGY_NS
 from kg.errors import GraphError, QueryError
+from kg.results import FORMATS, QueryResult, format_result
+from kg.timeout import call_with_timeout
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
+
+__all__ = [
+    "FORMATS",
+    "PREFIXES",
+    "QueryResult",
+    "bind_value",
+    "format_result",
+    "list_named_queries",
+    "load_graph",
+    "named_query",
+    "parse_bindings",
+    "resolve_query",
+    "run_query",
+]
 
 PREFIXES: dict[str, str] = {
     "kg": ONTOLOGY_NS,
@@ -50,23 +63,13 @@ PREFIXES: dict[str, str] = {
     "xsd": str(XSD),
     "owl": str(OWL),
 }
-FORMATS = ("table", "csv", "tsv", "json", "turtle", "nt")
-
 _QUAD_PARSERS = {"nquads", "trig", "trix"}
 _DESCRIPTION = re.compile(r"^#\s*description:\s*(.*?)\s*$", re.MULTILINE)
-_DISPLAY_LOCAL = re.compile(r"[\w\-.~%/]+")
-
-
-@dataclass(frozen=True, eq=False)
-class QueryResult:
-    """A query's answer as plain data: rows for SELECT, a boolean for ASK, a graph otherwise."""
-
-    kind: str  # "SELECT", "ASK", "CONSTRUCT" or "DESCRIBE"
-    vars: tuple[str, ...] = ()
-    rows: tuple[tuple[Node | None, ...], ...] = ()
-    boolean: bool | None = None
-    graph: Graph | None = None
-    namespaces: tuple[tuple[str, str], ...] = ()
+_NAME = re.compile(r"[A-Za-z][\w-]*")  # a named query's name, never valid SPARQL on its own
+_VARIABLE = re.compile(r"[A-Za-z_0-9]\w*")
+_IRI_REF = re.compile(r"<([^<>\"{}|^`\\\s]*)>")
+_ABSOLUTE_IRI = re.compile(r"(?:https?://|urn:)[^<>\"{}|^`\\\s]+")
+_PREFIXED_NAME = re.compile(r"([A-Za-z][\w.-]*):([^\s<>\"{}|^`\\]*)")
 
 
 def _one_line(exc: BaseException) -> str:
@@ -114,7 +117,8 @@ def resolve_query(query: str) -> str:
     """The query text: read from ``query`` if it names a file, or the named query of that name
     (see :func:`list_named_queries`), else ``query`` itself.
 
-    A missing or unreadable ``.rq`` file raises :class:`QueryError`.
+    A missing or unreadable ``.rq`` file, or a single word that is no named query, raises
+    :class:`QueryError` (the latter listing the named queries).
     """
     path = _existing_file(query)
     if path is not None:
@@ -125,8 +129,8 @@ def resolve_query(query: str) -> str:
     name = query.strip()
     if "\n" not in name and name.endswith(".rq"):
         raise QueryError(f"no such query file: {name}")
-    if name in list_named_queries():
-        return named_query(name)
+    if name in list_named_queries() or _NAME.fullmatch(name):
+        return named_query(name)  # an unknown name raises, listing the valid ones
     return query
 
 
@@ -157,13 +161,97 @@ def _check_algebra(algebra: CompValue, graph: Graph) -> None:
             raise QueryError(f"FROM <{iri}>: no such graph in the file, and kg query never fetches one")
 
 
-def run_query(graph: Graph, query: str) -> QueryResult:
+def parse_bindings(pairs: Iterable[str]) -> dict[str, str]:
+    """``["name=Corvane", "?kind=kg:Company"]`` -> ``{"name": "Corvane", "kind": "kg:Company"}``.
+
+    A leading ``?`` or ``$`` on the name is dropped; a pair without ``=``, a name that is no
+    SPARQL variable name, or a name given twice raises :class:`QueryError`.
+    """
+    out: dict[str, str] = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        name = name.strip().lstrip("?$")
+        if not sep or not _VARIABLE.fullmatch(name):
+            raise QueryError(f"--bind {pair!r}: expected VAR=VALUE, e.g. --bind name=Corvane")
+        if name in out:
+            raise QueryError(f"--bind: ?{name} is bound twice")
+        out[name] = value
+    return out
+
+
+def bind_value(value: str, namespaces: Mapping[str, str] = PREFIXES) -> Identifier:
+    """The RDF term a bound value stands for.
+
+    - ``<...>``, or a value starting ``http://``, ``https://`` or ``urn:``: that IRI;
+    - ``prefix:local`` with a prefix in ``namespaces`` (kg's prefixes, the graph's and the
+      query's own): the IRI it abbreviates, e.g. ``kg:Company``, ``org:acme``;
+    - ``"..."`` in double quotes: a literal of what is inside (for a text that looks like an IRI);
+    - anything else: a plain literal (``xsd:string``), which is how kg writes names, aliases,
+      charges and demands.
+
+    >>> bind_value("kg:Company")
+    rdflib.term.URIRef('https://w3id.org/kg-news/ontology#Company')
+    >>> bind_value("Corvane")
+    rdflib.term.Literal('Corvane')
+    """
+    if len(value) >= 2 and value[0] == value[-1] == '"':
+        return Literal(value[1:-1])
+    match = _IRI_REF.fullmatch(value)
+    if match:
+        return URIRef(match.group(1))
+    if _ABSOLUTE_IRI.fullmatch(value):
+        return URIRef(value)
+    match = _PREFIXED_NAME.fullmatch(value)
+    if match and match.group(1) in namespaces:
+        return URIRef(namespaces[match.group(1)] + match.group(2))
+    return Literal(value)
+
+
+def _variables(algebra: CompValue) -> list[str]:
+    found: set[str] = set()
+
+    def visit(node: Any) -> None:
+        if isinstance(node, Variable) and not node.startswith("_"):  # "__agg_1__" is rdflib's own
+            found.add(str(node))
+
+    traverse(algebra, visitPre=visit)
+    return sorted(found)
+
+
+def _declared_prefixes(parsed: Any) -> dict[str, str]:
+    return {
+        str(decl.prefix or ""): str(decl.iri)
+        for decl in parsed[0]
+        if getattr(decl, "name", "") == "PrefixDecl"
+    }
+
+
+def run_query(
+    graph: Graph,
+    query: str,
+    bindings: Mapping[str, str | Identifier] | None = None,
+    timeout: float | None = None,
+) -> QueryResult:
     """Run a SPARQL SELECT, ASK, CONSTRUCT or DESCRIBE query over ``graph``.
 
     The prefixes in :data:`PREFIXES` and those the graph file declares are pre-bound; the
-    query's own ``PREFIX`` lines win. Raises :class:`QueryError` for a malformed query, an
-    update, ``SERVICE``, ``FROM`` a graph not in the file, or an error while evaluating.
+    query's own ``PREFIX`` lines win. ``bindings`` give variables a value before the query runs
+    (rdflib's ``initBindings``); a string value is read by :func:`bind_value`. With ``timeout``
+    (seconds) the query runs in a child process that is stopped when time is up.
+
+    Raises :class:`QueryError` for a malformed query, an update, ``SERVICE``, ``FROM`` a graph
+    not in the file, a binding of a variable the query does not have, an error while
+    evaluating, or a query still running after ``timeout`` seconds.
     """
+    if timeout is None:
+        return _run(graph, query, bindings)
+    try:
+        return call_with_timeout(_run, (graph, query, bindings), timeout)
+    except TimeoutError:
+        raise QueryError(f"query stopped: it did not finish within {timeout:g} s") from None
+
+
+def _run(graph: Graph, query: str, bindings: Mapping[str, str | Identifier] | None) -> QueryResult:
     if not query.strip():
         raise QueryError("empty SPARQL query")
     try:
@@ -177,9 +265,18 @@ def run_query(graph: Graph, query: str) -> QueryResult:
     except Exception as exc:  # rdflib raises a bare Exception for an undeclared prefix
         raise QueryError(f"malformed SPARQL query: {_one_line(exc)}") from None
     _check_algebra(prepared.algebra, graph)
+    init: dict[str, Identifier] = {}
+    if bindings:
+        variables = _variables(prepared.algebra)
+        unknown = sorted(set(bindings) - set(variables))
+        if unknown:
+            listed = ", ".join(f"?{v}" for v in variables) or "(none)"
+            raise QueryError(f"the query has no variable ?{unknown[0]}; its variables: {listed}")
+        scope = namespaces | _declared_prefixes(parsed)
+        init = {k: v if isinstance(v, Identifier) else bind_value(v, scope) for k, v in bindings.items()}
     ns_pairs = tuple(sorted(namespaces.items()))
     try:
-        result = graph.query(prepared)
+        result = graph.query(prepared, initBindings=init)
         if result.type == "ASK":
             return QueryResult("ASK", boolean=bool(result.askAnswer), namespaces=ns_pairs)
         if result.type in ("CONSTRUCT", "DESCRIBE"):
@@ -189,131 +286,11 @@ def run_query(graph: Graph, query: str) -> QueryResult:
             for prefix, ns in ns_pairs:
                 out.bind(prefix, ns, override=True, replace=True)
             return QueryResult(result.type, graph=out, namespaces=ns_pairs)
-        variables = list(result.vars or ())
-        rows = tuple(tuple(row.get(v) for v in variables) for row in result.bindings)
+        selected = list(result.vars or ())
+        rows = tuple(tuple(row.get(v) for v in selected) for row in result.bindings)
     except Exception as exc:  # evaluation errors come from anywhere inside rdflib's engine
         raise QueryError(f"query failed: {_one_line(exc)}") from None
-    return QueryResult("SELECT", vars=tuple(str(v) for v in variables), rows=rows, namespaces=ns_pairs)
-
-
-def _nt(term: Node | None) -> str:
-    """A term in N-Triples syntax (the TSV results encoding); '' when unbound."""
-    if term is None:
-        return ""
-    if isinstance(term, BNode):
-        return f"_:{term}"
-    if isinstance(term, Literal):
-        text = str(term)
-        for raw, escaped in (("\\", "\\\\"), ('"', '\\"'), ("\n", "\\n"), ("\r", "\\r"), ("\t", "\\t")):
-            text = text.replace(raw, escaped)
-        if term.language:
-            return f'"{text}"@{term.language}'
-        if term.datatype is not None and term.datatype != XSD.string:
-            return f'"{text}"^^<{term.datatype}>'
-        return f'"{text}"'
-    return f"<{term}>"
-
-
-def _csv(result: QueryResult) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(result.vars)
-    for row in result.rows:
-        writer.writerow(["" if t is None else f"_:{t}" if isinstance(t, BNode) else str(t) for t in row])
-    return buffer.getvalue()
-
-
-def _tsv(result: QueryResult) -> str:
-    lines = ["\t".join(f"?{v}" for v in result.vars)]
-    lines += ["\t".join(_nt(term) for term in row) for row in result.rows]
-    return "\n".join(lines) + "\n"
-
-
-def _json_term(term: Node) -> dict[str, str]:
-    if isinstance(term, BNode):
-        return {"type": "bnode", "value": str(term)}
-    if isinstance(term, Literal):
-        out = {"type": "literal", "value": str(term)}
-        if term.language:
-            out["xml:lang"] = term.language
-        elif term.datatype is not None:
-            out["datatype"] = str(term.datatype)
-        return out
-    return {"type": "uri", "value": str(term)}
-
-
-def _json(result: QueryResult) -> str:
-    if result.kind == "ASK":
-        document: dict[str, Any] = {"head": {}, "boolean": result.boolean}
-    else:
-        bindings = [
-            {var: _json_term(term) for var, term in zip(result.vars, row, strict=True) if term is not None}
-            for row in result.rows
-        ]
-        document = {"head": {"vars": list(result.vars)}, "results": {"bindings": bindings}}
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
-
-
-def _width(text: str) -> int:
-    """Terminal columns: CJK wide characters take two, combining marks none."""
-    return sum(
-        0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text
-    )
-
-
-def _display(term: Node | None, namespaces: list[tuple[str, str]]) -> str:
-    if term is None:
-        return ""
-    if isinstance(term, URIRef):
-        for prefix, ns in namespaces:
-            local = term[len(ns) :]
-            if term.startswith(ns) and _DISPLAY_LOCAL.fullmatch(local):
-                return f"{prefix}:{local}"
-        return f"<{term}>"
-    if isinstance(term, BNode):
-        return f"_:{term}"
-    return str(term).replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t")
-
-
-def _table(result: QueryResult) -> str:
-    # the longest namespace wins, so kg:Company rather than a shorter prefix's "…#Company"
-    namespaces = sorted(result.namespaces, key=lambda pair: (-len(pair[1]), pair[0]))
-    cells = [[_display(term, namespaces) for term in row] for row in result.rows]
-    widths = [max([_width(v)] + [_width(row[i]) for row in cells]) for i, v in enumerate(result.vars)]
-
-    def line(values: list[str]) -> str:
-        return " | ".join(v + " " * (w - _width(v)) for v, w in zip(values, widths, strict=True)).rstrip()
-
-    count = len(result.rows)
-    lines = [line(list(result.vars)), "-+-".join("-" * w for w in widths)] if result.vars else []
-    lines += [line(row) for row in cells]
-    lines.append(f"({count} row{'' if count == 1 else 's'})")
-    return "\n".join(lines) + "\n"
-
-
-def format_result(result: QueryResult, fmt: str) -> str:
-    """The result as text in ``fmt``: one of :data:`FORMATS`. Every line ends with a line end."""
-    fmt = fmt.lower()
-    if fmt not in FORMATS:
-        raise QueryError(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}")
-    if result.graph is not None:
-        if fmt == "nt":
-            triples = result.graph.serialize(format="nt").splitlines()
-            return "".join(f"{t}\n" for t in sorted(t for t in triples if t.strip()))
-        if fmt in ("table", "turtle"):
-            return result.graph.serialize(format="turtle")
-        raise QueryError(f"a {result.kind} result is a graph; choose one of: table, turtle, nt")
-    if fmt in ("turtle", "nt"):
-        raise QueryError(f"a {result.kind} result is not a graph; choose one of: table, csv, tsv, json")
-    if fmt == "json":
-        return _json(result)
-    if result.kind == "ASK":
-        return "true\n" if result.boolean else "false\n"
-    if fmt == "csv":
-        return _csv(result)
-    if fmt == "tsv":
-        return _tsv(result)
-    return _table(result)
+    return QueryResult("SELECT", vars=tuple(str(v) for v in selected), rows=rows, namespaces=ns_pairs)
 
 
 def _queries_dir() -> Traversable:

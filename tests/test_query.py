@@ -5,24 +5,33 @@ from __future__ import annotations
 import csv
 import io
 import json
+import multiprocessing
 import re
+import time
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
+from pyparsing import ParseException
 from rdflib import BNode, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import RDF, RDFS, SKOS, XSD
+from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 from rdflib.query import Result
 
+from kg.cli import cli
 from kg.errors import GraphError, QueryError
 from kg.ontology import KG
 from kg.query import (
     FORMATS,
+    PREFIXES,
     QueryResult,
+    bind_value,
     format_result,
     list_named_queries,
     load_graph,
     named_query,
+    parse_bindings,
     resolve_query,
     run_query,
 )
@@ -426,15 +435,188 @@ def test_every_named_query_runs(graph: Graph, name: str) -> None:
     assert isinstance(run_query(graph, named_query(name)), QueryResult)
 
 
-def test_who_accuses_whom(graph: Graph) -> None:
-    result = run_query(graph, resolve_query("who-accuses-whom"))
-    assert result.vars == ("accuser", "accuserLabel", "accused", "accusedLabel", "sentence")
-    assert result.rows == (
-        (ACME, Literal("Acme Corp"), GLOBEX, Literal("Globex", lang="en"), Literal(SENTENCE)),
-        (INITECH, Literal("Initech"), ACME, Literal("Acme Corp"), None),
-    )
-
-
 def test_unknown_named_query_lists_the_valid_names() -> None:
     with pytest.raises(QueryError, match="who-accuses-whom"):
         named_query("who-sues-whom")
+
+
+def test_resolve_query_a_single_word_is_a_name_and_an_unknown_one_lists_the_names() -> None:
+    assert resolve_query("who-accuses-whom") == named_query("who-accuses-whom")
+    with pytest.raises(QueryError) as info:
+        resolve_query("who-sues-whom")
+    assert all(name in str(info.value) for name in list_named_queries())
+
+
+@pytest.mark.parametrize("name", sorted(list_named_queries()))
+def test_named_queries_are_read_only_queries(graph: Graph, name: str) -> None:
+    text = named_query(name)
+    parseQuery(text)  # a query, not an update: parseUpdate would refuse it
+    with pytest.raises(ParseException):
+        parseUpdate(text)
+    before = set(graph)
+    run_query(graph, text)
+    assert set(graph) == before
+
+
+# ---------------------------------------------------------------- bindings
+
+
+@pytest.mark.parametrize(
+    ("value", "term"),
+    [
+        ("<http://e/x>", URIRef("http://e/x")),
+        ("https://example.org/a?b=c", URIRef("https://example.org/a?b=c")),
+        ("urn:isbn:0451450523", URIRef("urn:isbn:0451450523")),
+        ("kg:Company", KG.Company),
+        ("res:org/acme", ACME),  # a prefix the graph file declares
+        ("Acme Corp", Literal("Acme Corp")),
+        ("Re: Acme", Literal("Re: Acme")),  # a space: no prefixed name
+        ("foo:bar", Literal("foo:bar")),  # no such prefix
+        ("2025-06-06", Literal("2025-06-06")),
+        ('"kg:Company"', Literal("kg:Company")),  # quotes force a literal
+        ("", Literal("")),
+    ],
+)
+def test_bind_value_rule(value: str, term: object) -> None:
+    assert bind_value(value, PREFIXES | {"res": str(RES)}) == term
+    assert type(bind_value(value, PREFIXES | {"res": str(RES)})) is type(term)
+
+
+def test_a_literal_binding_selects_by_name(graph: Graph) -> None:
+    query = "SELECT ?s WHERE { ?s kg:accuses ?o ; rdfs:label ?name }"
+    assert run_query(graph, query, bindings={"name": "Initech"}).rows == ((INITECH,),)
+
+
+def test_an_iri_binding_selects_by_prefixed_name(graph: Graph) -> None:
+    query = "PREFIX res: <https://w3id.org/kg-news/resource/> SELECT ?o WHERE { ?s kg:accuses ?o }"
+    assert run_query(graph, query, bindings={"s": "res:org/acme"}).rows == ((GLOBEX,),)
+    assert run_query(graph, query, bindings={"s": f"<{INITECH}>"}).rows == ((ACME,),)
+
+
+def test_bindings_are_never_pasted_into_the_query(graph: Graph) -> None:
+    before = set(graph)
+    hostile = 'x" } } ; DELETE WHERE { ?s ?p ?o } #'
+    result = run_query(graph, "SELECT ?s WHERE { ?s rdfs:label ?name }", bindings={"name": hostile})
+    assert result.rows == ()
+    assert set(graph) == before
+
+
+def test_binding_an_unknown_variable_lists_the_query_variables(graph: Graph) -> None:
+    with pytest.raises(QueryError) as info:
+        run_query(graph, "SELECT ?s WHERE { ?s kg:accuses ?o ; rdfs:label ?name }", bindings={"nmae": "x"})
+    assert "?nmae" in str(info.value) and "?name, ?o, ?s" in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("pairs", "expected"),
+    [
+        (["name=Acme"], {"name": "Acme"}),
+        (["?name=a=b", "$kind=kg:Company"], {"name": "a=b", "kind": "kg:Company"}),
+        (["name="], {"name": ""}),
+    ],
+)
+def test_parse_bindings(pairs: list[str], expected: dict[str, str]) -> None:
+    assert parse_bindings(pairs) == expected
+
+
+@pytest.mark.parametrize(
+    ("pairs", "needle"), [(["name"], "VAR=VALUE"), (["a b=c"], "VAR=VALUE"), (["x=1", "x=2"], "twice")]
+)
+def test_parse_bindings_refuses_malformed_pairs(pairs: list[str], needle: str) -> None:
+    with pytest.raises(QueryError, match=needle):
+        parse_bindings(pairs)
+
+
+# ---------------------------------------------------------------- timeout
+
+# a cross product of every triple with every triple with every triple: |G|³ rows to count
+CROSS_PRODUCT = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+
+
+def _big_graph() -> Graph:
+    g = Graph()
+    for i in range(400):  # 400³ = 64 million rows: minutes in rdflib
+        g.add((RES[f"e{i}"], RDFS.label, Literal(f"entity {i}")))
+    return g
+
+
+def test_timeout_stops_a_runaway_query_well_before_it_would_finish() -> None:
+    g = _big_graph()
+    start = time.monotonic()
+    with pytest.raises(QueryError, match=r"did not finish within 1 s"):
+        run_query(g, CROSS_PRODUCT, timeout=1)
+    assert time.monotonic() - start < 10
+    assert multiprocessing.active_children() == []  # the worker was stopped, not left running
+
+
+@pytest.mark.parametrize("query", [SELECT, "ASK { ?a kg:accuses ?b }", CONSTRUCT])
+def test_timeout_gives_the_same_answer_as_without(graph: Graph, query: str) -> None:
+    with_timeout, without = run_query(graph, query, timeout=30), run_query(graph, query)
+    for fmt in ("table", "nt") if without.graph is not None else ("table", "json"):
+        assert format_result(with_timeout, fmt) == format_result(without, fmt)
+
+
+def test_timeout_passes_query_errors_through(graph: Graph) -> None:
+    with pytest.raises(QueryError, match=r"line\W+1"):
+        run_query(graph, "SELECT ?s WHERE { ?s ?p }", timeout=30)
+    with pytest.raises(QueryError, match="no variable"):
+        run_query(graph, "SELECT ?s WHERE { ?s ?p ?o }", bindings={"x": "1"}, timeout=30)
+
+
+# ---------------------------------------------------------------- the command
+
+
+def _kg(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, list(args), catch_exceptions=False)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_cli_list_shows_every_named_query_with_its_description() -> None:
+    code, stdout, _ = _kg("query", "--list")
+    assert code == 0
+    lines = stdout.splitlines()
+    assert len(lines) == len(list_named_queries())
+    for line, (name, description) in zip(lines, list_named_queries().items(), strict=True):
+        assert line.startswith(name + " ") and line.endswith(description)
+
+
+def test_cli_unknown_named_query_lists_the_names(graph_file: Path) -> None:
+    code, _, stderr = _kg("query", str(graph_file), "who-sues-whom")
+    assert code == 2
+    assert "who-sues-whom" in stderr and "who-accuses-whom" in stderr and "entity-profile" in stderr
+
+
+def test_cli_bind(graph_file: Path) -> None:
+    code, stdout, stderr = _kg(
+        "query", str(graph_file), "SELECT ?o WHERE { ?s kg:accuses ?o ; rdfs:label ?name }",
+        "--bind", "name=Initech", "--format", "csv",
+    )  # fmt: skip
+    assert code == 0, stderr
+    assert stdout.splitlines() == ["o", str(ACME)]
+
+
+@pytest.mark.parametrize(
+    ("args", "needle"),
+    [
+        (["--bind", "name"], "VAR=VALUE"),
+        (["--bind", "nmae=x"], "?name"),
+    ],
+)
+def test_cli_bad_bindings_exit_2(graph_file: Path, args: list[str], needle: str) -> None:
+    code, _, stderr = _kg("query", str(graph_file), "SELECT ?s WHERE { ?s rdfs:label ?name }", *args)
+    assert code == 2 and needle in stderr and len(stderr.strip().splitlines()) == 1
+
+
+def test_cli_without_graph_and_query_is_exit_2() -> None:
+    code, _, stderr = _kg("query")
+    assert code == 2 and "--list" in stderr
+
+
+def test_cli_timeout_exits_2_with_a_clear_message(tmp_path: Path) -> None:
+    path = tmp_path / "big.ttl"
+    _big_graph().serialize(path, format="turtle")
+    start = time.monotonic()
+    code, stdout, stderr = _kg("query", str(path), CROSS_PRODUCT, "--timeout", "1")
+    assert code == 2 and stdout == ""
+    assert stderr.strip() == "kg: error: query stopped: it did not finish within 1 s"
+    assert time.monotonic() - start < 10
