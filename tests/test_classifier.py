@@ -123,7 +123,7 @@ MODEL_CASES = [
      [("Anna Vell", "Person"), ("Orrin Pike", "Person")], ("Orrin Pike", "killed", "Anna Vell")),
     ("Troops entered Carvel in northern Ostria on Monday.", [("Carvel", "Place"), ("Ostria", "Place")],
      ("Carvel", "locatedIn", "Ostria")),
-    ("Brackett Mills, a Lisbury-based textile maker, cut 40 jobs.",
+    ("Brackett Mills, based in Lisbury, cut 40 jobs.",
      [("Brackett Mills", "Company"), ("Lisbury", "Place")], ("Brackett Mills", "basedIn", "Lisbury")),
 ]  # fmt: skip
 

@@ -659,3 +659,5 @@ def test_hits_are_unique_sorted_and_never_reflexive(nlp: Language) -> None:
 def test_finds_nothing_spurious(nlp: Language, text: str, extra: Sequence[M]) -> None:
     doc, mentions, hits = run(nlp, text, extra)
     assert triples(doc, mentions, hits) == set()
+    # nor does the trained classifier: visits and meetings are not residence
+    assert triples(doc, mentions, find_relations(doc, mentions)) == set()

@@ -44,14 +44,19 @@ class Examples:
     features: list[list[str]] = field(default_factory=list)
     labels: list[int] = field(default_factory=list)
     groups: list[int] = field(default_factory=list)
+    scored: list[bool] = field(default_factory=list)  # whether the threshold is chosen on it
+    missed: int = 0  # gold relations of scored records that no candidate can find: all recall lost
 
 
 def collect(
-    annotated: Iterable[Annotated], groups: Sequence[int] | None = None
+    annotated: Iterable[Annotated],
+    groups: Sequence[int] | None = None,
+    scored: Sequence[bool] | None = None,
 ) -> tuple[dict[str, Examples], Counter[str]]:
     """Candidate pairs per relation from parsed records, and counts of gold relations no
     candidate covers (mentions in different spaCy sentences, unplaced entities, odd types).
-    ``groups`` (default: the record's position) keeps a sentence's pairs in one fold."""
+    ``groups`` (default: the record's position) keeps a sentence's pairs in one fold;
+    ``scored`` (default: all) marks the records whose pairs choose the threshold."""
     by_relation: dict[str, Examples] = {rel: Examples() for rel in SIGNATURES.values()}
     stats: Counter[str] = Counter()
     for n, ann in enumerate(annotated):
@@ -71,15 +76,22 @@ def collect(
                 ex.features.append(pair_features(ann.doc, args[i], args[j], between))
                 ex.labels.append(int(gold in ann.relations))
                 ex.groups.append(n if groups is None else groups[n])
+                ex.scored.append(True if scored is None else scored[n])
         stats["gold relations"] += len(ann.relations) + ann.lost
         stats["lost: no candidate pair"] += len(ann.relations - covered)
+        if scored is None or scored[n]:
+            for rel, _h, _t in {(r, h, t) for h, t, r in ann.relations - covered} | {
+                (r, -k - 1, 0) for k, r in enumerate(ann.missed)
+            }:
+                if rel in by_relation:
+                    by_relation[rel].missed += 1
     return by_relation, stats
 
 
-def _f1(labels: Sequence[int], probs: Sequence[float], threshold: float) -> float:
+def _f1(labels: Sequence[int], probs: Sequence[float], threshold: float, missed: int = 0) -> float:
     tp = sum(1 for y, p in zip(labels, probs, strict=True) if y and p >= threshold)
     pred = sum(1 for p in probs if p >= threshold)
-    gold = sum(labels)
+    gold = sum(labels) + missed
     return 2 * tp / (pred + gold) if pred + gold else 0.0
 
 
@@ -103,6 +115,7 @@ def fit_relation(
     n_splits = max(2, min(folds, sum(y), len(y) - sum(y), len(set(ex.groups))))
     splitter = StratifiedGroupKFold(n_splits=n_splits, shuffle=True, random_state=seed)
     splits = list(splitter.split(x, y, ex.groups))
+    scored_y = [label for label, keep in zip(y, ex.scored, strict=True) if keep]
     best = (-1.0, grid[0], THRESHOLDS[0])
     for c in grid:
         probs = [0.0] * len(y)
@@ -113,7 +126,8 @@ def fit_relation(
             for i, p in zip(test_idx, clf.predict_proba(x[test_idx])[:, 1], strict=True):
                 probs[i] = float(p)
         for t in THRESHOLDS:
-            score = _f1(y, probs, t)
+            kept = [p for p, keep in zip(probs, ex.scored, strict=True) if keep]
+            score = _f1(scored_y, kept, t, ex.missed)
             if score > best[0] + 1e-9:
                 best = (score, c, t)
     cv_f1, c, threshold = best
@@ -140,9 +154,10 @@ def train(
     grid: Sequence[float] = C_GRID,
     min_count: int = 2,
     groups: Sequence[int] | None = None,
+    scored: Sequence[bool] | None = None,
 ) -> tuple[dict[str, Any], Counter[str]]:
     """The model's JSON form (without identification) and the candidate statistics."""
-    by_relation, stats = collect(annotated, groups)
+    by_relation, stats = collect(annotated, groups, scored)
     relations = {}
     for (head, tail), relation in sorted(SIGNATURES.items(), key=lambda kv: kv[1]):
         ex = by_relation[relation]
@@ -162,9 +177,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--min-count", type=int, default=2, help="drop features seen fewer times")
     parser.add_argument("--limit", type=int, default=None, help="train on the first N records only")
     parser.add_argument("--model", default=DEFAULT_MODEL, help="spaCy pipeline (as for kg extract)")
-    parser.add_argument("--mentions", choices=("gold", "predicted", "both"), default="gold")
+    parser.add_argument(
+        "--mentions",
+        choices=("gold", "predicted", "both"),
+        default="both",
+        help="train on the gold entities, on kg's own mentions, or on both (thresholds: on kg's)",
+    )
     parser.add_argument("--name", default="relations-conll04")
-    parser.add_argument("--version", default="1.0.0")
+    parser.add_argument("--version", default="1.1.0")
     parser.add_argument("--source", default="CoNLL04 (Roth & Yih 2004), SpERT JSON split train.json")
     args = parser.parse_args(argv)
     try:
@@ -181,7 +201,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         elif args.mentions == "both":
             annotated += [with_predicted_mentions(a) for a in annotated]
             groups += groups
-        body, stats = train(annotated, args.seed, args.folds, C_GRID, args.min_count, groups)
+        # kg extract sees its own mentions, so the threshold is chosen on those pairs
+        n = len(records)
+        scored = [False] * n + [True] * n if args.mentions == "both" else [True] * n
+        body, stats = train(annotated, args.seed, args.folds, C_GRID, args.min_count, groups, scored)
     except KGError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return exc.exit_code

@@ -38,6 +38,7 @@ class Annotated:
     mentions: list[MentionSpan]
     relations: frozenset[tuple[int, int, str]]
     lost: int  # gold relations whose entities could not be placed on spaCy's tokens
+    missed: tuple[str, ...] = ()  # properties of the gold relations kg's mentions cannot hold
 
 
 def read_records(path: str | Path) -> list[dict[str, Any]]:
@@ -108,10 +109,12 @@ def with_predicted_mentions(ann: Annotated) -> Annotated:
         if span is not None and len(span):
             mentions.append(MentionSpan(span.start, span.end, m.type, keys.setdefault(m.iri, len(keys))))
     by_span = {(m.start, m.end): k for k, m in enumerate(mentions)}
-    relations = set()
-    for h, t, prop in ann.relations:
+    relations, missed = set(), []
+    for h, t, prop in sorted(ann.relations):
         gh, gt = ann.mentions[h], ann.mentions[t]
         ph, pt = by_span.get((gh.start, gh.end)), by_span.get((gt.start, gt.end))
         if ph is not None and pt is not None:
             relations.add((ph, pt, prop))
-    return Annotated(doc, mentions, frozenset(relations), 0)
+        else:
+            missed.append(prop)
+    return Annotated(doc, mentions, frozenset(relations), 0, tuple(missed))

@@ -9,7 +9,7 @@ threshold. No learning library is needed at run time.
 Example:
     >>> model = load_model()
     >>> model.rule
-    'model:relations-conll04@1.0.0'
+    'model:relations-conll04@1.1.0'
 """
 
 from __future__ import annotations
@@ -120,10 +120,39 @@ def load_model(name_or_path: str = DEFAULT_MODEL) -> RelationModel:
     return model_from_dict(data, f"relation model {name_or_path!r}")
 
 
+# Verbs and nouns of going and meeting: a person or company there on a visit does not live or sit
+# there. CoNLL04's loose Live_In taught the model otherwise ("met X in Boston", "visited France").
+RESIDENCE = frozenset({"livesIn", "basedIn"})
+MOVEMENT = frozenset(
+    """visit travel tour meet arrive fly go come head return land stop trip journey
+    meeting talk summit conference""".split()
+)
+
+
+def _is_name(ctx: Context, m: int) -> bool:
+    """A mention written as a name: the model learnt from names, never from "he" or "the company"."""
+    span = ctx.doc[ctx.mentions[m].start : ctx.mentions[m].end]
+    return any(t.text[:1].isupper() and t.pos_ not in ("PRON", "DET") for t in span)
+
+
+def _moved_to(ctx: Context, place: int, resident: int) -> bool:
+    """Whether a verb or noun of going or meeting governs the place below the resident's clause."""
+    mp, rp = ctx.mentions[place], ctx.mentions[resident]
+    token = ctx.doc[mp.start : mp.end].root
+    above = {t.i for t in ctx.doc[rp.start : rp.end].root.ancestors}
+    for anc in token.ancestors:
+        if anc.lemma_.lower() in MOVEMENT:
+            return True
+        if anc.i in above:
+            break
+    return False
+
+
 def classify(ctx: Context, sent: Span, model: RelationModel) -> list[Candidate]:
-    """The model's relations between the mentions of one sentence, above each relation's threshold."""
+    """The model's relations between the named mentions of one sentence, above each relation's
+    threshold; no ``livesIn`` or ``basedIn`` for a place one goes to or meets in."""
     indices = [m for m in ctx.starting_in(sent.start, sent.end) if ctx.type_of(m) in COARSE]
-    indices = [m for m in indices if ctx.mentions[m].end <= sent.end]
+    indices = [m for m in indices if ctx.mentions[m].end <= sent.end and _is_name(ctx, m)]
     args = [(ctx.mentions[m].start, ctx.mentions[m].end, COARSE[ctx.type_of(m)]) for m in indices]
     keys = [ctx.key(m) for m in indices]
     found: list[Candidate] = []
@@ -132,6 +161,8 @@ def classify(ctx: Context, sent: Span, model: RelationModel) -> list[Candidate]:
         if lin is None:
             continue
         p = lin.probability(pair_features(ctx.doc, args[i], args[j], between))
+        if lin.relation in RESIDENCE and _moved_to(ctx, indices[j], indices[i]):
+            continue
         if p >= lin.threshold:
             found.append(Candidate(indices[i], indices[j], lin.relation, round(p, 3), model.rule))
     return found

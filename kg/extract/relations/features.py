@@ -28,6 +28,7 @@ COARSE = {
 }
 MAX_LEXICAL_PATH = 6  # longer paths are too rare to be worth a feature of their own
 MAX_BETWEEN_SEQUENCE = 4
+MAX_LEMMA_PATH = 4  # the words on a short path alone, whatever the parse's labels
 
 # (token start, token end exclusive, coarse class)
 Arg = tuple[int, int, str]
@@ -109,6 +110,11 @@ def pair_features(doc: Doc, head: Arg, tail: Arg, mentions_between: int = 0) -> 
     feats.append(f"tdep={t_root.dep_}")
     feats.append(f"tword={t_root.lower_}")
     feats.append(f"hword={h_root.lower_}")
+    # each name's own words and its neighbours: a title word ("Gov."), "'s", "-based", "of"
+    for name, (s, e) in (("h", (hs, he)), ("t", (ts, te))):
+        feats.append(f"{name}prev={doc[s - 1].lower_ if s > 0 else '<s>'}")
+        feats.append(f"{name}next={doc[e].lower_ if e < len(doc) else '</s>'}")
+        feats += [f"{name}w={t.lower_}" for t in doc[s:e]]
     path = _path(h_root, t_root) if h_root.sent.start == t_root.sent.start else None
     if path is None:
         feats.append("path:none")
@@ -119,6 +125,8 @@ def pair_features(doc: Doc, head: Arg, tail: Arg, mentions_between: int = 0) -> 
     if len(deps) <= MAX_LEXICAL_PATH:
         feats.append(f"path={''.join(lexical)}")
     feats += [f"plem={lemma}" for lemma in dict.fromkeys(lemmas)]
+    if 0 < len(lemmas) <= MAX_LEMMA_PATH:
+        feats.append(f"pathl={'_'.join(lemmas)}")
     return feats
 
 
