@@ -295,17 +295,18 @@ def validate(graph: str) -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["ttl", "nt", "nq", "trig", "jsonld"]),
+    type=click.Choice(["ttl", "nt", "nq", "trig", "jsonld", "graphml", "gexf"]),
     default="ttl",
     show_default=True,
-    help="nq and trig keep one named graph per document.",
+    help="nq and trig keep one named graph per document; graphml and gexf hold the entities and "
+    "their relations only (for Gephi, Neo4j, networkx).",
 )
 @click.option("-o", "--output", "output", default=None, help="Write here instead of stdout.")
 @handle_errors
 def export_(graph: str, fmt: str, output: str | None) -> None:
-    """Write GRAPH in another RDF format.
+    """Write GRAPH in another RDF format, or its entity graph as GraphML or GEXF.
 
-    Example: kg export outputs/graph.ttl --format trig -o outputs/graph.trig
+    Example: kg export outputs/graph.ttl --format gexf -o outputs/graph.gexf
     """
     from kg.export import export
     from kg.query import load_graph
