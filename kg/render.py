@@ -14,95 +14,144 @@ True
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from functools import lru_cache
-from importlib import resources
-from pathlib import Path
+from dataclasses import dataclass
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 from pyvis.network import Network
 from rdflib import RDF, RDFS, SKOS, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV
 from rdflib.term import Node
 
+from kg import render_layout as layout
+from kg import render_page as page
 from kg import render_style as style
 from kg.ontology import KG
+from kg.render_page import script_json
+
+__all__ = ["Drawing", "build_network", "drawing", "render_html", "script_json"]
 
 MAX_SENTENCES = 5  # per edge tooltip; a relation seen in many articles would flood it
 MAX_DOCUMENTS = 10  # per node tooltip
 MAX_SENTENCE_CHARS = 300
 
-_JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
-
 Edge = tuple[str, str, str]  # subject IRI, relation local name, object IRI
 
 
-def build_network(graph: Graph) -> Network:
-    """One node per entity and one directed edge per relation triple, in a stable order."""
+DEFAULT_MAX_NODES: int | None = None  # draw everything unless asked otherwise
+PHYSICS_MAX_NODES = 300  # past this, positions come from render_layout and physics stays off
+
+
+@dataclass
+class Drawing:
+    """What the page draws: vis-network nodes and edges, and what was left out to fit."""
+
+    nodes: list[dict[str, Any]]
+    edges: list[dict[str, Any]]
+    options: dict[str, Any]
+    total_nodes: int
+    total_edges: int
+
+    @property
+    def omitted_nodes(self) -> int:
+        return self.total_nodes - len(self.nodes)
+
+    @property
+    def omitted_edges(self) -> int:
+        return self.total_edges - len(self.edges)
+
+
+def drawing(graph: Graph, max_nodes: int | None = DEFAULT_MAX_NODES) -> Drawing:
+    """One node per entity and one directed edge per relation triple, in a stable order.
+
+    Nodes are sized by PageRank and placed by a seeded layout. With ``max_nodes``, only the
+    most important entities are kept, with the relations among them.
+    """
+    if max_nodes is not None and max_nodes < 1:
+        raise ValueError(f"max_nodes must be at least 1, not {max_nodes}")
     classes = _entity_classes(graph)
-    edges = sorted(_relation_triples(graph))
-    for s, _, o in edges:
+    all_edges = sorted(_relation_triples(graph))
+    for s, _, o in all_edges:
         classes.setdefault(s, style.UNTYPED)
         classes.setdefault(o, style.UNTYPED)
+    ids = sorted(classes)
+    rank = layout.pagerank(ids, [(s, o) for s, _, o in all_edges])
+    if max_nodes is not None and len(ids) > max_nodes:
+        ids = layout.top_nodes(rank, max_nodes)
+    kept = set(ids)
+    edges = [(s, rel, o) for s, rel, o in all_edges if s in kept and o in kept]
     degree: dict[str, int] = defaultdict(int)
     for s, _, o in edges:
         degree[s] += 1
         degree[o] += 1
     doc_ids = _DocumentIds(graph)
-    labels = {iri: _label(graph, URIRef(iri)) for iri in classes}
+    labels = {iri: _label(graph, URIRef(iri)) for iri in ids}
+    positions = layout.layout(ids, [(s, o) for s, _, o in edges])
+    top = max(rank.values(), default=1.0)
+    nodes = [
+        _node(graph, iri, labels[iri], classes[iri], degree[iri], doc_ids)
+        | {"value": round(100 * rank[iri] / top, 2), "x": positions[iri][0], "y": positions[iri][1]}
+        for iri in ids
+    ]
+    provenance = _provenance(graph, doc_ids, kept)
+    smooth = _edge_curves(edges)
+    drawn = [
+        _edge(index, s, rel, o, labels, provenance.get((s, rel, o), []), smooth[index])
+        for index, (s, rel, o) in enumerate(edges)
+    ]
+    options = style.vis_options(len(nodes), physics=len(nodes) <= PHYSICS_MAX_NODES)
+    return Drawing(nodes, drawn, options, len(classes), len(all_edges))
 
+
+def build_network(graph: Graph, max_nodes: int | None = DEFAULT_MAX_NODES) -> Network:
+    """The drawing as a pyvis ``Network``, for callers who want pyvis's own API."""
+    draw = drawing(graph, max_nodes)
     net = Network(directed=True, height="750px", width="100%", cdn_resources="in_line")
     # add_node/add_edge search the lists they fill (quadratic); append what they would have.
-    for iri in sorted(classes):
-        node = _node(graph, iri, labels[iri], classes[iri], degree[iri], doc_ids)
+    for node in draw.nodes:
         net.nodes.append(node)
-        net.node_ids.append(iri)
-        net.node_map[iri] = node
-    provenance = _provenance(graph, doc_ids)
-    smooth = _edge_curves(edges)
-    for index, (s, rel, o) in enumerate(edges):
-        net.edges.append(_edge(index, s, rel, o, labels, provenance.get((s, rel, o), []), smooth[index]))
-    net.options = style.vis_options(len(classes))
+        net.node_ids.append(node["id"])
+        net.node_map[node["id"]] = node
+    net.edges.extend(draw.edges)
+    net.options = draw.options
     return net
 
 
-def render_html(graph: Graph, title: str = "kg graph") -> str:
+def render_html(graph: Graph, title: str = "kg graph", max_nodes: int | None = DEFAULT_MAX_NODES) -> str:
     """The complete HTML page for ``graph``: no remote resources, nothing random, safe to open."""
-    net = build_network(graph)
+    draw = drawing(graph, max_nodes)
     node_legend, edge_legend = style.legend(
-        {node["group"] for node in net.nodes}, {edge["relation"] for edge in net.edges}
+        {node["group"] for node in draw.nodes}, {edge["relation"] for edge in draw.edges}
     )
-    empty = not net.nodes
-    vis_js, vis_css = ("", "") if empty else _vis_assets()
-    data = {"nodes": net.nodes, "edges": net.edges, "options": net.options}
+    empty = not draw.nodes
+    vis_js, vis_css = ("", "") if empty else page.vis_assets()
+    page_js = "" if empty else page.page_js()
+    class_labels = {name: s.label for name, s in style.all_node_styles().items()}
+    data = {"nodes": draw.nodes, "edges": draw.edges, "options": draw.options, "classLabels": class_labels}
     return (
-        _template_env()
+        page.template_env()
         .get_template("graph.html.j2")
         .render(
             title=title,
             empty=empty,
-            n_entities=len(net.nodes),
-            n_relations=len(net.edges),
+            n_entities=len(draw.nodes),
+            n_relations=len(draw.edges),
+            total_entities=draw.total_nodes,
+            total_relations=draw.total_edges,
             n_documents=sum(1 for _ in graph.subjects(RDF.type, KG.Document)),
             node_legend=node_legend,
             edge_legend=edge_legend,
-            data_json=Markup(script_json(data)),
+            data_json=Markup(page.script_json(data)),
             vis_js=Markup(vis_js),
             vis_css=Markup(vis_css),
+            page_js=Markup(page_js),
+            csp=Markup(page.content_security_policy([] if empty else [vis_js, page_js])),
         )
     )
-
-
-def script_json(value: Any) -> str:
-    """JSON that can sit inside ``<script>`` without ending it early (``</script>``, ``<!--``)."""
-    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return re.sub("[<>&\u2028\u2029]", lambda m: _JSON_ESCAPES[m.group()], text)
 
 
 # ---------------------------------------------------------------- reading the graph
@@ -145,13 +194,15 @@ class _DocumentIds:
         return self._ids[doc]
 
 
-def _provenance(graph: Graph, doc_ids: _DocumentIds) -> dict[Edge, list[tuple[str, str, str]]]:
+def _provenance(
+    graph: Graph, doc_ids: _DocumentIds, kept: set[str]
+) -> dict[Edge, list[tuple[str, str, str]]]:
     """(subject, relation, object) -> sorted (document id, sentence, confidence) records."""
     records: dict[Edge, list[tuple[str, str, str]]] = defaultdict(list)
     prefix = str(KG)
     for mention in graph.subjects(RDF.type, KG.RelationMention):
         s, p, o = (graph.value(mention, term) for term in (RDF.subject, RDF.predicate, RDF.object))
-        if s is None or o is None or not str(p).startswith(prefix):
+        if str(s) not in kept or str(o) not in kept or not str(p).startswith(prefix):
             continue
         doc = graph.value(mention, PROV.wasDerivedFrom)
         confidence = graph.value(mention, KG.confidence)
@@ -192,13 +243,15 @@ def _node(graph: Graph, iri: str, label: str, cls: str, degree: int, doc_ids: _D
         more = f" and {len(docs) - MAX_DOCUMENTS} more" if len(docs) > MAX_DOCUMENTS else ""
         lines.append("Documents: " + ", ".join(docs[:MAX_DOCUMENTS]) + more)
     lines.append(f"Relations: {degree}")
-    return {
+    node: dict[str, Any] = {
         "id": iri,
         "label": label,
         "group": cls,  # colour and shape come from the group (options["groups"])
-        "size": round(10 + 5 * math.sqrt(degree), 2),
         "title": "\n".join(lines),
     }
+    if aliases:
+        node["aliases"] = aliases  # for the search box
+    return node
 
 
 def _edge(
@@ -224,7 +277,6 @@ def _edge(
         "id": f"e{index}",
         "from": s,
         "to": o,
-        "arrows": "to",
         "label": name,
         "title": "\n".join(lines),
         "color": {"color": color, "highlight": color, "hover": color},
@@ -258,34 +310,3 @@ def _edge_curves(edges: list[Edge]) -> list[dict[str, Any]]:
                     "smooth": {"enabled": True, "type": kind, "roundness": round(step * abs(offset), 3)}
                 }
     return curves
-
-
-# ---------------------------------------------------------------- template and vis-network assets
-
-
-@lru_cache(maxsize=1)
-def _template_env() -> Environment:
-    loader = FileSystemLoader(Path(__file__).resolve().parent / "templates")
-    return Environment(
-        loader=loader, autoescape=True, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True
-    )
-
-
-@lru_cache(maxsize=1)
-def _vis_assets() -> tuple[str, str]:
-    """vis-network's minified JS and CSS from the newest ``lib/vis-*`` folder pyvis ships."""
-    lib = Path(str(resources.files("pyvis"))) / "lib"
-    folders = [d for d in lib.glob("vis-*") if (d / "vis-network.min.js").is_file()]
-    if not folders:
-        raise FileNotFoundError(f"no vis-network in {lib}; reinstall pyvis (pip install 'pyvis==0.3.2')")
-    newest = max(folders, key=lambda d: tuple(int(n) for n in re.findall(r"\d+", d.name)))
-    js = (newest / "vis-network.min.js").read_text(encoding="utf-8")
-    css = (newest / "vis-network.css").read_text(encoding="utf-8")
-    # the source maps are not shipped; a browser's developer tools would only fail to load them
-    js = re.sub(r"//# sourceMappingURL=\S*", "", js)
-    css = re.sub(r"/\*# sourceMappingURL=.*?\*/", "", css)
-    # "<script" / "</script" / "<!--" appear only inside string literals, where \x3c means "<"
-    js = re.sub(r"<(?=/?script|!--)", r"\\x3c", js, flags=re.IGNORECASE)
-    if re.search(r"</style", css, flags=re.IGNORECASE):
-        raise ValueError(f"{newest / 'vis-network.css'} contains </style> and cannot be inlined")
-    return js, css

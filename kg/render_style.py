@@ -93,43 +93,60 @@ def relation_label(relation: str) -> str:
 
 def legend(
     classes: set[str], relations: set[str]
-) -> tuple[list[NodeStyle], list[tuple[EdgeFamily, list[str]]]]:
-    """The legend rows for the classes and relations present, in a fixed order.
+) -> tuple[list[tuple[str, NodeStyle]], list[tuple[EdgeFamily, list[tuple[str, str]]]]]:
+    """The legend rows for the classes and relations present, in a fixed order: each class with
+    its style, each relation family with its (relation, readable name) pairs.
 
     >>> legend({"Person"}, {"leads", "worksFor"})[1][0][1]
-    ['leads', 'works for']
+    [('leads', 'leads'), ('worksFor', 'works for')]
     """
-    nodes = [style for name, style in all_node_styles().items() if name in classes]
+    nodes = [(name, style) for name, style in all_node_styles().items() if name in classes]
     edges = []
     for family in FAMILIES.values():
-        members = [relation_label(r) for r in sorted(relations) if edge_family(r) == family]
+        members = [(r, relation_label(r)) for r in sorted(relations) if edge_family(r) == family]
         if members:
             edges.append((family, members))
     return nodes, edges
 
 
-def vis_options(n_nodes: int) -> dict[str, Any]:
-    """vis-network options; physics is switched off by the page once the layout is stable."""
+def vis_options(n_nodes: int, physics: bool = True) -> dict[str, Any]:
+    """vis-network options. Nodes come with positions; ``physics`` relaxes them a little on small
+    graphs, and the page switches it off once stable. Big graphs draw as laid out."""
+    big = n_nodes > 500
     return {
         "autoResize": True,
         "groups": {
             "useDefaultGroups": False,
             **{name: {"color": s.color, "shape": s.shape} for name, s in all_node_styles().items()},
         },
-        "nodes": {"borderWidth": 1, "font": {"size": 14, "face": "sans-serif"}},
+        "nodes": {
+            "borderWidth": 1,
+            "font": {"size": 14, "face": "sans-serif"},
+            # size and label by importance (each node's "value"); labels too small to read are skipped
+            "scaling": {
+                "min": 10,
+                "max": 40,
+                "label": {"enabled": True, "min": 14, "max": 28, "drawThreshold": 5, "maxVisible": 40},
+            },
+        },
         "edges": {
             "arrows": {"to": {"enabled": True, "scaleFactor": 0.6}},
-            "font": {"size": 11, "align": "middle", "color": "#333333", "strokeWidth": 3},
+            "font": {"size": 12, "align": "middle", "color": "#333333", "strokeWidth": 3},
             "smooth": {"enabled": True, "type": "continuous", "roundness": 0.5},
         },
-        "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": n_nodes > 500},
-        # a fixed seed: the same layout on every load
-        "layout": {"randomSeed": 7, "improvedLayout": n_nodes <= 200},
+        "interaction": {
+            "hover": True,
+            "tooltipDelay": 150,
+            "hideEdgesOnDrag": big,
+            "hideEdgesOnZoom": big,
+        },
+        # positions are given; the seed fixes whatever vis-network still draws at random
+        "layout": {"randomSeed": 7, "improvedLayout": False},
         "physics": {
-            "enabled": True,
+            "enabled": physics,
             "solver": "barnesHut",
-            "barnesHut": {"gravitationalConstant": -6000, "springLength": 140, "avoidOverlap": 0.2},
-            "stabilization": {"enabled": True, "iterations": 400, "updateInterval": 20, "fit": True},
+            "barnesHut": {"gravitationalConstant": -6000, "springLength": 110, "avoidOverlap": 0.2},
+            "stabilization": {"enabled": physics, "iterations": 300, "updateInterval": 25, "fit": True},
             "minVelocity": 0.75,
         },
     }

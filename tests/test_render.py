@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 from html.parser import HTMLParser
@@ -20,9 +20,12 @@ from rdflib import RDF, RDFS, SKOS, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV
 
 import kg
-from kg import render_style
+from kg import render_layout, render_style
+from kg.errors import QueryError
 from kg.ontology import KG, entity_class_names, relation_names
-from kg.render import build_network, render_html, script_json
+from kg.query import run_query
+from kg.render import PHYSICS_MAX_NODES, build_network, drawing, render_html, script_json
+from kg.render_query import query_subgraph
 
 R = "https://w3id.org/kg-news/resource/"
 XSS_SCRIPT = "<script>alert(1)</script>"
@@ -297,7 +300,8 @@ def test_node_carries_label_class_size_and_tooltip() -> None:
     for text in ("Company", "Ali, Alibaba Group", "Mentions: 12", "a.txt, b.txt"):
         assert text in node["title"]
     lonely = net.get_node(R + "brand/taobao")
-    assert node["size"] > lonely["size"]
+    assert node["value"] == 100 and node["value"] > lonely["value"]  # Alibaba has the most links
+    assert node["aliases"] == ["Ali", "Alibaba Group"]
     assert set(net.options["groups"]) - {"useDefaultGroups"} >= {n["group"] for n in net.nodes}
 
 
@@ -357,9 +361,13 @@ def test_legend_lists_the_classes_present(drop: str | None, absent: str | None) 
         assert label in box
     if absent:
         assert absent not in box
-    families = {render_style.edge_family(e["relation"]).name for e in build_network(graph).edges}
+    relations = {e["relation"] for e in build_network(graph).edges}
+    families = {render_style.edge_family(r).name for r in relations}
     for family in render_style.FAMILIES:
-        assert (f"</span>{family} <small>" in box) == (family in families), family
+        assert (f"</span>{family}\n" in box) == (family in families), family
+    checkboxes = re.findall(r'<input type="checkbox" data-kind="(\w+)" value="(\w+)" checked>', box)
+    assert {v for k, v in checkboxes if k == "relation"} == relations
+    assert {v for k, v in checkboxes if k == "class"} == {n["group"] for n in build_network(graph).nodes}
     assert "<h1>Test news</h1>" in render_html(graph, title="Test news")
 
 
@@ -387,32 +395,116 @@ def test_pyvis_can_still_write_its_own_page() -> None:
     assert R + "company/alibaba" in html
 
 
-# ---------------------------------------------------------------- in a real browser
-
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+# ---------------------------------------------------------------- importance, layout, big graphs
 
 
-@pytest.mark.browser
-@pytest.mark.skipif(
-    CHROMIUM is None,
-    reason="BROWSER TEST SKIPPED: no chromium on PATH (apt-get install -y chromium) — page not loaded",
+def test_every_node_has_a_position_and_the_layout_is_seeded() -> None:
+    first = drawing(news_graph())
+    second = drawing(news_graph())
+    positions = {n["id"]: (n["x"], n["y"]) for n in first.nodes}
+    assert positions == {n["id"]: (n["x"], n["y"]) for n in second.nodes}
+    assert len(set(positions.values())) == len(positions), "two nodes on one spot"
+    # linked nodes sit closer together than the graph is wide
+    xs = [x for x, _ in positions.values()]
+    a, b = positions[R + "company/alibaba"], positions[R + "tradeassociation/aafa"]
+    assert abs(a[0] - b[0]) < (max(xs) - min(xs)) / 2
+
+
+def test_small_graphs_settle_with_physics_and_big_ones_draw_as_laid_out() -> None:
+    assert drawing(news_graph()).options["physics"]["enabled"] is True
+    big = drawing(chain_graph(PHYSICS_MAX_NODES + 1))
+    assert big.options["physics"]["enabled"] is False
+    assert big.options["interaction"]["hideEdgesOnDrag"] is False  # 301 nodes: still light
+
+
+def chain_graph(n: int) -> Graph:
+    b = Builder()
+    b.doc("a.txt")
+    previous = None
+    for i in range(n):
+        entity = b.entity(f"n{i:05d}", "Company", f"Company {i}")
+        if previous is not None and i % 10:
+            b.relate(previous, "partOf", entity)
+        previous = entity
+    return b.graph
+
+
+def test_pagerank_ranks_hubs_first() -> None:
+    nodes = ["hub", "a", "b", "c", "lonely"]
+    rank = render_layout.pagerank(nodes, [("a", "hub"), ("hub", "b"), ("c", "hub")])
+    assert abs(sum(rank.values()) - 1) < 1e-9
+    assert max(rank, key=rank.__getitem__) == "hub"
+    assert rank["lonely"] < rank["a"]
+    assert render_layout.top_nodes(rank, 2) == sorted(["hub", max(["a", "b", "c"], key=rank.__getitem__)])
+
+
+def test_max_nodes_keeps_the_most_important_and_says_what_is_left_out() -> None:
+    graph = news_graph()
+    draw = drawing(graph, max_nodes=3)
+    ids = {n["id"] for n in draw.nodes}
+    assert R + "company/alibaba" in ids and R + "tradeassociation/aafa" in ids
+    assert len(ids) == 3 and draw.omitted_nodes == 5
+    assert all(e["from"] in ids and e["to"] in ids for e in draw.edges)
+    assert draw.omitted_edges == 8 - len(draw.edges)
+    html = render_html(graph, max_nodes=3)
+    note = re.search(r'<p class="kg-note" id="kg-note">(.*?)</p>', html, re.DOTALL)
+    assert note, "no note about what was left out"
+    text = " ".join(note.group(1).split())
+    assert "Showing the 3 most important of 8 entities" in text
+    assert f"5 entities and {draw.omitted_edges} relations are left out" in text
+    assert 'id="kg-note"' not in render_html(graph)
+    with pytest.raises(ValueError, match="at least 1"):
+        drawing(graph, max_nodes=0)
+
+
+def test_page_allows_only_its_own_scripts() -> None:
+    html = render_html(news_graph())
+    csp = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', html)
+    assert csp, "no Content-Security-Policy"
+    policy = csp.group(1)
+    assert "default-src 'none'" in policy and "unsafe-inline" not in policy.split("style-src")[0]
+    hashes = set(re.findall(r"'sha256-([^']+)'", policy))
+    scripts = [s for s in parse(html).scripts if not s.startswith("{")]  # the JSON block is inert
+    assert len(scripts) == 2
+    for script in scripts:
+        assert base64.b64encode(hashlib.sha256(script.encode()).digest()).decode() in hashes
+
+
+# ---------------------------------------------------------------- a query's part of the graph
+
+
+def test_select_draws_the_bound_entities_and_the_relations_among_them() -> None:
+    graph = news_graph()
+    result = run_query(graph, "SELECT ?a ?b WHERE { ?a kg:accuses ?b }")
+    sub = query_subgraph(graph, result)
+    draw = drawing(sub)
+    assert {n["id"] for n in draw.nodes} == {R + "company/alibaba", R + "tradeassociation/aafa"}
+    assert {e["relation"] for e in draw.edges} == {"accuses", "respondsTo", "cooperatesWith"}
+    accuses = next(e for e in draw.edges if e["relation"] == "accuses")
+    assert ACCUSATION_A in accuses["title"] and "a.txt" in accuses["title"]
+    aafa = next(n for n in draw.nodes if n["label"].startswith("American"))
+    assert "AAFA" in aafa["title"] and "Mentions: 4" in aafa["title"]
+
+
+def test_construct_draws_its_triples_with_labels_from_the_graph() -> None:
+    graph = news_graph()
+    result = run_query(graph, "CONSTRUCT { ?a kg:basedIn ?b } WHERE { ?a kg:basedIn ?b }")
+    draw = drawing(query_subgraph(graph, result))
+    assert {n["label"] for n in draw.nodes} == {"Alibaba", "Hangzhou", "Reuters", "China"}
+    assert {e["relation"] for e in draw.edges} == {"basedIn"}
+    assert {n["group"] for n in draw.nodes} == {"Company", "Place", "NewsOrganization"}
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("ASK { ?s ?p ?o }", "not ASK"),
+        ("SELECT ?l WHERE { ?s rdfs:label ?l }", "no entity"),
+        ("SELECT ?s WHERE { ?s kg:killed ?o }", "no entity"),
+        ("CONSTRUCT { ?s kg:killed ?o } WHERE { ?s kg:killed ?o }", "nothing to draw"),
+    ],
 )
-def test_page_draws_in_headless_chromium(tmp_path: Path, page: str) -> None:
-    target = tmp_path / "graph.html"
-    target.write_text(page, encoding="utf-8")
-    command = [
-        str(CHROMIUM),
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        f"--user-data-dir={tmp_path / 'profile'}",
-        "--virtual-time-budget=20000",
-        "--dump-dom",
-        target.as_uri(),
-    ]
-    run = subprocess.run(command, capture_output=True, text=True, timeout=120)
-    assert run.returncode == 0, run.stderr[-2000:]
-    assert "<canvas" in run.stdout, "vis-network did not draw"
-    assert 'data-state="ready"' in run.stdout, "physics did not stabilize"
+def test_a_query_with_nothing_to_draw_is_refused(query: str, message: str) -> None:
+    graph = news_graph()
+    with pytest.raises(QueryError, match=message):
+        query_subgraph(graph, run_query(graph, query))
