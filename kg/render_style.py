@@ -126,7 +126,7 @@ def vis_options(n_nodes: int, physics: bool = True) -> dict[str, Any]:
             "scaling": {
                 "min": 10,
                 "max": 40,
-                "label": {"enabled": True, "min": 14, "max": 28, "drawThreshold": 5, "maxVisible": 40},
+                "label": {"enabled": True, "min": 14, "max": 22, "drawThreshold": 5, "maxVisible": 30},
             },
         },
         "edges": {

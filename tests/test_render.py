@@ -508,3 +508,58 @@ def test_a_query_with_nothing_to_draw_is_refused(query: str, message: str) -> No
     graph = news_graph()
     with pytest.raises(QueryError, match=message):
         query_subgraph(graph, run_query(graph, query))
+
+
+# ---------------------------------------------------------------- kg render
+
+
+@pytest.fixture
+def graph_file(tmp_path: Path) -> Path:
+    path = tmp_path / "graph.ttl"
+    path.write_text(news_graph().serialize(format="turtle"), encoding="utf-8")
+    return path
+
+
+def kg_render(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "kg", "render", *args], capture_output=True, text=True)
+
+
+def test_kg_render_writes_the_page_next_to_the_graph(graph_file: Path) -> None:
+    run = kg_render(str(graph_file), "--max-nodes", "3")
+    assert run.returncode == 0, run.stderr
+    html = graph_file.with_suffix(".html").read_text(encoding="utf-8")
+    assert html == render_html(news_graph(), title="kg: graph.ttl", max_nodes=3)
+    assert "Showing the 3 most important of 8 entities" in " ".join(html.split())
+
+
+def test_kg_render_draws_a_query(graph_file: Path, tmp_path: Path) -> None:
+    out = tmp_path / "acc.html"
+    run = kg_render(str(graph_file), "-o", str(out), "--query", "SELECT ?a ?b WHERE { ?a kg:accuses ?b }")
+    assert run.returncode == 0, run.stderr
+    assert "2 entities, 3 relations" in out.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("args", "needle"),
+    [
+        (["--query", "ASK { ?s ?p ?o }"], "CONSTRUCT or SELECT"),
+        (["--query", "SELECT ?s WHERE { ?s kg:killed ?o }"], "nothing to draw"),
+        (["--query", "DELETE WHERE { ?s ?p ?o }"], "not allowed"),
+        (["--max-nodes", "0"], "--max-nodes"),
+        (["--max-nodes", "-5"], "--max-nodes"),
+    ],
+)
+def test_kg_render_refuses_bad_input_without_writing(
+    graph_file: Path, tmp_path: Path, args: list[str], needle: str
+) -> None:
+    out = tmp_path / "out.html"
+    run = kg_render(str(graph_file), "-o", str(out), *args)
+    assert run.returncode == 2
+    assert needle in run.stderr and len(run.stderr.strip().splitlines()) == 1, run.stderr
+    assert not out.exists() and not graph_file.with_suffix(".html").exists()
+
+
+def test_kg_render_with_a_query_needs_an_output_file(graph_file: Path) -> None:
+    run = kg_render(str(graph_file), "--query", "SELECT ?a WHERE { ?a kg:accuses ?b }")
+    assert run.returncode == 2 and "-o FILE" in run.stderr
+    assert not graph_file.with_suffix(".html").exists()
