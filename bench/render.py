@@ -1,7 +1,7 @@
 """How fast the graph page opens in headless Chromium, and how big it is, by number of nodes.
 
 Usage:
-    python bench/render.py [GRAPH.ttl]            # table at 500, 5,000 and all nodes
+    python bench/render.py [GRAPH.ttl [N...]]     # table at 500, 5,000 and all nodes (+ synthetic N)
     python bench/render.py --screenshot docs/graph.png   # the README's picture, from examples/
 
 GRAPH defaults to /tmp/bbc/graph.ttl (from `kg build ../shared/data/news/bbc/ --out /tmp/bbc`).
@@ -36,9 +36,9 @@ DEFAULT = Path("/tmp/bbc/graph.ttl")
 
 def measure(browser: Chromium, graph: Graph, max_nodes: int | None, label: str, folder: Path) -> str:
     t0 = time.perf_counter()
-    draw = drawing(graph, max_nodes)
     html = render_html(graph, title=label, max_nodes=max_nodes)
     t_render = time.perf_counter() - t0
+    draw = drawing(graph, max_nodes)
     path = folder / f"{label.replace(' ', '_')}.html"
     path.write_text(html, encoding="utf-8")
     t1 = time.perf_counter()
@@ -89,9 +89,10 @@ def table(path: Path) -> None:
                 continue
             name = f"{path.parent.name} top {limit}" if limit else f"{path.parent.name} all"
             print(measure(browser, graph, limit, name, folder), flush=True)
-        if total < 5000:
-            print(f"(the graph has {total:,} entities, fewer than 5,000: synthetic graphs follow)")
-            for n in (5000, 20000):
+        sizes = [int(a) for a in sys.argv[2:]] or ([5000, 20000] if total < 5000 else [])
+        if sizes:
+            print(f"(synthetic graphs of {sizes} entities: clusters around hubs, every entity linked)")
+            for n in sizes:
                 print(measure(browser, synthetic(n), None, f"synthetic {n}", folder), flush=True)
 
 

@@ -5,7 +5,9 @@ unescaped, so the page comes from ``kg/templates/graph.html.j2`` instead: vis-ne
 CSS are read from the installed pyvis package and inlined, and the graph travels as one inert
 JSON block. Every label, alias and sentence comes from untrusted articles: the template escapes
 text, the JSON escapes ``<``, ``>`` and ``&``, and tooltips stay plain text that the page's script
-puts into the DOM with ``textContent``.
+puts into the DOM with ``textContent``; a Content-Security-Policy lets only the page's own
+scripts (by hash) run and nothing be fetched. Sizes (PageRank) and positions come from
+``render_layout``, so big graphs draw at once with physics off.
 
 >>> from rdflib import Graph
 >>> render_html(Graph()).startswith("<!DOCTYPE html>")
