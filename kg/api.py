@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,6 +16,7 @@ from kg.extract import extract
 from kg.graph import build_graph, content_hash
 from kg.io import iter_documents
 from kg.ontology import KG, entity_class_names
+from kg.parallel import extract_parallel
 from kg.records import Document, Extraction, Skipped
 
 
@@ -68,6 +69,8 @@ def build(
     model: str = DEFAULT_MODEL,
     base_iri: str = RESOURCE_NS,
     previous: Mapping[str, Extraction] | None = None,
+    workers: int = 1,
+    progress: Callable[[Extraction], None] | None = None,
 ) -> BuildResult:
     """Extract every document of the inputs and build one graph.
 
@@ -87,7 +90,9 @@ def build(
                 continue
             yield doc
 
-    for ex in extract(fresh(), model=model):
+    for ex in extract_parallel(fresh(), model=model, workers=workers):
+        if progress is not None:
+            progress(ex)
         if ex.document.id in result.records:
             result.replaced += 1
         else:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import sys
 from collections.abc import Callable, Iterator
 from functools import wraps
@@ -80,8 +81,17 @@ def cli() -> None:
     help="Add to the graph already in OUT: unchanged documents are kept, changed ones replaced.",
 )
 @click.option("--infer", "with_inference", is_flag=True, help="Also add the triples the ontology implies.")
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Processes that parse and extract in parallel (at most the number of cores helps).",
+)
 @handle_errors
-def build(inputs: tuple[str, ...], out_dir: str, model: str, update: bool, with_inference: bool) -> None:
+def build(
+    inputs: tuple[str, ...], out_dir: str, model: str, update: bool, with_inference: bool, workers: int
+) -> None:
     """Extract every article in INPUTS and write OUT/graph.ttl and OUT/graph.html.
 
     Example: kg build examples/ --out outputs/
@@ -95,7 +105,10 @@ def build(inputs: tuple[str, ...], out_dir: str, model: str, update: bool, with_
     previous = load_records(out) if update else None
     ensure_dir(out)
     load_pipeline(model)
-    result = build_graph(list(inputs), model=model, previous=previous)
+    from kg.progress import build_progress
+
+    with build_progress(list(inputs)) as progress:
+        result = build_graph(list(inputs), model=model, previous=previous, workers=workers, progress=progress)
     _warn_skipped(result.skipped)
     if result.documents == 0:
         raise InputError("no document could be read from the inputs")
@@ -380,6 +393,69 @@ def render(
     html = render_html(g, title=title or f"kg: {Path(graph).name}", max_nodes=max_nodes)
     atomic_write(target, html)
     click.echo(f"wrote {target}")
+
+
+@cli.command()
+@click.argument("graph")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=8000,
+    show_default=True,
+    help="Port to listen on; 0 picks a free one (the URL is printed).",
+)
+@click.option(
+    "--allow-remote",
+    is_flag=True,
+    help="Allow a --host other machines can reach (0.0.0.0, a LAN address): anyone there can read the graph.",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    default=None,
+    metavar="SECONDS",
+    help="Stop a query after SECONDS (it then runs in a child process) and answer 503.",
+)
+@handle_errors
+def serve(graph: str, host: str, port: int, allow_remote: bool, timeout: float | None) -> None:
+    """Answer read-only SPARQL queries over GRAPH over HTTP (SPARQL 1.1 Protocol), with a page at /.
+
+    Queries go to /sparql by GET or POST; answers in JSON, XML, CSV, TSV or Turtle by Accept.
+    Example: kg serve outputs/graph.ttl --port 8000
+    """
+    from kg.query import load_graph, run_query
+    from kg.results import QueryResult
+    from kg.serve import is_loopback, make_server
+
+    if not is_loopback(host):
+        if not allow_remote:
+            raise InputError(
+                f"--host {host} can be reached from other machines, which could then read the graph; "
+                "add --allow-remote to mean it, or leave --host at 127.0.0.1"
+            )
+        click.echo(f"kg: warning: listening on {host}: anyone who can reach it can read the graph", err=True)
+    g = load_graph(graph)
+
+    def answer(text: str) -> QueryResult:
+        return run_query(g, text, timeout=timeout)
+
+    try:
+        server = make_server(answer, host, port, title=f"kg: {graph}")
+    except OSError as exc:
+        raise InputError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+    click.echo(f"kg serve: {server.url} (page at {server.url.removesuffix('/sparql')}/); Ctrl-C stops")
+
+    def stop(signum: int, frame: Any) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop)  # a service manager's stop is a Ctrl-C too
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        click.echo("kg serve: stopped", err=True)
+    finally:
+        server.server_close()
 
 
 def main() -> None:

@@ -5,12 +5,13 @@ from __future__ import annotations
 from kg.io.clean import heading_line, mask_boilerplate, prepare_document, prepare_text
 from kg.io.html import HtmlArticle, extract_article, html_to_text
 from kg.io.markdown import blank_markdown
-from kg.io.readers import SUPPORTED_EXTENSIONS, iter_documents, read_inputs
+from kg.io.readers import SUPPORTED_EXTENSIONS, count_documents, iter_documents, read_inputs
 
 __all__ = [
     "SUPPORTED_EXTENSIONS",
     "HtmlArticle",
     "blank_markdown",
+    "count_documents",
     "extract_article",
     "heading_line",
     "html_to_text",
