@@ -4,8 +4,9 @@
         -o kg/models/relations-conll04.json --seed 13
 
 One logistic regression per relation over the candidate pairs whose coarse classes fit it, on
-gold entity mentions. The regularization strength and the decision threshold of each relation
-are chosen by cross-validation on the training file alone (folds grouped by sentence). Needs the
+gold entity mentions and on the pairs kg's own mentions give. The regularization strength is
+chosen by cross-validation on the training file alone (folds grouped by sentence), the decision
+threshold of each relation by end-to-end F1 under cross-validation (``kg.train.endtoend``). Needs the
 ``train`` extra (scikit-learn); the written model is scored at run time without it.
 """
 
@@ -23,7 +24,9 @@ from typing import Any
 from kg.config import DEFAULT_MODEL
 from kg.errors import KGError
 from kg.extract.relations.features import COARSE, candidate_pairs, pair_features
-from kg.train.spert import Annotated, parse, read_records, with_predicted_mentions
+from kg.train.spert import RELATION_PROPERTIES, Annotated, parse, read_records
+
+RELATION_LABELS = {prop: label for label, prop in RELATION_PROPERTIES.items()}
 
 SIGNATURES = {
     ("PER", "ORG"): "worksFor",
@@ -155,9 +158,18 @@ def train(
     min_count: int = 2,
     groups: Sequence[int] | None = None,
     scored: Sequence[bool] | None = None,
+    extra: dict[str, Examples] | None = None,
 ) -> tuple[dict[str, Any], Counter[str]]:
-    """The model's JSON form (without identification) and the candidate statistics."""
+    """The model's JSON form (without identification) and the candidate statistics; ``extra``
+    examples (kg's own candidate pairs) join those collected from ``annotated``."""
     by_relation, stats = collect(annotated, groups, scored)
+    for relation, more in (extra or {}).items():
+        ex = by_relation[relation]
+        ex.features += more.features
+        ex.labels += more.labels
+        ex.groups += more.groups
+        ex.scored += more.scored
+        ex.missed += more.missed
     relations = {}
     for (head, tail), relation in sorted(SIGNATURES.items(), key=lambda kv: kv[1]):
         ex = by_relation[relation]
@@ -166,6 +178,42 @@ def train(
             continue
         relations[relation] = {"head": head, "tail": tail, **fit_relation(ex, seed, folds, grid, min_count)}
     return {"relations": relations}, stats
+
+
+def _train_end_to_end(
+    args: argparse.Namespace, annotated: list[Annotated]
+) -> tuple[dict[str, Any], Counter[str]]:
+    """Train on the pairs ``kg extract`` will score (kg's own mentions, the run-time guards), with
+    the gold-mention pairs too for ``--mentions both``; each relation's threshold is then the one
+    with the best end-to-end F1 under cross-validation on the training file (rules first, strict
+    spans, the label map's conventions), as ``python -m kg.train.endtoend`` measures it."""
+    from kg.train import endtoend
+
+    records = endtoend.prepare(args.train, model=args.model, limit=args.limit)
+    own = endtoend.pair_examples(records)
+    gold = args.mentions == "both"
+    n = len(annotated)
+    body, stats = train(
+        annotated if gold else [],
+        args.seed,
+        args.folds,
+        C_GRID,
+        args.min_count,
+        list(range(n)),
+        [False] * n,
+        own,
+    )
+    relations = body["relations"]
+    c = {rel: float(spec["C"]) for rel, spec in relations.items()}
+    gold_examples = collect(annotated)[0] if gold else {}
+    oof = endtoend.cross_validate(records, gold_examples, c, args.folds, args.seed)
+    label_of = {rel: RELATION_LABELS[rel] for rel in relations}
+    thresholds = endtoend.choose_thresholds(records, oof, sorted(relations), label_of)
+    for rel, spec in relations.items():
+        spec["threshold"] = thresholds[rel]
+    cv = endtoend.score(records, endtoend.predict(records, oof, thresholds))
+    body["end_to_end_cv_f1"] = round(endtoend.f1(cv), 4)
+    return body, stats
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -181,10 +229,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--mentions",
         choices=("gold", "predicted", "both"),
         default="both",
-        help="train on the gold entities, on kg's own mentions, or on both (thresholds: on kg's)",
+        help="train on the gold entities, on kg's own mentions, or on both (thresholds: end to end on kg's)",
     )
     parser.add_argument("--name", default="relations-conll04")
-    parser.add_argument("--version", default="1.1.0")
+    parser.add_argument("--version", default="1.2.0")
     parser.add_argument("--source", default="CoNLL04 (Roth & Yih 2004), SpERT JSON split train.json")
     args = parser.parse_args(argv)
     try:
@@ -195,16 +243,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         records = read_records(args.train)[: args.limit]
         annotated = list(parse(records, args.model))
-        groups = list(range(len(annotated)))
-        if args.mentions == "predicted":
-            annotated = [with_predicted_mentions(a) for a in annotated]
-        elif args.mentions == "both":
-            annotated += [with_predicted_mentions(a) for a in annotated]
-            groups += groups
-        # kg extract sees its own mentions, so the threshold is chosen on those pairs
-        n = len(records)
-        scored = [False] * n + [True] * n if args.mentions == "both" else [True] * n
-        body, stats = train(annotated, args.seed, args.folds, C_GRID, args.min_count, groups, scored)
+        if args.mentions == "gold":
+            body, stats = train(annotated, args.seed, args.folds, C_GRID, args.min_count)
+        else:
+            body, stats = _train_end_to_end(args, annotated)
     except KGError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return exc.exit_code
