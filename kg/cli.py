@@ -88,20 +88,42 @@ def cli() -> None:
     show_default=True,
     help="Processes that parse and extract in parallel (at most the number of cores helps).",
 )
+@click.option(
+    "--store",
+    "store_spec",
+    default="rdflib",
+    show_default=True,
+    metavar="STORE",
+    help="Also load the graph into an on-disk Oxigraph store for big graphs: oxigraph:DIR "
+    "(oxigraph alone: OUT/oxigraph); query it with kg query oxigraph:DIR QUERY.",
+)
 @handle_errors
 def build(
-    inputs: tuple[str, ...], out_dir: str, model: str, update: bool, with_inference: bool, workers: int
+    inputs: tuple[str, ...],
+    out_dir: str,
+    model: str,
+    update: bool,
+    with_inference: bool,
+    workers: int,
+    store_spec: str,
 ) -> None:
     """Extract every article in INPUTS and write OUT/graph.ttl and OUT/graph.html.
 
-    Example: kg build examples/ --out outputs/
+    Example: kg build examples/ --out outputs/ --store oxigraph:outputs/store
     """
     from kg.api import build as build_graph
     from kg.extract import load_pipeline
     from kg.store import load_records
+    from kg.stores import check_store_folder, parse_store, write_oxigraph
 
     _check_inputs(inputs)
     out = Path(out_dir)
+    spec = parse_store(store_spec)
+    store_dir = spec.path or (out / "oxigraph" if spec.kind == "oxigraph" else None)
+    if store_dir is not None:
+        if store_dir.resolve() == out.resolve():
+            raise InputError(f"--store {spec}: the store needs a folder of its own, not OUT itself")
+        check_store_folder(store_dir)
     previous = load_records(out) if update else None
     ensure_dir(out)
     load_pipeline(model)
@@ -118,6 +140,9 @@ def build(
         result.graph = run_inference(result.graph)
     _write_outputs(out, result, title="kg: " + ", ".join(inputs))
     click.echo(result.summary(update=update))
+    if store_dir is not None:
+        triples, graphs = write_oxigraph(result.graph, store_dir)
+        click.echo(f"oxigraph store {store_dir}: {triples} triples, {graphs} document graphs")
 
 
 @cli.command()
@@ -218,6 +243,14 @@ def extract(inputs: tuple[str, ...], output: str | None, model: str) -> None:
     help="Stop the query after SECONDS (it then runs in a child process) and exit 2.",
 )
 @click.option("--list", "list_queries", is_flag=True, help="List the named queries and what they answer.")
+@click.option(
+    "--store",
+    "store_spec",
+    default=None,
+    metavar="STORE",
+    help="rdflib (default), oxigraph (GRAPH loaded into Oxigraph in memory: fast for big graphs) "
+    "or oxigraph:DIR (the on-disk store kg build --store made; then leave GRAPH out).",
+)
 @handle_errors
 def query(
     graph: str | None,
@@ -226,19 +259,15 @@ def query(
     binds: tuple[str, ...],
     timeout: float | None,
     list_queries: bool,
+    store_spec: str | None,
 ) -> None:
     """Run a SPARQL SELECT, ASK or CONSTRUCT over GRAPH; QUERY is the text, a .rq file or a named query.
 
+    GRAPH is a graph file, or oxigraph:DIR for a store made by kg build --store oxigraph:DIR.
     Example: kg query outputs/graph.ttl entity-profile --bind name=Corvane
     """
-    from kg.query import (
-        format_result,
-        list_named_queries,
-        load_graph,
-        parse_bindings,
-        resolve_query,
-        run_query,
-    )
+    from kg.query import format_result, list_named_queries, parse_bindings, resolve_query
+    from kg.stores import open_store, parse_store
 
     if list_queries:
         named = list_named_queries()
@@ -246,12 +275,17 @@ def query(
         for name, description in named.items():
             click.echo(f"{name:<{width}}  {description}")
         return
+    if store_spec is not None and parse_store(store_spec).path is not None and query is None:
+        graph, query = "", graph  # kg query --store oxigraph:DIR QUERY
     if graph is None or query is None:
         raise QueryError("GRAPH and QUERY are required (or --list for the named queries)")
     bindings = parse_bindings(binds)
     text = resolve_query(query)
-    g = load_graph(graph)
-    out = format_result(run_query(g, text, bindings=bindings, timeout=timeout), fmt)
+    engine = open_store(graph, store_spec)
+    try:
+        out = format_result(engine.query(text, bindings=bindings, timeout=timeout), fmt)
+    finally:
+        engine.close()
     sys.stdout.write(out if out.endswith("\n") else out + "\n")
 
 
