@@ -430,7 +430,7 @@ def render(
 
 
 @cli.command()
-@click.argument("graph")
+@click.argument("graph", required=False)
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option(
     "--port",
@@ -451,16 +451,31 @@ def render(
     metavar="SECONDS",
     help="Stop a query after SECONDS (it then runs in a child process) and answer 503.",
 )
+@click.option(
+    "--store",
+    "store_spec",
+    default=None,
+    metavar="STORE",
+    help="rdflib (default), oxigraph (GRAPH loaded into Oxigraph in memory: fast for big graphs) "
+    "or oxigraph:DIR (the on-disk store kg build --store made; then leave GRAPH out).",
+)
 @handle_errors
-def serve(graph: str, host: str, port: int, allow_remote: bool, timeout: float | None) -> None:
+def serve(
+    graph: str | None,
+    host: str,
+    port: int,
+    allow_remote: bool,
+    timeout: float | None,
+    store_spec: str | None,
+) -> None:
     """Answer read-only SPARQL queries over GRAPH over HTTP (SPARQL 1.1 Protocol), with a page at /.
 
     Queries go to /sparql by GET or POST; answers in JSON, XML, CSV, TSV or Turtle by Accept.
     Example: kg serve outputs/graph.ttl --port 8000
     """
-    from kg.query import load_graph, run_query
     from kg.results import QueryResult
     from kg.serve import is_loopback, make_server
+    from kg.stores import open_store, parse_store
 
     if not is_loopback(host):
         if not allow_remote:
@@ -469,14 +484,19 @@ def serve(graph: str, host: str, port: int, allow_remote: bool, timeout: float |
                 "add --allow-remote to mean it, or leave --host at 127.0.0.1"
             )
         click.echo(f"kg: warning: listening on {host}: anyone who can reach it can read the graph", err=True)
-    g = load_graph(graph)
+    if graph is None:
+        if store_spec is None or parse_store(store_spec).path is None:
+            raise InputError("GRAPH is required (or --store oxigraph:DIR for a store on disk)")
+        graph = ""
+    engine = open_store(graph, store_spec)
 
     def answer(text: str) -> QueryResult:
-        return run_query(g, text, timeout=timeout)
+        return engine.query(text, timeout=timeout)
 
     try:
-        server = make_server(answer, host, port, title=f"kg: {graph}")
+        server = make_server(answer, host, port, title=f"kg: {graph or store_spec}")
     except OSError as exc:
+        engine.close()
         raise InputError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
     click.echo(f"kg serve: {server.url} (page at {server.url.removesuffix('/sparql')}/); Ctrl-C stops")
 
@@ -490,6 +510,7 @@ def serve(graph: str, host: str, port: int, allow_remote: bool, timeout: float |
         click.echo("kg serve: stopped", err=True)
     finally:
         server.server_close()
+        engine.close()
 
 
 def main() -> None:
