@@ -513,5 +513,38 @@ def serve(
         engine.close()
 
 
+@cli.command()
+@click.argument("graph")
+@click.argument("url")
+@click.option("--merge", is_flag=True, help="POST each graph (add to what the server holds) instead of PUT.")
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    default=60.0,
+    show_default=True,
+    metavar="SECONDS",
+    help="Give up on a request the server has not answered after SECONDS.",
+)
+@handle_errors
+def push(graph: str, url: str, merge: bool, timeout: float) -> None:
+    """Send GRAPH to a graph store (SPARQL 1.1 Graph Store HTTP Protocol), a named graph per document.
+
+    Each document's graph is PUT to URL?graph=IRI and the rest to URL?default.
+    Example: kg push outputs/graph.ttl http://localhost:7878/store
+    """
+    from kg.push import PushError, check_url
+    from kg.push import push as push_graph
+    from kg.query import load_graph
+
+    check_url(url)
+    try:
+        report = push_graph(load_graph(graph), url, merge=merge, timeout=timeout)
+    except PushError as exc:
+        for line in exc.report.lines():
+            click.echo(f"kg: {line}", err=True)
+        raise
+    click.echo(f"pushed {len(report.sent)} graphs, {report.triples} triples, to {url}")
+
+
 def main() -> None:
     cli(prog_name="kg")
