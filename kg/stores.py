@@ -20,10 +20,10 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from rdflib import Graph
 from rdflib.util import guess_format
@@ -118,6 +118,17 @@ def is_oxigraph_store(path: Path) -> bool:
     return (path / "CURRENT").is_file() and (path / "IDENTITY").is_file()
 
 
+def _with_default(quads: Iterable[Any]) -> Iterator[Any]:
+    """Each quad, and its triple in the default graph too: queries read the default graph, which
+    is the whole graph (as rdflib reads a quad file), not a union counting a triple per graph."""
+    import pyoxigraph as ox
+
+    for quad in quads:
+        yield quad
+        if not isinstance(quad.graph_name, ox.DefaultGraph):
+            yield ox.Quad(quad.subject, quad.predicate, quad.object)
+
+
 def _load_memory(path: Path) -> OxigraphEngine:
     import pyoxigraph as ox
 
@@ -133,7 +144,7 @@ def _load_memory(path: Path) -> OxigraphEngine:
     store = ox.Store()
     try:
         parser = ox.parse(path=str(path), format=fmt, base_iri=path.resolve().as_uri())
-        store.bulk_extend(parser)
+        store.bulk_extend(_with_default(parser))
     except (SyntaxError, ValueError, OSError) as exc:
         raise GraphError(f"cannot read {path} as {name}: {_one_line(exc)}") from None
     # kg's prefixes win over the file's, as in kg.query.run_query
