@@ -66,3 +66,15 @@ def test_monitoring_source_line_names_a_place_and_a_source(extract_text) -> None
     types = mention_types(extract_text("PA2904034294 Brannock Radio Veltra in Spanish 1700 GMT 7 Apr 94"))
     assert types.get("Brannock") == "Place" and types.get("Radio Veltra") == "NewsOrganization", types
     assert not any(t.startswith("GMT") for t in types), types  # a time stamp is not a name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Brannock MIRRAKI SHIMPO in Veltan 21 Feb 94 p 11 -- FOR OFFICIAL USE ONLY",
+        "( By VELT-ORAN correspondent Ana Quist )",
+    ],
+)
+def test_phrases_in_capitals_and_function_words_are_not_names(extract_text, text: str) -> None:
+    names = mention_types(extract_text(text))
+    assert not any(n.split()[0] in {"FOR", "OFFICIAL", "By"} for n in names), names

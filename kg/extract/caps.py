@@ -89,12 +89,18 @@ def caps_names(doc: Doc) -> list[CapsName]:
         opens = _line_start(doc, i) == i
         nxt = doc[j].text if j < len(doc) else ""
         longest = max(sum(c.isalpha() for c in t.text) for t in doc[i:j])
-        if opens and nxt in DATELINE_ENDS:
+        if _function_word(doc[i]) or _function_word(doc[j - 1]):
+            pass  # a phrase in capitals, not a name: "FOR OFFICIAL USE ONLY"
+        elif opens and nxt in DATELINE_ENDS:
             out.append(CapsName(i, j, DATELINE_VOTES))
         elif longest >= 4 and not _all_caps_sentence(doc, i) and not _acronym_of_name(doc, i, j):
             out.extend(_source(doc, i, j))
         i = j
     return out + _source_lines(doc)
+
+
+def _function_word(tok: Token) -> bool:
+    return tok.is_stop and tok.lower_ not in kinds.STRIP_LEADING and tok.lower_ not in kinds.COUNTRY_VARIANTS
 
 
 def _source_lines(doc: Doc) -> list[CapsName]:
@@ -132,7 +138,7 @@ def _acronym_of_name(doc: Doc, start: int, end: int) -> bool:
 def _source(doc: Doc, start: int, end: int) -> list[CapsName]:
     """A source in capitals, and the place opening the line before it, if any."""
     first = _line_start(doc, start)
-    place = first < start and all(t.is_title and t.is_alpha for t in doc[first:start])
+    place = first < start and all(t.is_title and t.is_alpha and not t.is_stop for t in doc[first:start])
     in_language = end + 1 < len(doc) and doc[end].lower_ == "in" and doc[end + 1].ent_type_ == "LANGUAGE"
     bracketed = start > 0 and doc[start - 1].text == "(" and end < len(doc) and doc[end].text == ")"
     news = place or in_language or bracketed
