@@ -176,3 +176,18 @@ def test_an_occupation_before_a_name_is_not_part_of_it(extract_text) -> None:
     ex = extract_text("Composer Tobiah Wrenfield wrote the score in 1931.")
     people = [m.text for m in ex.mentions if m.type == "Person"]
     assert people == ["Tobiah Wrenfield"], people
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        ("Police said Wrenfield shot Tobrin outside the theater on Friday.", "Tobrin", "Person"),
+        ("Tobrin was arrested on Friday, the police said.", "Tobrin", "Person"),
+        ("Tobrin's widow told reporters that the verdict was fair.", "Tobrin", "Person"),
+        ("Osk Varl, a Quindale native, returned to the stage last year.", "Quindale", "Place"),
+        ("Osk Varl, 41, of Quindale, was charged with theft.", "Quindale", "Place"),
+    ],
+)
+def test_what_the_sentence_does_with_a_name_types_it(extract_text, text: str, name: str, expected: str) -> None:
+    types = entity_types(extract_text(text))
+    assert types.get(name) == expected, types

@@ -12,7 +12,7 @@ from collections import defaultdict
 
 from spacy.tokens import Doc, Token
 
-from kg.extract import kinds
+from kg.extract import cues, kinds
 from kg.extract.mentions import ROLE_NOUNS, Candidate, is_acronym
 
 NER_VOTES = {
@@ -94,8 +94,9 @@ def _context_votes(doc: Doc, cand: Candidate, votes: Votes) -> None:
     if prev is not None:
         if prev.lower_ in kinds.BRAND_NOUNS:
             votes["Brand"] += 3  # "the brand Veltra"
-        elif prev.lower_ in kinds.PERSON_TITLES:
+        elif prev.lower_ in kinds.PERSON_TITLES or prev.lower_ in cues.MORE_PERSON_TITLES:
             votes["Person"] += 3
+    _person_place_votes(doc, cand, votes)
     _syntax_votes(doc[start:end].root, votes)
     # "According to the newsletter, CNN and ...": sources named after "according to"
     sent_start = doc[start].sent.start
@@ -107,12 +108,54 @@ def _context_votes(doc: Doc, cand: Candidate, votes: Votes) -> None:
         votes["NewsOrganization"] += 1.5
 
 
+def _person_place_votes(doc: Doc, cand: Candidate, votes: Votes) -> None:
+    """What the sentence does with the name: people are shot, arrested and widowed; places are
+    where people are natives of."""
+    start, end = cand.start, cand.end
+    first = doc[start].lower_
+    if end - start >= 2 and (first in kinds.PERSON_TITLES or first in cues.MORE_PERSON_TITLES):
+        votes["Person"] += 3  # "Officer Quist" read as one name
+    nxt = doc[end] if end < len(doc) else None
+    if nxt is not None and nxt.tag_ == "POS":
+        after = end + 1
+        while after < len(doc) and doc[after].pos_ == "ADJ":
+            after += 1
+        noun = doc[after] if after < len(doc) else None
+        if noun is not None and noun.lower_ in cues.PERSON_RELATION_NOUNS and noun.dep_ != "compound":
+            votes["Person"] += 2  # "Quist's widow", "Quist's former bodyguard"
+    if nxt is not None and nxt.lower_ in cues.PLACE_OF_NOUNS - {"home", "hometown"}:
+        votes["Place"] += 3  # "a Marlow native"
+    elif nxt is not None and nxt.lower_ == "home" and start > 0 and doc[start - 1].tag_ == "PRP$":
+        votes["Place"] += 2  # "his Marlow home" (but "the Quist home" is a family's)
+    # "Ana Quist, 53, of Marlow", "a native of Marlow"
+    age = start >= 4 and doc[start - 3].like_num and doc[start - 4].text == ","
+    if age and doc[start - 1].lower_ == "of" and doc[start - 2].text == ",":
+        votes["Place"] += 3
+    root = doc[start:end].root
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in cues.PLACE_OF_NOUNS:
+        votes["Place"] += 3
+    if root.dep_ == "dobj" and head.lemma_ in cues.VIOLENCE_VERBS:
+        votes["Person"] += 2  # "Booth shot Lincoln"
+    elif root.dep_ == "nsubj" and head.lemma_ in cues.VIOLENCE_VERBS:
+        votes["Person"] += 1.5
+    elif root.dep_ == "nsubjpass" and head.lemma_ in cues.PERSON_PASSIVE_VERBS:
+        votes["Person"] += 2  # "Quist was arrested"
+    elif root.dep_ == "pobj" and head.dep_ == "agent" and head.head.lemma_ in cues.VIOLENCE_VERBS:
+        votes["Person"] += 2  # "killed by Quist"
+    elif root.dep_ == "nsubj" and any(
+        c.dep_ == "ccomp" and any(t.dep_ == "nsubj" and t.lower_ in {"he", "she"} for t in c.children)
+        for c in head.children
+    ):
+        votes["Person"] += 2  # "Quist said he would ..."
+
+
 def _syntax_votes(root: Token, votes: Votes) -> None:
     for child in root.children:
         if child.dep_ == "relcl":
             rel = {t.lower_ for t in child.subtree if t.tag_ in {"WDT", "WP", "WP$"}}
             if "who" in rel or "whom" in rel:
-                votes["Person"] += 1
+                votes["Person"] += 2
             elif "which" in rel:
                 votes["Organization"] += 0.5  # people are "who", organizations "which"
         elif child.dep_ == "appos":

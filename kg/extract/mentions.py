@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract import kinds
 from kg.extract.caps import caps_names
+from kg.extract.missed import missed_names
 
 NER_LABELS = {"ORG", "PERSON", "GPE", "LOC", "FAC", "PRODUCT", "NORP"}
 ROLE_NOUNS = frozenset(
@@ -56,7 +57,7 @@ _KIND_WORDS = (
 class Candidate:
     start: int  # token offsets into the Doc, end exclusive
     end: int
-    source: str  # "kind", "caps", "ner", "cue", "acronym", "repeat", "nested"
+    source: str  # "kind", "caps", "ner", "cue", "missed", "acronym", "repeat", "nested"
     ner: str = ""  # spaCy label when it came from (or overlaps) a named entity
     place: str | None = None  # canonical country name for demonyms and country variants
     acronym_of: Candidate | None = None  # the name this acronym was defined for, in parentheses
@@ -211,6 +212,8 @@ def find_candidates(doc: Doc) -> list[Candidate]:
         add(ent.start, ent.end, "ner", ent.label_)
     for start, end in _cue_spans(doc, taken):
         add(start, end, "cue", "ORG")
+    for start, end in missed_names(doc, taken):
+        add(start, end, "missed")
 
     _add_acronyms(doc, cands, taken, add)
     _add_repeats(doc, cands, taken, add)
@@ -257,19 +260,24 @@ def _add_acronyms(doc: Doc, cands: list[Candidate], taken: list[bool], add: obje
 
 def _add_repeats(doc: Doc, cands: list[Candidate], taken: list[bool], add: object) -> None:
     """One sense per discourse: a name found once is a mention wherever it recurs."""
+    texts = [t.text for t in doc]
     known: dict[tuple[str, ...], str] = {}
     for c in cands:
-        words = tuple(t.text for t in doc[c.start : c.end])
+        words = tuple(texts[c.start : c.end])
         if any(ch.isupper() for ch in "".join(words)):
             known.setdefault(words, c.ner)
     if not known:
         return
     longest = max(len(k) for k in known)
+    firsts = {k[0] for k in known}
     i = 0
     while i < len(doc):
         matched = False
+        if texts[i] not in firsts:
+            i += 1
+            continue
         for n in range(min(longest, len(doc) - i), 0, -1):
-            words = tuple(t.text for t in doc[i : i + n])
+            words = tuple(texts[i : i + n])
             if words in known and not any(taken[i : i + n]):
                 if n == 1 and doc[i].lower_ in kinds.STRIP_LEADING:
                     break
