@@ -188,6 +188,8 @@ def test_an_occupation_before_a_name_is_not_part_of_it(extract_text) -> None:
         ("Osk Varl, 41, of Quindale, was charged with theft.", "Quindale", "Place"),
     ],
 )
-def test_what_the_sentence_does_with_a_name_types_it(extract_text, text: str, name: str, expected: str) -> None:
+def test_what_the_sentence_does_with_a_name_types_it(
+    extract_text, text: str, name: str, expected: str
+) -> None:
     types = entity_types(extract_text(text))
     assert types.get(name) == expected, types

@@ -128,9 +128,7 @@ def _cluster_names(doc: Doc, cands: list[Candidate]) -> list[Cluster]:
         cl.type = decide(combine(cl.votes, single))
         cl.label, cl.aliases = _label(doc, cl.members)
         by_key = {keys[i]: why[i] for i in members if i in why}
-        rules = {
-            surface(doc, cands[i]): why.get(i) or by_key.get(keys[i], "rule:same-name") for i in members
-        }
+        rules = {surface(doc, cands[i]): why.get(i) or by_key.get(keys[i], "rule:same-name") for i in members}
         cl.alias_rules = tuple((a, rules.get(a, "rule:same-name")) for a in cl.aliases)
         clusters.append(cl)
     return clusters
