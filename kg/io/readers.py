@@ -19,10 +19,13 @@ from kg.io.clean import heading_line
 from kg.io.html import extract_article
 from kg.records import Document, ReadResult, Skipped
 
-__all__ = ["SUPPORTED_EXTENSIONS", "iter_documents", "read_inputs"]
+__all__ = ["MAX_DOCUMENT_CHARS", "SUPPORTED_EXTENSIONS", "iter_documents", "read_inputs"]
 
 SUPPORTED_EXTENSIONS = (".htm", ".html", ".jsonl", ".md", ".txt")
 _SUPPORTED_LIST = ", ".join(SUPPORTED_EXTENSIONS)
+# spaCy refuses a text longer than nlp.max_length (1,000,000 characters) and its parser needs
+# about 1 GB per 100,000 characters; a longer "article" is a dump or a mistake, so it is skipped.
+MAX_DOCUMENT_CHARS = 1_000_000
 _NOT_ARTICLES = frozenset({"README", "LICENSE", "LICENCE", "CHANGELOG", "CONTRIBUTING"})
 _MD_TITLE = re.compile(r"^ {0,3}# +(.+?)(?: +#+)? *$", re.MULTILINE)
 _MD_SETEXT_TITLE = re.compile(r"\A\s*([^\n]+)\n=+ *$", re.MULTILINE)
@@ -118,8 +121,21 @@ def _documents(sources: list[_Source], skipped: list[Skipped]) -> Iterator[Docum
                 reason = f"duplicate document id {item.id!r} (first read from {seen[item.id]}){hint}"
                 skipped.append(Skipped(str(source.path), reason, line))
                 continue
+            problem = _unfit(item.text)
+            if problem:
+                skipped.append(Skipped(str(source.path), f"document {item.id!r} skipped: {problem}", line))
+                continue
             seen[item.id] = where
             yield item
+
+
+def _unfit(text: str) -> str | None:
+    """Why a decoded text is no article: too long for the parser, or binary data."""
+    if len(text) > MAX_DOCUMENT_CHARS:
+        return f"{len(text):,} characters, over the limit of {MAX_DOCUMENT_CHARS:,}"
+    if "\x00" in text:
+        return "binary data (NUL bytes), not text"
+    return None
 
 
 def _read(source: _Source) -> Iterator[tuple[Document | Skipped, int | None]]:
