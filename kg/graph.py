@@ -14,10 +14,12 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any, Protocol
 from urllib.parse import urlparse
 
 from rdflib import Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD, NamespaceManager
+from rdflib.term import Node
 
 from kg import __version__
 from kg.config import RESOURCE_NS
@@ -91,18 +93,36 @@ def graph_iri(base_iri: str = RESOURCE_NS) -> URIRef:
     return URIRef(f"{base_iri}graph")
 
 
-def build_dataset(extractions: Iterable[Extraction], base_iri: str = RESOURCE_NS) -> Dataset:
-    """The corpus as a Dataset: a named graph per document, entities in the default graph."""
-    ds = new_dataset(base_iri, default_union=True)
-    default = ds.default_graph
-    facts: dict[str, EntityFacts] = defaultdict(EntityFacts)
-    rows: list[_RelationRow] = []
-    for ex in extractions:
-        doc_iri = document_iri(ex.document.id, base_iri)
-        _add_document(ds.graph(URIRef(doc_iri)), URIRef(doc_iri), ex.document)
+class TripleSink(Protocol):
+    def add(self, triple: tuple[Node, Node, Node]) -> Any: ...
+
+
+class QuadSink(Protocol):
+    """Where the corpus is written: an rdflib ``Dataset``, or a stream into a store."""
+
+    @property
+    def default_graph(self) -> Any: ...
+
+    def graph(self, identifier: URIRef) -> Any: ...
+
+
+class Corpus:
+    """The two passes of a build. ``add`` writes a document's own triples at once and keeps only
+    what identity resolution needs (entity facts, relation rows holding their sentence, never the
+    document text); ``finish`` resolves identities and writes the rest."""
+
+    def __init__(self, out: QuadSink, base_iri: str = RESOURCE_NS) -> None:
+        self.out, self.base_iri = out, base_iri
+        self.facts: dict[str, EntityFacts] = defaultdict(EntityFacts)
+        self.rows: list[_RelationRow] = []
+        self.entities = 0  # after ``finish``
+
+    def add(self, ex: Extraction) -> None:
+        doc_iri = document_iri(ex.document.id, self.base_iri)
+        _add_document(self.out.graph(URIRef(doc_iri)), URIRef(doc_iri), ex.document)
         per_entity = Counter(m.iri for m in ex.mentions)
         for ent in ex.entities:
-            f = facts[ent.iri]
+            f = self.facts[ent.iri]
             f.labels[ent.label] += 1
             f.types[ent.type] += per_entity[ent.iri] or 1
             f.forms.update(ent.aliases)
@@ -114,7 +134,7 @@ def build_dataset(extractions: Iterable[Extraction], base_iri: str = RESOURCE_NS
         doc_date = parse_date(ex.document.date)
         for rel in ex.relations:
             head, tail = ex.mentions[rel.head], ex.mentions[rel.tail]
-            rows.append(
+            self.rows.append(
                 _RelationRow(
                     doc_iri,
                     ex.document.id,
@@ -131,18 +151,33 @@ def build_dataset(extractions: Iterable[Extraction], base_iri: str = RESOURCE_NS
                     rel.date or doc_date,
                 )
             )
-    mapping, merged, merges = resolve(facts, base_iri)
-    _add_metadata(default, base_iri)
-    for iri in sorted(merged):
-        _add_entity(default, URIRef(iri), merged[iri])
-    for merge in merges:
-        _add_merge(default, merge, base_iri)
-    for iri in sorted(merged):
-        for form, rule in sorted(merged[iri].alias_rules):
-            _add_alias_merge(default, URIRef(iri), form, rule, base_iri)
-    for row in rows:
-        _add_relation(ds.graph(URIRef(row.doc_iri)), default, row, mapping, base_iri)
-    _add_events(default, rows, mapping, base_iri)
+
+    def finish(self) -> dict[str, EntityFacts]:
+        """Resolve identities and write entities, merges, relations and events: the merged facts."""
+        base_iri, default = self.base_iri, self.out.default_graph
+        mapping, merged, merges = resolve(self.facts, base_iri)
+        _add_metadata(default, base_iri)
+        for iri in sorted(merged):
+            _add_entity(default, URIRef(iri), merged[iri])
+        for merge in merges:
+            _add_merge(default, merge, base_iri)
+        for iri in sorted(merged):
+            for form, rule in sorted(merged[iri].alias_rules):
+                _add_alias_merge(default, URIRef(iri), form, rule, base_iri)
+        for row in self.rows:
+            _add_relation(self.out.graph(URIRef(row.doc_iri)), default, row, mapping, base_iri)
+        _add_events(default, self.rows, mapping, base_iri)
+        self.entities = len(merged)
+        return merged
+
+
+def build_dataset(extractions: Iterable[Extraction], base_iri: str = RESOURCE_NS) -> Dataset:
+    """The corpus as a Dataset: a named graph per document, entities in the default graph."""
+    ds = new_dataset(base_iri, default_union=True)
+    corpus = Corpus(ds, base_iri)
+    for ex in extractions:
+        corpus.add(ex)
+    corpus.finish()
     return ds
 
 
@@ -158,7 +193,7 @@ def union(ds: Dataset, base_iri: str = RESOURCE_NS) -> Graph:
     return g
 
 
-def _add_metadata(g: Graph, base_iri: str) -> None:
+def _add_metadata(g: TripleSink, base_iri: str) -> None:
     node = graph_iri(base_iri)
     g.add((node, RDF.type, KG.KnowledgeGraph))
     g.add((node, DCTERMS.conformsTo, ONTOLOGY_IRI))
@@ -166,7 +201,7 @@ def _add_metadata(g: Graph, base_iri: str) -> None:
     g.add((node, DCTERMS.creator, Literal(f"kg {__version__}")))
 
 
-def _add_document(g: Graph, doc_iri: URIRef, doc: Document) -> None:
+def _add_document(g: TripleSink, doc_iri: URIRef, doc: Document) -> None:
     g.add((doc_iri, RDF.type, KG.Document))
     g.add((doc_iri, KG.documentId, Literal(doc.id)))
     g.add((doc_iri, KG.contentHash, Literal(content_hash(doc.text))))
@@ -178,7 +213,7 @@ def _add_document(g: Graph, doc_iri: URIRef, doc: Document) -> None:
         g.add((doc_iri, DCTERMS.source, URIRef(doc.url)))
 
 
-def _add_entity(g: Graph, iri: URIRef, f: EntityFacts) -> None:
+def _add_entity(g: TripleSink, iri: URIRef, f: EntityFacts) -> None:
     label = f.label
     g.add((iri, RDF.type, KG[f.type]))
     g.add((iri, RDFS.label, Literal(label)))
@@ -189,7 +224,7 @@ def _add_entity(g: Graph, iri: URIRef, f: EntityFacts) -> None:
         g.add((iri, KG.mentionedIn, URIRef(doc)))
 
 
-def _add_merge(g: Graph, merge: Merge, base_iri: str) -> None:
+def _add_merge(g: TripleSink, merge: Merge, base_iri: str) -> None:
     digest = hashlib.sha1(f"{merge.canonical}\x00{merge.merged}".encode()).hexdigest()[:16]
     node = URIRef(f"{base_iri}merge/{digest}")
     g.add((node, RDF.type, KG.EntityMerge))
@@ -200,7 +235,7 @@ def _add_merge(g: Graph, merge: Merge, base_iri: str) -> None:
         g.add((node, KG.surfaceForm, Literal(form)))
 
 
-def _add_alias_merge(g: Graph, entity: URIRef, form: str, rule: str, base_iri: str) -> None:
+def _add_alias_merge(g: TripleSink, entity: URIRef, form: str, rule: str, base_iri: str) -> None:
     """A name joined to an entity inside a document ("HFS" by its parentheses, "Ali" clipped)."""
     digest = hashlib.sha1(f"{entity}\x00{form}\x00{rule}".encode()).hexdigest()[:16]
     node = URIRef(f"{base_iri}merge/{digest}")
@@ -211,7 +246,7 @@ def _add_alias_merge(g: Graph, entity: URIRef, form: str, rule: str, base_iri: s
 
 
 def _add_relation(
-    g: Graph, default: Graph, row: _RelationRow, mapping: dict[str, str], base_iri: str
+    g: TripleSink, default: TripleSink, row: _RelationRow, mapping: dict[str, str], base_iri: str
 ) -> None:
     s, o, p = URIRef(mapping[row.head_iri]), URIRef(mapping[row.tail_iri]), KG[row.type]
     g.add((s, p, o))
@@ -245,7 +280,7 @@ def _date_literal(value: str) -> Literal:
     return Literal(value, datatype=kind)
 
 
-def _add_events(g: Graph, rows: list[_RelationRow], mapping: dict[str, str], base_iri: str) -> None:
+def _add_events(g: TripleSink, rows: list[_RelationRow], mapping: dict[str, str], base_iri: str) -> None:
     """Accusations, appeals and responses as nodes: one per (kind, agent, target) across the
     corpus, with every report of it as evidence and source; a response answers the accusation
     its target made against its agent."""

@@ -1,7 +1,8 @@
 """The extraction records of a built graph, kept beside it so that it can be updated.
 
 ``DIR/records.jsonl``: a header line, then one line per document (its text, mentions, entities,
-relations and content hash), sorted by document id. The graph is a pure function of these
+relations and content hash), sorted by document id (in input order when a streaming build
+wrote it as the documents came). The graph is a pure function of these
 records, so adding documents in two batches gives the same graph as one build.
 """
 
@@ -24,22 +25,28 @@ GRAPH = "graph.ttl"
 FORMAT = "kg-records/1"
 
 
-def dump_records(extractions: Iterable[Extraction]) -> str:
+def records_header() -> str:
     header = {"format": FORMAT, "ontology_version": ontology_version(), "kg_version": __version__}
-    lines = [json.dumps(header)]
-    for ex in sorted(extractions, key=lambda e: e.document.id):
-        lines.append(
-            json.dumps(
-                {
-                    "document": asdict(ex.document),
-                    "hash": content_hash(ex.document.text),
-                    "mentions": [asdict(m) for m in ex.mentions],
-                    "entities": [asdict(e) for e in ex.entities],
-                    "relations": [asdict(r) for r in ex.relations],
-                },
-                ensure_ascii=False,
-            )
-        )
+    return json.dumps(header)
+
+
+def record_line(ex: Extraction) -> str:
+    """One document's line of ``records.jsonl`` (without its line break)."""
+    return json.dumps(
+        {
+            "document": asdict(ex.document),
+            "hash": content_hash(ex.document.text),
+            "mentions": [asdict(m) for m in ex.mentions],
+            "entities": [asdict(e) for e in ex.entities],
+            "relations": [asdict(r) for r in ex.relations],
+        },
+        ensure_ascii=False,
+    )
+
+
+def dump_records(extractions: Iterable[Extraction]) -> str:
+    lines = [records_header()]
+    lines += [record_line(ex) for ex in sorted(extractions, key=lambda e: e.document.id)]
     return "\n".join(lines) + "\n"
 
 
