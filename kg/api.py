@@ -11,12 +11,12 @@ from rdflib import Graph
 from rdflib.namespace import RDF
 
 from kg.config import DEFAULT_MODEL, RESOURCE_NS
+from kg.engines import extract_with
 from kg.errors import InputError
 from kg.extract import extract
 from kg.graph import build_graph, content_hash
 from kg.io import iter_documents
 from kg.ontology import KG, entity_class_names
-from kg.parallel import extract_parallel
 from kg.records import Document, Extraction, Skipped
 
 
@@ -71,8 +71,13 @@ def build(
     previous: Mapping[str, Extraction] | None = None,
     workers: int = 1,
     progress: Callable[[Extraction], None] | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
 ) -> BuildResult:
     """Extract every document of the inputs and build one graph.
+
+    ``engine`` is where extraction runs (``kg.engines.ENGINES``): ``local`` with ``workers``
+    processes, or ``dask`` on the cluster whose scheduler is at ``scheduler``.
 
     With ``previous`` (the records of an earlier build), a document whose id and content hash are
     already there is not extracted again, a changed one replaces its earlier record, and the
@@ -90,7 +95,8 @@ def build(
                 continue
             yield doc
 
-    for ex in extract_parallel(fresh(), model=model, workers=workers):
+    stream = extract_with(engine, fresh(), model, workers, scheduler, result.skipped)
+    for ex in stream:
         if progress is not None:
             progress(ex)
         if ex.document.id in result.records:

@@ -15,6 +15,7 @@ import click
 
 from kg import __version__
 from kg.config import DEFAULT_MODEL
+from kg.engines import ENGINES
 from kg.errors import InputError, KGError, QueryError
 from kg.output import atomic_write, ensure_dir
 
@@ -97,6 +98,19 @@ def cli() -> None:
     help="Also load the graph into an on-disk Oxigraph store for big graphs: oxigraph:DIR "
     "(oxigraph alone: OUT/oxigraph); query it with kg query oxigraph:DIR QUERY.",
 )
+@click.option(
+    "--engine",
+    type=click.Choice(ENGINES),
+    default="local",
+    show_default=True,
+    help="Where extraction runs: local (--workers processes here) or dask (a Dask cluster).",
+)
+@click.option(
+    "--scheduler",
+    default=None,
+    metavar="ADDRESS",
+    help="The Dask scheduler for --engine dask, e.g. tcp://127.0.0.1:8786.",
+)
 @handle_errors
 def build(
     inputs: tuple[str, ...],
@@ -106,6 +120,8 @@ def build(
     with_inference: bool,
     workers: int,
     store_spec: str,
+    engine: str,
+    scheduler: str | None,
 ) -> None:
     """Extract every article in INPUTS and write OUT/graph.ttl and OUT/graph.html.
 
@@ -117,6 +133,8 @@ def build(
     from kg.stores import check_store_folder, parse_store, write_oxigraph
 
     _check_inputs(inputs)
+    if engine == "dask" and not scheduler:
+        raise InputError("--engine dask needs --scheduler ADDRESS (e.g. tcp://127.0.0.1:8786)")
     out = Path(out_dir)
     spec = parse_store(store_spec)
     store_dir = spec.path or (out / "oxigraph" if spec.kind == "oxigraph" else None)
@@ -130,7 +148,15 @@ def build(
     from kg.progress import build_progress
 
     with build_progress(list(inputs)) as progress:
-        result = build_graph(list(inputs), model=model, previous=previous, workers=workers, progress=progress)
+        result = build_graph(
+            list(inputs),
+            model,
+            previous=previous,
+            workers=workers,
+            progress=progress,
+            engine=engine,
+            scheduler=scheduler,
+        )
     _warn_skipped(result.skipped)
     if result.documents == 0:
         raise InputError("no document could be read from the inputs")
