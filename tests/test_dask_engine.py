@@ -116,6 +116,18 @@ def test_build_on_the_cluster_is_the_one_machine_graph(cluster: Cluster, tmp_pat
         assert (a / name).read_bytes() == (b / name).read_bytes()
 
 
+def test_streaming_into_a_store_from_the_cluster_is_the_local_build(cluster: Cluster, tmp_path: Path) -> None:
+    from kg.engines import stream_paths
+    from kg.stream import build_paths_streaming
+
+    a, b = tmp_path / "a", tmp_path / "b"
+    local = build_paths_streaming([EXAMPLES], a, a / "store", "kg", DEFAULT_MODEL)
+    dask = stream_paths("dask", [EXAMPLES], b, b / "store", "kg", scheduler=cluster.address)
+    assert (dask.documents, dask.triples, dask.graphs) == (local.documents, local.triples, local.graphs)
+    for name in ("graph.ttl", "records.jsonl"):
+        assert (a / name).read_bytes() == (b / name).read_bytes()
+
+
 def test_a_killed_worker_loses_nothing_and_duplicates_nothing(cluster: Cluster, tmp_path: Path) -> None:
     from distributed import Client
 

@@ -6,11 +6,16 @@ the input order, so the graph built from them is the same whichever engine made 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kg.config import DEFAULT_MODEL
 from kg.errors import KGError
 from kg.records import Document, Extraction, Skipped
+
+if TYPE_CHECKING:
+    from kg.stream import StreamResult
 
 ENGINES = ("local", "dask")
 
@@ -39,3 +44,34 @@ def extract_with(
 
         return extract_dask(documents, scheduler, model=model, skipped=skipped)
     raise EngineError(f"no engine {engine!r}; the engines are: {', '.join(ENGINES)}")
+
+
+def stream_paths(
+    engine: str,
+    inputs: Sequence[str | Path],
+    out: Path,
+    store_dir: Path,
+    title: str,
+    model: str = DEFAULT_MODEL,
+    workers: int = 1,
+    scheduler: str | None = None,
+    progress: Callable[[Extraction], None] | None = None,
+) -> StreamResult:
+    """Read the inputs here, extract them on ``engine`` and stream the records into ``out`` and
+    the quads into the Oxigraph store in ``store_dir`` (see :func:`kg.stream.stream_build`)."""
+    from kg.io import iter_documents
+    from kg.stream import stream_build
+
+    skipped: list[Skipped] = []
+    count = 0
+
+    def documents() -> Iterator[Document]:
+        nonlocal count
+        for doc in iter_documents(inputs, skipped):
+            count += 1
+            yield doc
+
+    extractions = extract_with(engine, documents(), model, workers, scheduler, skipped)
+    result = stream_build(extractions, out, store_dir, title, progress=progress)
+    result.documents, result.skipped = count, skipped
+    return result
