@@ -131,3 +131,20 @@ def test_build_skips_bad_documents_and_builds_the_rest(tmp_path: Path, store: st
     assert result.stderr.count("kg: warning: skipped") == 5
     assert "huge.txt" in result.stderr and "wire.jsonl:1" in result.stderr
     assert len(load_records(out)) == 6  # the five examples and the good line
+
+
+def test_a_streamed_build_can_be_updated(tmp_path: Path) -> None:
+    first, second = tmp_path / "first", tmp_path / "second"
+    first.mkdir()
+    second.mkdir()
+    examples = sorted(p for p in EXAMPLES.iterdir() if p.name != "README.md")
+    for i, path in enumerate(examples):
+        (first if i % 2 == 0 else second).joinpath(path.name).write_bytes(path.read_bytes())
+    out, store = tmp_path / "out", f"oxigraph:{tmp_path / 'store'}"
+    runner = CliRunner()
+    assert runner.invoke(cli, ["build", str(first), "--out", str(out), "--store", store]).exit_code == 0
+    result = runner.invoke(cli, ["build", str(second), "--out", str(out), "--store", store, "--update"])
+    assert result.exit_code == 0, result.stderr
+    both = list(extract_paths([first, second]))
+    assert f"{len(both)} documents in the graph" in result.stdout
+    assert isomorphic(Graph().parse(out / "graph.ttl"), build_graph(both))
