@@ -251,7 +251,9 @@ def run_query(
         raise QueryError(f"query stopped: it did not finish within {timeout:g} s") from None
 
 
-def _run(graph: Graph, query: str, bindings: Mapping[str, str | Identifier] | None) -> QueryResult:
+def parse_checked(query: str, namespaces: Mapping[str, str]) -> tuple[Any, Any]:
+    """Parse and translate a query, or raise QueryError with the parser's message and position
+    (an update is named as such). Returns rdflib's parse tree and translated query."""
     if not query.strip():
         raise QueryError("empty SPARQL query")
     try:
@@ -259,19 +261,29 @@ def _run(graph: Graph, query: str, bindings: Mapping[str, str | Identifier] | No
     except ParseException as exc:
         _refuse_update(query)
         raise QueryError(f"malformed SPARQL query: {' '.join(str(exc).split())}") from None
-    namespaces = {prefix: str(ns) for prefix, ns in graph.namespaces()} | PREFIXES
     try:
-        prepared = translateQuery(parsed, initNs=namespaces)
+        prepared = translateQuery(parsed, initNs=dict(namespaces))
     except Exception as exc:  # rdflib raises a bare Exception for an undeclared prefix
         raise QueryError(f"malformed SPARQL query: {_one_line(exc)}") from None
+    return parsed, prepared
+
+
+def check_bindings(bindings: Mapping[str, object], algebra: Any) -> None:
+    """Every bound name must be a variable of the query."""
+    variables = _variables(algebra)
+    unknown = sorted(set(bindings) - set(variables))
+    if unknown:
+        listed = ", ".join(f"?{v}" for v in variables) or "(none)"
+        raise QueryError(f"the query has no variable ?{unknown[0]}; its variables: {listed}")
+
+
+def _run(graph: Graph, query: str, bindings: Mapping[str, str | Identifier] | None) -> QueryResult:
+    namespaces = {prefix: str(ns) for prefix, ns in graph.namespaces()} | PREFIXES
+    parsed, prepared = parse_checked(query, namespaces)
     _check_algebra(prepared.algebra, graph)
     init: dict[str, Identifier] = {}
     if bindings:
-        variables = _variables(prepared.algebra)
-        unknown = sorted(set(bindings) - set(variables))
-        if unknown:
-            listed = ", ".join(f"?{v}" for v in variables) or "(none)"
-            raise QueryError(f"the query has no variable ?{unknown[0]}; its variables: {listed}")
+        check_bindings(bindings, prepared.algebra)
         scope = namespaces | _declared_prefixes(parsed)
         init = {k: v if isinstance(v, Identifier) else bind_value(v, scope) for k, v in bindings.items()}
     ns_pairs = tuple(sorted(namespaces.items()))

@@ -17,11 +17,8 @@ from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
-from pyparsing import ParseException
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF, XSD
-from rdflib.plugins.sparql.algebra import translateQuery
-from rdflib.plugins.sparql.parser import parseQuery
 from rdflib.term import Identifier, Node
 
 from kg.errors import QueryError
@@ -29,9 +26,9 @@ from kg.query import (
     _check_algebra,
     _declared_prefixes,
     _one_line,
-    _refuse_update,
-    _variables,
     bind_value,
+    check_bindings,
+    parse_checked,
 )
 from kg.results import QueryResult
 from kg.timeout import call_with_timeout
@@ -137,27 +134,14 @@ class OxigraphEngine:
         _check_algebra(algebra, proxy)
 
     def _run(self, query: str, bindings: Mapping[str, str] | None) -> QueryResult:
-        if not query.strip():
-            raise QueryError("empty SPARQL query")
-        try:
-            parsed = parseQuery(query)
-        except ParseException as exc:
-            _refuse_update(query)
-            raise QueryError(f"malformed SPARQL query: {' '.join(str(exc).split())}") from None
-        try:
-            algebra = translateQuery(parsed, initNs=self.namespaces).algebra
-        except Exception as exc:  # rdflib raises a bare Exception for an undeclared prefix
-            raise QueryError(f"malformed SPARQL query: {_one_line(exc)}") from None
+        parsed, prepared = parse_checked(query, self.namespaces)
+        algebra = prepared.algebra
         self._check(algebra)
         substitutions: dict[Any, Any] = {}
         added: list[str] = []
         text = query
         if bindings:
-            variables = _variables(algebra)
-            unknown = sorted(set(bindings) - set(variables))
-            if unknown:
-                listed = ", ".join(f"?{v}" for v in variables) or "(none)"
-                raise QueryError(f"the query has no variable ?{unknown[0]}; its variables: {listed}")
+            check_bindings(bindings, algebra)
             scope = self.namespaces | _declared_prefixes(parsed)
             substitutions = {ox.Variable(k): to_oxigraph(bind_value(v, scope)) for k, v in bindings.items()}
             if algebra.name == "SelectQuery":
