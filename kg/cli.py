@@ -147,6 +147,22 @@ def build(
     load_pipeline(model)
     from kg.progress import build_progress
 
+    if store_dir is not None and not (update or with_inference):
+        # Into a store, a corpus streams: no rdflib graph of it is built (kg.stream).
+        from kg.engines import stream_paths
+
+        with build_progress(list(inputs)) as progress:
+            title = "kg: " + ", ".join(inputs)
+            streamed = stream_paths(
+                engine, list(inputs), out, store_dir, title, model, workers, scheduler, progress
+            )
+        _warn_skipped(streamed.skipped)
+        if streamed.documents == 0:
+            raise InputError("no document could be read from the inputs")
+        click.echo(streamed.summary())
+        counts = f"{streamed.triples} triples, {streamed.graphs} document graphs"
+        click.echo(f"oxigraph store {store_dir}: {counts}")
+        return
     with build_progress(list(inputs)) as progress:
         result = build_graph(
             list(inputs),
@@ -193,12 +209,13 @@ def _write_outputs(out: Path, result: Any, title: str) -> None:
     from kg.graph import to_turtle
     from kg.render import render_html
     from kg.store import RECORDS, dump_records
+    from kg.stream import PAGE_MAX_NODES
 
     # Every text is made before any file is replaced, so a failure leaves the old set whole;
     # the records go first, since the graph can always be rebuilt from them.
     records = dump_records(result.records.values())
     turtle = to_turtle(result.graph)
-    page = render_html(result.graph, title=title)
+    page = render_html(result.graph, title=title, max_nodes=PAGE_MAX_NODES)
     atomic_write(out / RECORDS, records)
     atomic_write(out / "graph.ttl", turtle)
     atomic_write(out / "graph.html", page)

@@ -230,21 +230,8 @@ def build_paths_streaming(
     workers: int = 1,
     progress: Callable[[Extraction], None] | None = None,
 ) -> StreamResult:
-    """Read, extract and stream the inputs into ``out`` and ``store_dir`` (see :func:`stream_build`)."""
-    from kg.io import iter_documents
-    from kg.parallel import extract_parallel
+    """Read, extract (here, with ``workers`` processes) and stream the inputs into ``out`` and
+    ``store_dir``: :func:`kg.engines.stream_paths` on the local engine."""
+    from kg.engines import stream_paths
 
-    skipped: list[Skipped] = []
-    count = 0
-
-    def documents() -> Iterable[Any]:
-        nonlocal count
-        for doc in iter_documents(inputs, skipped):
-            count += 1
-            yield doc
-
-    result = stream_build(
-        extract_parallel(documents(), model, workers), out, store_dir, title, progress=progress
-    )
-    result.documents, result.skipped = count, skipped
-    return result
+    return stream_paths("local", inputs, out, store_dir, title, model, workers, progress=progress)
