@@ -41,6 +41,7 @@ from kg.stores_oxigraph import from_oxigraph, to_oxigraph
 
 PAGE_MAX_NODES = 5000  # graph.html of a streamed build: the most mentioned entities
 _BATCH = 200_000  # quads per bulk load
+_IRI_CACHE = 100_000
 
 
 @dataclass
@@ -97,6 +98,8 @@ class OxigraphSink:
         if isinstance(node, URIRef):  # IRIs repeat (entities, predicates): convert each once
             found = self._iris.get(node)
             if found is None:
+                if len(self._iris) >= _IRI_CACHE:  # bounded: most IRIs are one document's
+                    self._iris.clear()
                 found = self._iris[node] = ox.NamedNode(str(node))
             return found
         return to_oxigraph(node)  # type: ignore[arg-type]
