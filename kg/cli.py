@@ -21,6 +21,14 @@ from kg.output import atomic_write, ensure_dir
 
 F = TypeVar("F", bound=Callable[..., Any])
 
+read_store_option = click.option(
+    "--store",
+    "store_spec",
+    default=None,
+    metavar="STORE",
+    help="rdflib (default), oxigraph (GRAPH loaded into Oxigraph in memory: fast for big graphs) "
+    "or oxigraph:DIR (the on-disk store kg build --store made; then leave GRAPH out).",
+)
 model_option = click.option(
     "--model",
     default=DEFAULT_MODEL,
@@ -286,14 +294,7 @@ def extract(inputs: tuple[str, ...], output: str | None, model: str) -> None:
     help="Stop the query after SECONDS (it then runs in a child process) and exit 2.",
 )
 @click.option("--list", "list_queries", is_flag=True, help="List the named queries and what they answer.")
-@click.option(
-    "--store",
-    "store_spec",
-    default=None,
-    metavar="STORE",
-    help="rdflib (default), oxigraph (GRAPH loaded into Oxigraph in memory: fast for big graphs) "
-    "or oxigraph:DIR (the on-disk store kg build --store made; then leave GRAPH out).",
-)
+@read_store_option
 @handle_errors
 def query(
     graph: str | None,
@@ -494,14 +495,7 @@ def render(
     metavar="SECONDS",
     help="Stop a query after SECONDS (it then runs in a child process) and answer 503.",
 )
-@click.option(
-    "--store",
-    "store_spec",
-    default=None,
-    metavar="STORE",
-    help="rdflib (default), oxigraph (GRAPH loaded into Oxigraph in memory: fast for big graphs) "
-    "or oxigraph:DIR (the on-disk store kg build --store made; then leave GRAPH out).",
-)
+@read_store_option
 @handle_errors
 def serve(
     graph: str | None,
