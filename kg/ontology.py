@@ -132,21 +132,16 @@ def relation_names() -> frozenset[str]:
     return frozenset(names)
 
 
+def _ancestors(name: str, link: URIRef) -> list[str]:
+    found = load_ontology().transitive_objects(KG[name], link)
+    return [_local(URIRef(str(t))) for t in found if str(t).startswith(ONTOLOGY_NS)]
+
+
 def super_classes(name: str) -> list[str]:
     """``"Company"`` -> ``["Company", "Organization", "Entity"]``."""
-    g = load_ontology()
-    out = []
-    for c in g.transitive_objects(KG[name], RDFS.subClassOf):
-        if str(c).startswith(ONTOLOGY_NS):
-            out.append(_local(c))  # type: ignore[arg-type]
-    return out
+    return _ancestors(name, RDFS.subClassOf)
 
 
 def super_properties(name: str) -> list[str]:
     """``"leads"`` -> ``["leads", "worksFor", "relatedTo"]``."""
-    g = load_ontology()
-    out = []
-    for p in g.transitive_objects(KG[name], RDFS.subPropertyOf):
-        if str(p).startswith(ONTOLOGY_NS):
-            out.append(_local(p))  # type: ignore[arg-type]
-    return out
+    return _ancestors(name, RDFS.subPropertyOf)
