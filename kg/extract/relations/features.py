@@ -121,6 +121,9 @@ def pair_features(doc: Doc, head: Arg, tail: Arg, mentions_between: int = 0) -> 
         return feats
     lexical, deps, lemmas = path
     feats.append(f"pathd={''.join(deps)}")
+    # one name inside the other's phrase ("Acme of Denver", "Denver's Acme") or a clause between
+    ups, downs = sum(d.endswith("<") for d in deps), sum(d.startswith(">") for d in deps)
+    feats.append(f"dir={'up' if not downs else 'down' if not ups else 'both'}")
     feats.append(f"plen={_bucket(len(deps))}")
     if len(deps) <= MAX_LEXICAL_PATH:
         feats.append(f"path={''.join(lexical)}")
