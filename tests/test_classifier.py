@@ -51,6 +51,15 @@ def test_pair_features_read_the_path_and_the_words_between(nlp: Language) -> Non
     assert "types=LOC>PER:th" in reverse and "path=pobj<in|prep<live>nsubj" in reverse
 
 
+def test_path_direction_says_whether_one_name_sits_inside_the_others_phrase(nlp: Language) -> None:
+    doc = nlp("Brackett Mills of Ostend cut jobs. Jane Roe lives in Denver.")
+    # "Ostend" hangs below "Brackett Mills": the path only goes down from the organization
+    assert "dir=down" in pair_features(doc, (0, 2, "ORG"), (3, 4, "LOC"))
+    assert "dir=up" in pair_features(doc, (3, 4, "LOC"), (0, 2, "ORG"))
+    # subject and object of one verb: the path rises to "lives", then falls
+    assert "dir=both" in pair_features(doc, (7, 9, "PER"), (11, 12, "LOC"))
+
+
 def test_pair_features_are_deterministic(nlp: Language) -> None:
     doc = nlp("Tom Quill, a lawyer for Brackett Mills in Ostend, said the deal was done.")
     args = ((0, 2, "PER"), (6, 8, "ORG"))
