@@ -16,6 +16,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from kg.extract import kinds
+from kg.extract.mentions import ROLE_NOUNS
+
 # Coarse argument classes: the CoNLL04 types, reached from the ontology classes kg assigns.
 COARSE = {
     "Person": "PER",
@@ -32,6 +35,30 @@ MAX_LEMMA_PATH = 4  # the words on a short path alone, whatever the parse's labe
 
 # (token start, token end exclusive, coarse class)
 Arg = tuple[int, int, str]
+
+
+# Words of a proper name stand for "a name": a weight learnt for one particular name would
+# be a gazetteer entry in disguise. Titles and kind words ("Gov.", "President", "Association")
+# stay, since they are words of English that say something about the relation.
+KEPT_NAME_WORDS = (
+    kinds.PERSON_TITLES
+    | kinds.TRADE_ASSOCIATION_WORDS
+    | kinds.GOVERNMENT_WORDS
+    | kinds.NEWS_WORDS
+    | kinds.COMPANY_WORDS
+    | ROLE_NOUNS
+    | {"gov.", "sen.", "rep.", "gen.", "col.", "capt.", "lt.", "sgt.", "officer"}
+)
+NAME = "<name>"
+
+
+def _word(t: Token) -> str:
+    low = t.lower_
+    return NAME if t.pos_ == "PROPN" and low not in KEPT_NAME_WORDS else low
+
+
+def _lemma(t: Token) -> str:
+    return NAME if t.pos_ == "PROPN" and t.lower_ not in KEPT_NAME_WORDS else t.lemma_.lower()
 
 
 def _bucket(n: int) -> str:
@@ -68,15 +95,15 @@ def _path(a: Token, b: Token) -> tuple[list[str], list[str], list[str]] | None:
     rising, falling = up[:lca_k], list(reversed(down[: down_index[lca.i]]))
     deps = [f"{t.dep_}<" for t in rising] + [f">{t.dep_}" for t in falling]
     inner = [t for t in [*rising[1:], lca, *falling[:-1]] if t.i not in (a.i, b.i)]
-    lemmas = [t.lemma_.lower() for t in inner]
+    lemmas = [_lemma(t) for t in inner]
     # every token on the path but the two ends carries its lemma: "nsubj<live>prep>in>pobj"
     lexical: list[str] = []
     for t in rising:
-        lexical.append(f"{t.dep_}<" if t.i == a.i else f"{t.lemma_.lower()}|{t.dep_}<")
+        lexical.append(f"{t.dep_}<" if t.i == a.i else f"{_lemma(t)}|{t.dep_}<")
     if lca.i not in (a.i, b.i):
-        lexical.append(lca.lemma_.lower())
+        lexical.append(_lemma(lca))
     for t in falling:
-        lexical.append(f">{t.dep_}" if t.i == b.i else f">{t.dep_}>{t.lemma_.lower()}")
+        lexical.append(f">{t.dep_}" if t.i == b.i else f">{t.dep_}>{_lemma(t)}")
     return lexical, deps, lemmas
 
 
@@ -92,7 +119,7 @@ def pair_features(doc: Doc, head: Arg, tail: Arg, mentions_between: int = 0) -> 
     feats = [f"types={types}", f"dist={_bucket(max(0, right_start - left_end))}:{order}"]
     feats.append(f"mb={min(mentions_between, 3)}")
     between = list(doc[left_end:right_start]) if right_start > left_end else []
-    words = [t.lower_ for t in between]
+    words = [_word(t) for t in between]
     if not words:
         feats.append(f"bw:none:{order}")
     else:
@@ -101,20 +128,20 @@ def pair_features(doc: Doc, head: Arg, tail: Arg, mentions_between: int = 0) -> 
         feats += [f"bfirst={words[0]}:{order}", f"blast={words[-1]}:{order}"]
         if len(words) <= MAX_BETWEEN_SEQUENCE:
             feats.append(f"bseq={'_'.join(words)}:{order}")
-    feats.append(f"before={doc[left_start - 1].lower_ if left_start > 0 else '<s>'}")
-    feats.append(f"after={doc[right_end].lower_ if right_end < len(doc) else '</s>'}")
+    feats.append(f"before={_word(doc[left_start - 1]) if left_start > 0 else '<s>'}")
+    feats.append(f"after={_word(doc[right_end]) if right_end < len(doc) else '</s>'}")
     h_root, t_root = _root(doc, hs, he), _root(doc, ts, te)
-    feats.append(f"hctx={h_root.dep_}<{h_root.head.lemma_.lower()}")
-    feats.append(f"tctx={t_root.dep_}<{t_root.head.lemma_.lower()}")
+    feats.append(f"hctx={h_root.dep_}<{_lemma(h_root.head)}")
+    feats.append(f"tctx={t_root.dep_}<{_lemma(t_root.head)}")
     feats.append(f"hdep={h_root.dep_}")
     feats.append(f"tdep={t_root.dep_}")
-    feats.append(f"tword={t_root.lower_}")
-    feats.append(f"hword={h_root.lower_}")
+    feats.append(f"tword={_word(t_root)}")
+    feats.append(f"hword={_word(h_root)}")
     # each name's own words and its neighbours: a title word ("Gov."), "'s", "-based", "of"
     for name, (s, e) in (("h", (hs, he)), ("t", (ts, te))):
-        feats.append(f"{name}prev={doc[s - 1].lower_ if s > 0 else '<s>'}")
-        feats.append(f"{name}next={doc[e].lower_ if e < len(doc) else '</s>'}")
-        feats += [f"{name}w={t.lower_}" for t in doc[s:e]]
+        feats.append(f"{name}prev={_word(doc[s - 1]) if s > 0 else '<s>'}")
+        feats.append(f"{name}next={_word(doc[e]) if e < len(doc) else '</s>'}")
+        feats += [f"{name}w={_word(t)}" for t in doc[s:e]]
     path = _path(h_root, t_root) if h_root.sent.start == t_root.sent.start else None
     if path is None:
         feats.append("path:none")
