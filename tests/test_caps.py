@@ -78,3 +78,31 @@ def test_monitoring_source_line_names_a_place_and_a_source(extract_text) -> None
 def test_phrases_in_capitals_and_function_words_are_not_names(extract_text, text: str) -> None:
     names = mention_types(extract_text(text))
     assert not any(n.split()[0] in {"FOR", "OFFICIAL", "By"} for n in names), names
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "source"),
+    [
+        ("Brannock Radio Veltra Network", "Brannock", "Radio Veltra Network"),
+        ("Havana Radio Reloj Network", "Havana", "Radio Reloj Network"),
+        ("Madrid RNE International", "Madrid", "RNE International"),
+        ("London Kanal-6 Television", "London", "Kanal-6 Television"),
+        ("Paris AFP", "Paris", "AFP"),
+        ("Ankara TRT\n\nThe talks ended on Monday after a long night.", "Ankara", "TRT"),
+    ],
+)
+def test_a_line_of_a_place_and_a_source_alone(extract_text, text: str, place: str, source: str) -> None:
+    """A monitoring service's source line cut before the language: the place it was filed from and
+    the broadcaster or agency, which is based there."""
+    ex = extract_text(text)
+    types = mention_types(ex)
+    assert types.get(place) == "Place" and types.get(source) == "NewsOrganization", types
+    by_text = {m.text: i for i, m in enumerate(ex.mentions)}
+    assert any(
+        r.type == "basedIn" and r.head == by_text[source] and r.tail == by_text[place] for r in ex.relations
+    ), ex.relations
+
+
+def test_a_sentence_naming_a_broadcaster_is_not_a_source_line(extract_text) -> None:
+    types = mention_types(extract_text("Brannock Radio Veltra Network reported the fire."))
+    assert "Brannock" not in types, types

@@ -12,14 +12,17 @@ as nothing at all). Two patterns of news copy say what they are instead:
 
 A monitoring service's source line, "Place Source in Language 1700 GMT ...", names the place and
 the source in title case too ("Brannock Radio Veltra in Spanish 1700 GMT 7 Apr 94"); the model
-reads them as one organization.
+reads them as one organization. The same line often stands alone, cut before the language
+("Brannock Radio Veltra Network", "Solvenna VNA"): a line of nothing but a place the model knows
+and a broadcaster's name (its last word "Network", "Radio", "Television", "Service", ...) or an
+acronym in capitals.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from kg.extract import kinds
 
@@ -96,7 +99,7 @@ def caps_names(doc: Doc) -> list[CapsName]:
         elif longest >= 4 and not _all_caps_sentence(doc, i) and not _acronym_of_name(doc, i, j):
             out.extend(_source(doc, i, j))
         i = j
-    return out + _source_lines(doc)
+    return out + _source_lines(doc) + _standalone_source_lines(doc)
 
 
 def _function_word(tok: Token) -> bool:
@@ -127,6 +130,52 @@ def _source_lines(doc: Doc) -> list[CapsName]:
             split += 1  # "Marlow City"
         if split < i:
             out += [CapsName(first, split, DATELINE_VOTES), CapsName(split, i, NEWS_SOURCE_VOTES)]
+    return out
+
+
+# Last words of a broadcaster's or agency's name in a source line.
+BROADCASTER_ENDS = frozenset({"network", "radio", "television", "tv", "service", "international", "channel"})
+
+
+def _lines(doc: Doc) -> list[Span]:
+    """Each non-empty line of the text as a span of whole tokens."""
+    out, pos = [], 0
+    for line in doc.text.split("\n"):
+        span = doc.char_span(pos, pos + len(line), alignment_mode="contract")
+        if span is not None and len(span) and line.strip():
+            out.append(span)
+        pos += len(line) + 1
+    return out
+
+
+def _standalone_source_lines(doc: Doc) -> list[CapsName]:
+    """ "Brannock Radio Veltra Network", "Solvenna VNA": a line that is a place and a source."""
+    out: list[CapsName] = []
+    for line in _lines(doc):
+        toks = [t for t in line if not t.is_space]
+        if not 2 <= len(toks) <= 8:
+            continue
+        if any((t.is_alpha and not (t.is_title or t.is_upper)) or t.pos_ in {"VERB", "AUX"} for t in toks):
+            continue  # a line with a lowercase word or a verb is a sentence, not a source line
+        first, end = toks[0].i, toks[-1].i + 1
+        skip = 1 if toks[0].lower_ == "the" else 0  # "The Hague"
+        opening = (first, first + skip)
+        place = next(
+            (e for e in doc.ents if e.start in opening and e.label_ in {"GPE", "LOC"} and e.end < end), None
+        )
+        if place is not None:
+            split = place.end
+        elif doc[first + skip].pos_ == "PROPN" and doc[first + skip].lower_ not in kinds.NEWS_WORDS:
+            split = first + skip + 1  # the model read the line as one name: a one-word place opens it
+        else:
+            continue
+        rest = doc[split:end]
+        if not len(rest):
+            continue
+        broadcaster = rest[-1].lower_ in BROADCASTER_ENDS or rest[0].lower_ == "radio"
+        acronym = (len(rest) == 1 and _caps(rest[0])) or (len(rest) == 3 and rest[1].text == "-")
+        if (broadcaster and (place is not None or len(rest) >= 2)) or acronym:
+            out += [CapsName(first, split, DATELINE_VOTES), CapsName(split, end, NEWS_SOURCE_VOTES)]
     return out
 
 
