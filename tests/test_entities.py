@@ -193,3 +193,30 @@ def test_what_the_sentence_does_with_a_name_types_it(
 ) -> None:
     types = entity_types(extract_text(text))
     assert types.get(name) == expected, types
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        # the victim of a violent act named by a noun is a person
+        ("The assassination of Dovrel Quist shocked the town.", "Dovrel Quist", "Person"),
+        ("A coin marks the murder of Kravlin in 44 B.C.", "Kravlin", "Person"),
+        # a facility is a place people are held in or treated at
+        ("He was held at Brannock State Prison for ten years.", "Brannock State Prison", "Place"),
+        ("She died Saturday at Marlow Valley Hospital in nearby Dover.", "Marlow Valley Hospital", "Place"),
+        # a country has negotiators and imports goods without being a company
+        ("Venezuela 's chief debt negotiator , Ana Quist , told reporters .", "Venezuela", "Place"),
+        ("Prime Minister Chuan asked that South Korea import more Thai goods .", "South Korea", "Place"),
+        # "Acme Co. of Marlow": where the company is
+        ("The rig , leased from Avis Dovrel Co. of Folsom , had left .", "Folsom", "Place"),
+        # a place name modifying a plain place noun, or listed with places
+        ("Police in Umbria and Lazio provinces made arrests .", "Lazio", "Place"),
+        ("Andrew Quist , born in 1767 , in Waxhaw settlement , grew up poor .", "Waxhaw", "Place"),
+        ("Supplies went to Kosovo , Sandzak and Vojvodina last week .", "Sandzak", "Place"),
+        # "Town, State": a town and the state it is in
+        ("He bought the gun at a store in Niagara Falls , N.Y. , last week .", "Niagara Falls", "Place"),
+    ],
+)
+def test_context_cues_for_people_and_places(extract_text, text: str, name: str, expected: str) -> None:
+    types = {m.text: m.type for m in extract_text(text).mentions}
+    assert types.get(name) == expected, types

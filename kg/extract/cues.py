@@ -24,6 +24,25 @@ PERSON_RELATION_NOUNS = frozenset(
     fiancee fiance girlfriend boyfriend killer assassin murderer assassination murder death
     funeral birthday grave bodyguard biographer""".split()
 )
+# Nouns naming a violent act whose "of" phrase is its victim: "the assassination of Quist".
+VIOLENCE_NOUNS = frozenset(
+    """assassination murder killing slaying kidnapping abduction execution shooting stabbing
+    strangling torture beheading""".split()
+)
+# Last words of the name of a facility, a place people are held in, work at or visit:
+# "Marlow State Prison", "Quist Valley Hospital", "the Rocky Creek Plant".
+FACILITY_WORDS = frozenset(
+    """prison penitentiary jail hospital plant depot seashore theater theatre stadium arena
+    cemetery""".split()
+)
+# Plain nouns a place name modifies: "the Marlow settlement", "Quist and Dover parishes".
+PLACE_HEAD_NOUNS = frozenset(
+    """town towns village villages city cities settlement province provinces parish parishes
+    district districts region county counties state states area suburb port island islands
+    valley""".split()
+)
+# What a country does as much as a company: a country's name as their subject is no company.
+COUNTRY_VERBS = frozenset({"export", "import", "trade", "produce", "ship"})
 # Nouns that take a place name as a modifier ("a Marlow native") or an "of" phrase ("a native
 # of Marlow", "his hometown of Marlow").
 PLACE_OF_NOUNS = frozenset({"native", "natives", "resident", "residents", "hometown", "home"})

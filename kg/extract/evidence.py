@@ -54,6 +54,9 @@ def _head_word_votes(doc: Doc, cand: Candidate, votes: Votes) -> None:
     if len(words) >= 2 and (last in kinds.PLACE_WORDS or words[0] in kinds.PLACE_PREFIXES):
         votes["Place"] += 3  # "Marlow County", "Fort Quist"
         return
+    if len(words) >= 2 and last in cues.FACILITY_WORDS:
+        votes["Place"] += 3  # "Marlow State Prison": a place people are held in, work at or visit
+        return
     if cand.ner == "GPE" and cand.source == "ner":
         return  # spaCy read the whole name as a country or state: "Union" in a country's name
     # "Ministry of Trade", "Alliance for Rare Diseases": the kind word is the head before "of"/"for"
@@ -85,8 +88,20 @@ def _context_votes(doc: Doc, cand: Candidate, votes: Votes) -> None:
             votes["Organization"] += 2  # "Acme CEO Jane Roe"
         elif nxt.tag_ == "POS" and end + 1 < len(doc):
             after = doc[end + 1].lower_
-            if after in kinds.COMPANY_NOUNS or after in ROLE_NOUNS:
-                votes["Company"] += 2  # "Acme's management", "Acme's chairman"
+            if after in kinds.COMPANY_NOUNS or (after in ROLE_NOUNS and cand.ner != "GPE"):
+                votes["Company"] += 2  # "Acme's management", "Acme's chairman" (a country has chiefs too)
+        elif nxt.lower_ in cues.PLACE_HEAD_NOUNS and not nxt.is_title:
+            votes["Place"] += 2  # "the Marlow settlement", "Quist and Dover parishes"
+    if (
+        prev is not None
+        and prev.lower_ == "of"
+        and start >= 2
+        and doc[start - 2].lower_ in kinds.COMPANY_WORDS
+        and doc[start - 2].text[:1].isupper()
+    ):
+        votes["Place"] += 3  # "Acme Co. of Marlow": where the company is
+    if nxt is not None and nxt.text == "," and _place_follows(doc, end + 1):
+        votes["Place"] += 2  # "Marlow, Kestria": a town and the state or country it is in
     if nxt is not None and nxt.text == "," and end + 2 < len(doc):
         age = doc[end + 1]
         if age.is_digit and 0 < int(age.text) < 120 and doc[end + 2].text in {",", "."}:
@@ -97,7 +112,7 @@ def _context_votes(doc: Doc, cand: Candidate, votes: Votes) -> None:
         elif prev.lower_ in kinds.PERSON_TITLES or prev.lower_ in cues.MORE_PERSON_TITLES:
             votes["Person"] += 3
     _person_place_votes(doc, cand, votes)
-    _syntax_votes(doc[start:end].root, votes)
+    _syntax_votes(doc[start:end].root, votes, cand.ner)
     # "According to the newsletter, CNN and ...": sources named after "according to"
     sent_start = doc[start].sent.start
     window = doc[max(sent_start, start - 8) : start]
@@ -150,7 +165,17 @@ def _person_place_votes(doc: Doc, cand: Candidate, votes: Votes) -> None:
         votes["Person"] += 2  # "Quist said he would ..."
 
 
-def _syntax_votes(root: Token, votes: Votes) -> None:
+def _place_follows(doc: Doc, i: int) -> bool:
+    """A name the model calls a country or state starts at token i and closes the phrase."""
+    if i >= len(doc) or doc[i].ent_iob_ != "B" or doc[i].ent_type_ != "GPE":
+        return False
+    k = i + 1
+    while k < len(doc) and doc[k].ent_iob_ == "I":
+        k += 1
+    return k == len(doc) or doc[k].text in {",", ".", ";", ":", ")", "("} or doc[k].is_space
+
+
+def _syntax_votes(root: Token, votes: Votes, ner: str = "") -> None:
     for child in root.children:
         if child.dep_ == "relcl":
             rel = {t.lower_ for t in child.subtree if t.tag_ in {"WDT", "WP", "WP$"}}
@@ -182,8 +207,23 @@ def _syntax_votes(root: Token, votes: Votes) -> None:
             votes["NewsOrganization"] += 1.5
     if root.dep_ == "nsubj" and root.head.lemma_ in kinds.REPORTING_VERBS:
         votes["NewsOrganization"] += 1
-    if root.dep_ == "nsubj" and root.head.lemma_ in COMPANY_VERBS:
+    verb = root.head.lemma_
+    if root.dep_ == "nsubj" and verb in COMPANY_VERBS and not (ner == "GPE" and verb in cues.COUNTRY_VERBS):
         votes["Company"] += 1
+    # "the assassination of Quist", "the murder of Quist and Roe": the victim is a person
+    listed = root
+    while listed.dep_ == "conj":
+        listed = listed.head
+    of = listed.head
+    if listed.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_.lower() in cues.VIOLENCE_NOUNS:
+        votes["Person"] += 2
+    # "Marlow, Dover and Quist": a name listed with names the model calls places (two at least,
+    # and most of the list: one is too often a product or a person the model took for a place)
+    conj = root.conjuncts
+    places = sum(t.ent_type_ in {"GPE", "LOC"} for t in conj)
+    others = any(t.ent_type_ in {"PERSON", "ORG", "PRODUCT", "NORP"} for t in conj)
+    if ner not in {"GPE", "LOC"} and places >= 2 and 2 * places >= len(conj) and not others:
+        votes["Place"] += 1.5
     # "These brands include A, B and C": the listed names are brands
     listed = root
     while listed.dep_ == "conj":
