@@ -9,6 +9,7 @@ their ancestors (``leads`` -> ``worksFor`` -> ``Work_For``).
 
 from __future__ import annotations
 
+import itertools
 import json
 from dataclasses import dataclass, field
 from importlib import resources
@@ -21,7 +22,8 @@ from kg.ontology import super_classes, super_properties
 from kg.records import Document
 
 BUILTIN_MAPS = ("conll04",)
-CONVENTIONS = frozenset({"flat", "person_titles"})
+CONVENTIONS = frozenset({"flat", "person_titles", "joined_places"})
+JOIN_WINDOW = 6  # words before a place that may hold a word of ``joined_places``
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,9 @@ class LabelMap:
     flat: bool = False  # the gold has no nested entities: drop predictions inside another
     person_titles: frozenset[str] = frozenset()  # title words the gold includes in person spans
     person_label: str = ""  # the gold label that person_titles applies to
+    # words after which the gold writes "Town, State" as one place ("born in Marlow, Kestria")
+    joined_places: frozenset[str] = frozenset()
+    place_label: str = ""
 
     def entity(self, cls: str) -> str | None:
         return next((self.entities[c] for c in super_classes(cls) if c in self.entities), None)
@@ -68,6 +73,8 @@ def load_map(name_or_path: str) -> LabelMap:
             flat=bool(conventions.get("flat", False)),
             person_titles=frozenset(str(t) for t in conventions.get("person_titles", [])),
             person_label=str(data["entities"].get("Person", "")),
+            joined_places=frozenset(str(w).lower() for w in conventions.get("joined_places", [])),
+            place_label=str(data["entities"].get("Place", "")),
         )
     except (ValueError, KeyError, TypeError, AttributeError) as exc:
         raise InputError(f"label map {name_or_path!r} is not valid: {exc}") from None
@@ -211,6 +218,9 @@ def conventional_spans(
     Industry Federation" is a nested Place for the graph, but flat gold has only the outer name).
     ``person_titles``: a person span widens over a title word right before it ("President" +
     "Marlow Quist"), when the gold includes that title in person names.
+    ``joined_places``: a place, a comma and a place after one of these words ("born in Marlow,
+    Kestria") become one span, both mentions restated as it; a relation between the two then
+    joins a span to itself and is not scored (``evaluate`` drops it).
     """
     out: list[tuple[int, int] | None] = list(spans)
     if lm.flat:
@@ -226,7 +236,27 @@ def conventional_spans(
             word = before.rsplit(maxsplit=1)[-1] if before else ""
             if word and word in lm.person_titles and span[0] - len(before) <= 1:
                 out[i] = (len(before) - len(word), span[1])
+    if lm.joined_places:
+        _join_places(lm, text, out, labels)
     return out
+
+
+def _join_places(
+    lm: LabelMap, text: str, out: list[tuple[int, int] | None], labels: list[str | None]
+) -> None:
+    places = sorted(
+        (span, i)
+        for i, (span, label) in enumerate(zip(out, labels, strict=True))
+        if span is not None and label == lm.place_label
+    )
+    for (first, i), (second, _) in itertools.pairwise(places):
+        if out[i] != first or text[first[1] : second[0]].strip() != ",":
+            continue
+        before = text[: first[0]].split()[-JOIN_WINDOW:]
+        if any(w.lower().strip(",.;:") in lm.joined_places for w in before):
+            for k, span in enumerate(out):
+                if span in (first, second):
+                    out[k] = (first[0], second[1])
 
 
 def evaluate(gold_path: str | Path, label_map: str = "conll04", model: str = DEFAULT_MODEL) -> Report:
@@ -256,7 +286,8 @@ def evaluate(gold_path: str | Path, label_map: str = "conll04", model: str = DEF
         for r in ex.relations:
             label = lm.relation(r.type)
             h, t = spans[r.head], spans[r.tail]
-            if label is not None and h is not None and t is not None and names[r.head] and names[r.tail]:
+            named = names[r.head] and names[r.tail]
+            if label is not None and h is not None and t is not None and h != t and named:
                 pred_r.add((gold.align(*h), gold.align(*t), label))
         _score(report.entities, gold.entities, pred_e, e_labels)
         _score(report.relations, gold.relations, pred_r, r_labels)

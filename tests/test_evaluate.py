@@ -117,3 +117,34 @@ def test_unknown_convention_is_refused(tmp_path: Path) -> None:
     path = write(tmp_path, {"entities": {}, "relations": {}, "conventions": {"join": True}}, "map.json")
     with pytest.raises(InputError, match="unknown conventions"):
         load_map(str(path))
+
+
+def test_joined_places_convention_restates_a_birthplace_as_one_span() -> None:
+    lm = load_map("conll04")
+    text = "Ana Quist was born in Marlow , Ohio , in 1890 ."
+    marlow, ohio = (22, 28), (31, 35)
+    assert conventional_spans(lm, text, [marlow, ohio], ["Loc", "Loc"]) == [(22, 35), (22, 35)]
+    # elsewhere the gold splits "Town , State": so do the predictions
+    other = "The plant in Marlow , Ohio , closed in 1990 ."
+    assert conventional_spans(lm, other, [(13, 19), (22, 26)], ["Loc", "Loc"]) == [(13, 19), (22, 26)]
+    assert conventional_spans(
+        replace(lm, joined_places=frozenset()), text, [marlow, ohio], ["Loc", "Loc"]
+    ) == [
+        marlow,
+        ohio,
+    ]
+
+
+def test_joined_birthplace_is_scored_as_the_gold_writes_it(tmp_path: Path) -> None:
+    gold = [
+        {
+            "tokens": "In 1847 , inventor Ana Quist was born in Marlow , Ohio .".split(),
+            "entities": [{"type": "Peop", "start": 4, "end": 6}, {"type": "Loc", "start": 9, "end": 12}],
+            "relations": [{"type": "Live_In", "head": 0, "tail": 1}],
+        }
+    ]
+    report = evaluate(write(tmp_path, gold)).as_dict()
+    assert report["entities"]["Loc"]["tp"] == 1 and report["entities"]["Loc"]["fp"] == 0, report
+    # "Marlow locatedIn Ohio" joins the span to itself: neither right nor wrong, not scored
+    assert report["relations"].get("Located_In", {"fp": 0})["fp"] == 0, report
+    assert report["relations"]["Live_In"]["tp"] == 1, report

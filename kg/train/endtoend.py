@@ -84,7 +84,7 @@ def prepare(
             decided.add((ms[hit.head].key, ms[hit.tail].key, FAMILY.get(hit.type, hit.type)))
             lab = lm.relation(hit.type)
             h, t = aligned[hit.head], aligned[hit.tail]
-            if lab and h and t:
+            if lab and h and t and h != t:
                 rec.rules.add((h, t, lab))
         ctx = Context(doc, ms)
         for n, sent in enumerate(doc.sents):
@@ -92,7 +92,7 @@ def prepare(
                 h, t = aligned[pair.head], aligned[pair.tail]
                 lab = lm.relation(pair.relation)
                 rec.pairs.append(pair)
-                rec.triples.append((h, t, lab) if h and t and lab else None)
+                rec.triples.append((h, t, lab) if h and t and lab and h != t else None)
                 rec.decided.append((ms[pair.head].key, ms[pair.tail].key, pair.relation) in decided)
                 rec.sentence.append(n)
         out.append(rec)
