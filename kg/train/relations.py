@@ -232,7 +232,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="train on the gold entities, on kg's own mentions, or on both (thresholds: end to end on kg's)",
     )
     parser.add_argument("--name", default="relations-conll04")
-    parser.add_argument("--version", default="1.4.0")
+    parser.add_argument("--version", default="1.5.0")
     parser.add_argument("--source", default="CoNLL04 (Roth & Yih 2004), SpERT JSON split train.json")
     args = parser.parse_args(argv)
     try:

@@ -9,7 +9,7 @@ threshold. No learning library is needed at run time.
 Example:
     >>> model = load_model()
     >>> model.rule
-    'model:relations-conll04@1.4.0'
+    'model:relations-conll04@1.5.0'
 """
 
 from __future__ import annotations
