@@ -217,6 +217,6 @@ def test_what_the_sentence_does_with_a_name_types_it(
         ("He bought the gun at a store in Niagara Falls , N.Y. , last week .", "Niagara Falls", "Place"),
     ],
 )
-def test_context_cues_for_people_and_places(extract_text, text: str, name: str, expected: str) -> None:
+def test_victims_facilities_and_places(extract_text, text: str, name: str, expected: str) -> None:
     types = {m.text: m.type for m in extract_text(text).mentions}
     assert types.get(name) == expected, types
