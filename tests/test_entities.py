@@ -201,9 +201,8 @@ def test_what_the_sentence_does_with_a_name_types_it(
         # the victim of a violent act named by a noun is a person
         ("The assassination of Dovrel Quist shocked the town.", "Dovrel Quist", "Person"),
         ("A coin marks the murder of Kravlin in 44 B.C.", "Kravlin", "Person"),
-        # a facility is a place people are held in or treated at
-        ("He was held at Brannock State Prison for ten years.", "Brannock State Prison", "Place"),
-        ("She died Saturday at Marlow Valley Hospital in nearby Dover.", "Marlow Valley Hospital", "Place"),
+        # a facility that does not act is a place
+        ("Workers at the Kestrel Valley Plant went on strike.", "Kestrel Valley Plant", "Place"),
         # a country has negotiators and imports goods without being a company
         ("Venezuela 's chief debt negotiator , Ana Quist , told reporters .", "Venezuela", "Place"),
         ("Prime Minister Chuan asked that South Korea import more Thai goods .", "South Korea", "Place"),

@@ -55,7 +55,7 @@ def _head_word_votes(doc: Doc, cand: Candidate, votes: Votes) -> None:
         votes["Place"] += 3  # "Marlow County", "Fort Quist"
         return
     if len(words) >= 2 and last in cues.FACILITY_WORDS:
-        votes["Place"] += 3  # "Marlow State Prison": a place people are held in, work at or visit
+        votes["Place"] += 3  # "the Rocky Creek Plant", "Dovrel Stadium"
         return
     if cand.ner == "GPE" and cand.source == "ner":
         return  # spaCy read the whole name as a country or state: "Union" in a country's name
