@@ -167,7 +167,7 @@ def test_a_rule_decides_before_the_model(nlp: Language) -> None:
 
 
 def test_the_model_adds_what_no_rule_decided(nlp: Language) -> None:
-    doc = nlp("Orrin Pike, of Lisbury, was the Brackett Mills driver and spoke to reporters.")
+    doc = nlp("Orrin Pike, who works for Brackett Mills in Lisbury, spoke to reporters.")
     mentions = mentions_of(
         doc, [("Orrin Pike", "Person"), ("Lisbury", "Place"), ("Brackett Mills", "Company")]
     )

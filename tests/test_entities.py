@@ -212,6 +212,8 @@ def test_what_the_sentence_does_with_a_name_types_it(
         ("Police in Umbria and Lazio provinces made arrests .", "Lazio", "Place"),
         ("Andrew Quist , born in 1767 , in Waxhaw settlement , grew up poor .", "Waxhaw", "Place"),
         ("Supplies went to Kosovo , Sandzak and Vojvodina last week .", "Sandzak", "Place"),
+        # a person's town set off by commas
+        ("Orrin Pike, of Lisbury, was the Brackett Mills driver.", "Lisbury", "Place"),
         # "Town, State": a town and the state it is in
         ("He bought the gun at a store in Niagara Falls , N.Y. , last week .", "Niagara Falls", "Place"),
     ],

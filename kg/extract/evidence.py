@@ -150,6 +150,15 @@ def _person_place_votes(doc: Doc, cand: Candidate, votes: Votes) -> None:
     head = root.head
     if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in cues.PLACE_OF_NOUNS:
         votes["Place"] += 3
+    elif (  # "Ana Quist, of Marlow, said": a person's town set off by commas
+        root.dep_ == "pobj"
+        and head.lower_ == "of"
+        and head.head.ent_type_ == "PERSON"
+        and start >= 2
+        and doc[start - 2].text == ","
+        and (end == len(doc) or doc[end].text in {",", "."})
+    ):
+        votes["Place"] += 2
     if root.dep_ == "dobj" and head.lemma_ in cues.VIOLENCE_VERBS:
         votes["Person"] += 2  # "Booth shot Lincoln"
     elif root.dep_ == "nsubj" and head.lemma_ in cues.VIOLENCE_VERBS:
