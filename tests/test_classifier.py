@@ -156,6 +156,42 @@ def test_model_finds_relations(
     assert expected in found
 
 
+def test_places_listed_together_are_not_inside_one_another(nlp: Language) -> None:
+    """Even a model that says yes to every pair of places gives no locatedIn between the items of
+    one list ("the UK, Holland and Luxembourg"); a place and the state after it still get one."""
+    eager = model_from_dict(
+        {
+            "format": "kg-relation-model/1",
+            "name": "eager",
+            "version": "0",
+            "relations": {
+                "locatedIn": {"head": "LOC", "tail": "LOC", "bias": 9.0, "threshold": 0.5, "weights": {}}
+            },
+        }
+    )
+
+    def located(text: str, named: list[tuple[str, str]]) -> set[tuple[str, str]]:
+        doc = nlp(text)
+        mentions = mentions_of(doc, named)
+        ctx = Context(doc, mentions)
+        return {
+            (
+                doc[mentions[c.head].start : mentions[c.head].end].text,
+                doc[mentions[c.tail].start : mentions[c.tail].end].text,
+            )
+            for sent in doc.sents
+            for c in classify(ctx, sent, eager)
+        }
+
+    listed = located(
+        "Investors in the UK, Holland and Luxembourg hold 1% each.",
+        [("UK", "Place"), ("Holland", "Place"), ("Luxembourg", "Place")],
+    )
+    assert listed == set(), listed
+    town = located("The plant in Marlow, Ohio, closed.", [("Marlow", "Place"), ("Ohio", "Place")])
+    assert ("Marlow", "Ohio") in town, town
+
+
 # ---------------------------------------------------------------- precedence with the rules
 
 

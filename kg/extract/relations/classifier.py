@@ -23,7 +23,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from kg.errors import ModelError
 from kg.extract.relations.context import Candidate, Context
@@ -148,6 +148,23 @@ def _moved_to(ctx: Context, place: int, resident: int) -> bool:
     return False
 
 
+def _listed(ctx: Context, m: int) -> list[Token]:
+    """The items of the coordinated list ("A, B and C") the mention is one item of; [] if none."""
+    root = ctx.doc[ctx.mentions[m].start : ctx.mentions[m].end].root
+    items = [root, *root.conjuncts]
+    first = min(items, key=lambda t: t.i)
+    has_cc = any(c.dep_ == "cc" for t in items for c in t.children) or any(
+        c.dep_ == "cc" for c in first.children
+    )
+    return sorted(items, key=lambda t: t.i) if len(items) >= 2 and has_cc else []
+
+
+def _peers(ctx: Context, head: int, tail: int) -> bool:
+    """Places listed together are peers: in "Italy, Switzerland and Japan" none is inside another."""
+    head_root = ctx.doc[ctx.mentions[head].start : ctx.mentions[head].end].root
+    return any(t.i == head_root.i for t in _listed(ctx, tail))
+
+
 @dataclass(frozen=True)
 class Pair:
     """A candidate pair of one sentence for the model: mention indices, the only relation their
@@ -180,6 +197,8 @@ def sentence_pairs(ctx: Context, sent: Span, relations: Mapping[tuple[str, str],
             continue
         if relation in RESIDENCE and _moved_to(ctx, indices[j], indices[i]):
             continue
+        if relation == "locatedIn" and _peers(ctx, indices[i], indices[j]):
+            continue
         feats = pair_features(ctx.doc, args[i], args[j], between)
         found.append(Pair(indices[i], indices[j], relation, feats))
     return found
@@ -189,9 +208,9 @@ def decide(scored: list[Scored]) -> list[Scored]:
     """The pairs of one sentence the model asserts: those above their relation's threshold.
 
     The one place for decisions across a sentence's pairs. Those tried with ``kg.train.endtoend``
-    (one killer per victim, one victim per killer, one direction per pair, no locatedIn between
-    items of one list) moved end-to-end F1 under cross-validation on train by less than 0.003,
-    so none is applied."""
+    (one killer per victim, one victim per killer, one direction per pair) moved end-to-end F1
+    under cross-validation on train by less than 0.003, so none is applied. Items of one list
+    joined by "and"/"or" are never candidates for ``locatedIn`` (``sentence_pairs``)."""
     return [s for s in scored if s.p >= s.threshold]
 
 
