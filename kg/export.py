@@ -78,8 +78,16 @@ def _network(graph: Graph, fmt: str) -> str:
     from kg.analytics import to_networkx
 
     nxg = _writable(to_networkx(graph))
-    lines = nx.generate_graphml(nxg) if fmt == "graphml" else nx.generate_gexf(nxg)
-    return "\n".join(lines) + "\n"
+    if fmt == "graphml":
+        return "\n".join(nx.generate_graphml(nxg)) + "\n"
+    from networkx.readwrite.gexf import GEXFWriter
+
+    writer = GEXFWriter()
+    meta = writer.xml.find("meta")
+    if meta is not None:  # the day of writing: the same graph must give the same file
+        meta.attrib.pop("lastmodifieddate", None)
+    writer.add_graph(nxg)
+    return "\n".join(str(writer).splitlines()) + "\n"  # as nx.generate_gexf, without the date
 
 
 def export(graph: Graph, fmt: str) -> str:

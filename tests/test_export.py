@@ -101,6 +101,15 @@ def test_network_exports_leave_events_documents_and_provenance_out(
         assert left_out and not left_out & nodes
 
 
+def test_gexf_is_the_same_file_on_another_day(examples: tuple[Graph, Path], monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import time
+
+    first = export(examples[0], "gexf")
+    monkeypatch.setattr(time, "strftime", lambda fmt, *a: "2031-01-01")
+    assert export(examples[0], "gexf") == first
+    assert "lastmodifieddate" not in first
+
+
 def test_graphml_edge_ids_are_unique(examples: tuple[Graph, Path]) -> None:
     graph, _ = examples
     text = export(graph, "graphml")
