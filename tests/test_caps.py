@@ -106,3 +106,41 @@ def test_a_line_of_a_place_and_a_source_alone(extract_text, text: str, place: st
 def test_a_sentence_naming_a_broadcaster_is_not_a_source_line(extract_text) -> None:
     types = mention_types(extract_text("Brannock Radio Veltra Network reported the fire."))
     assert "Brannock" not in types, types
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "source"),
+    [
+        # a headline on the same line: the monitoring code starts the source line
+        (
+            "Strike Ends in Port NC1901223094 Brannock ZELTA VISTI in Veltan 1 Jul 93 p 1",
+            "Brannock",
+            "ZELTA VISTI",
+        ),
+        # an article in capitals opens a newspaper's name
+        (
+            "Text of Article PM3001110194 Brannock THE DAILY VELT 30 Jan 94 pp 1 , 15",
+            "Brannock",
+            "THE DAILY VELT",
+        ),
+        ("PY2604013394 Solvenna O DIARIO in Portuguese 23 Apr 94 p 8", "Solvenna", "O DIARIO"),
+        ("947N0051B Brannock NAUKA I ZHIZN in Russian No. 4 , Apr 94", "Brannock", "NAUKA I ZHIZN"),
+        # a language of two words, a time without a zone; a place with "de" inside
+        (
+            "LD0806223294 Brannock Radio Veltra Network in Serbo-Croatian 2000",
+            "Brannock",
+            "Radio Veltra Network",
+        ),
+        ("PY2604013394 Rio de Veltra O DIARIO in Portuguese 23 Apr 94 p 8", "Rio de Veltra", "O DIARIO"),
+    ],
+)
+def test_monitoring_source_lines_in_their_variants(extract_text, text: str, place: str, source: str) -> None:
+    types = mention_types(extract_text(text))
+    assert types.get(place) == "Place" and types.get(source) == "NewsOrganization", types
+
+
+def test_a_source_line_says_by_rule_where_the_outlet_is_based(extract_text) -> None:
+    ex = extract_text("PA2904034294 Brannock Radio Veltra Network in Spanish 1700 GMT 7 Apr 94")
+    names = [m.text for m in ex.mentions]
+    found = {(names[r.head], r.type, names[r.tail], r.rule) for r in ex.relations}
+    assert ("Radio Veltra Network", "basedIn", "Brannock", "rule:basedin-source-line") in found, found

@@ -216,6 +216,8 @@ def test_what_the_sentence_does_with_a_name_types_it(
         ("Orrin Pike, of Lisbury, was the Brackett Mills driver.", "Lisbury", "Place"),
         # "Town, State": a town and the state it is in
         ("He bought the gun at a store in Niagara Falls , N.Y. , last week .", "Niagara Falls", "Place"),
+        # but not the company before a town and its state
+        ("Jon Googel of Dovrel Realty, West Hartford, Conn., bought shares.", "Dovrel Realty", "Company"),
     ],
 )
 def test_victims_facilities_and_places(extract_text, text: str, name: str, expected: str) -> None:

@@ -26,6 +26,10 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract import kinds
 
+# Lowercase words inside a place's name: "Rio de Janeiro", "Mar del Plata".
+PLACE_PARTICLES = frozenset({"de", "del", "da", "do", "dos", "das", "la", "el"})
+# One-letter articles that open newspaper names in capitals (Portuguese "O", Greek "I").
+ONE_LETTER_ARTICLES = frozenset({"O", "I"})
 DATELINE_ENDS = frozenset({",", "(", "_", "-", "--", "—", "–"})
 # Votes of each kind of capitals name (see ``evidence.votes_for``).
 DATELINE_VOTES = {"Place": 3.0}
@@ -38,6 +42,12 @@ class CapsName:
     start: int  # token offsets, end exclusive
     end: int
     votes: dict[str, float]
+    filed_from: tuple[int, int] | None = None  # a source's place, opening its source line
+
+
+def sources_and_places(doc: Doc) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """(source, place) token spans of each source line: the outlet is based where it files from."""
+    return [((n.start, n.end), n.filed_from) for n in caps_names(doc) if n.filed_from is not None]
 
 
 def _caps(tok: Token) -> bool:
@@ -51,11 +61,26 @@ def _code(tok: Token) -> bool:
 
 
 def _line_start(doc: Doc, i: int) -> int:
-    """The first word of the sentence of token i, past codes, digits and opening punctuation."""
+    """The first word of the sentence of token i, past codes, digits and opening punctuation; a
+    monitoring code before token i starts a new line ("Planes Took Off NC1901223094 Brannock ...")."""
     j = doc[i].sent.start
+    for k in range(j, i):
+        if _code(doc[k]):
+            j = k + 1
     while j < i and (doc[j].is_punct or doc[j].is_space or any(c.isdigit() for c in doc[j].text)):
         j += 1
     return j
+
+
+def _connector(doc: Doc, j: int) -> bool:
+    """Token j joins the capitals before it to those after it: a hyphen inside one name
+    ("ITAR-TASS", "AL-AHALI") or a one-letter word between two words ("NAUKA I ZHIZN")."""
+    if j + 1 >= len(doc) or not _caps(doc[j + 1]):
+        return False
+    tok, before = doc[j], doc[j - 1]
+    if tok.text == "-":
+        return not before.whitespace_ and not tok.whitespace_
+    return tok.is_upper and tok.is_alpha and len(tok) == 1 and bool(before.whitespace_ and tok.whitespace_)
 
 
 def _run_end(doc: Doc, i: int) -> int:
@@ -63,13 +88,7 @@ def _run_end(doc: Doc, i: int) -> int:
     while j < len(doc) and doc[j].sent.start == doc[i].sent.start:
         if _caps(doc[j]) and doc[j - 1].whitespace_:
             j += 1
-        elif (  # "ITAR-TASS", "AL-AHALI": a hyphen inside one name
-            doc[j].text == "-"
-            and not doc[j - 1].whitespace_
-            and not doc[j].whitespace_
-            and j + 1 < len(doc)
-            and _caps(doc[j + 1])
-        ):
+        elif _connector(doc, j):
             j += 2
         else:
             break
@@ -106,17 +125,28 @@ def _function_word(tok: Token) -> bool:
     return tok.is_stop and tok.lower_ not in kinds.STRIP_LEADING and tok.lower_ not in kinds.COUNTRY_VARIANTS
 
 
+MONTH_ABBREVIATIONS = frozenset("jan feb mar apr may jun jul aug sep sept oct nov dec".split())
+
+
+def _language_then_time(doc: Doc, k: int) -> bool:
+    """ "Spanish 1700 GMT", "Serbo-Croatian 2000", "Greek 20 May 94": a language, then the time
+    (four digits, or a number and a time zone) or the date of the broadcast or issue."""
+    if k >= len(doc) or not doc[k].is_title:
+        return False
+    while k + 2 < len(doc) and doc[k + 1].text == "-" and doc[k + 2].is_title:
+        k += 2
+    if k + 1 >= len(doc) or not doc[k + 1].like_num:
+        return False
+    after = doc[k + 2].lower_.rstrip(".") if k + 2 < len(doc) else ""
+    hhmm = doc[k + 1].is_digit and len(doc[k + 1]) == 4
+    return hhmm or after in kinds.TIME_ZONES or after in MONTH_ABBREVIATIONS
+
+
 def _source_lines(doc: Doc) -> list[CapsName]:
     out: list[CapsName] = []
     for tok in doc:
         i = tok.i
-        if not (
-            tok.lower_ == "in"
-            and i + 3 < len(doc)
-            and doc[i + 1].is_title
-            and doc[i + 2].like_num
-            and doc[i + 3].lower_ in kinds.TIME_ZONES
-        ):
+        if tok.lower_ != "in" or not _language_then_time(doc, i + 1):
             continue
         first = i  # back to the line's start or its monitoring code ("NC1901223094")
         while first > doc[i].sent.start and not _code(doc[first - 1]):
@@ -129,7 +159,10 @@ def _source_lines(doc: Doc) -> list[CapsName]:
         if split == first + 1 and doc[split].lower_ in kinds.PLACE_WORDS:
             split += 1  # "Marlow City"
         if split < i:
-            out += [CapsName(first, split, DATELINE_VOTES), CapsName(split, i, NEWS_SOURCE_VOTES)]
+            out += [
+                CapsName(first, split, DATELINE_VOTES),
+                CapsName(split, i, NEWS_SOURCE_VOTES, filed_from=(first, split)),
+            ]
     return out
 
 
@@ -175,7 +208,10 @@ def _standalone_source_lines(doc: Doc) -> list[CapsName]:
         broadcaster = rest[-1].lower_ in BROADCASTER_ENDS or rest[0].lower_ == "radio"
         acronym = (len(rest) == 1 and _caps(rest[0])) or (len(rest) == 3 and rest[1].text == "-")
         if (broadcaster and (place is not None or len(rest) >= 2)) or acronym:
-            out += [CapsName(first, split, DATELINE_VOTES), CapsName(split, end, NEWS_SOURCE_VOTES)]
+            out += [
+                CapsName(first, split, DATELINE_VOTES),
+                CapsName(split, end, NEWS_SOURCE_VOTES, filed_from=(first, split)),
+            ]
     return out
 
 
@@ -184,14 +220,27 @@ def _acronym_of_name(doc: Doc, start: int, end: int) -> bool:
     return start >= 2 and doc[start - 1].text == "(" and doc[start - 2].is_alpha
 
 
+def _place_words(words: Span) -> bool:
+    """Words in title case that can be a place's name ("Solvenna", "Rio de Veltra")."""
+    return all(
+        (t.is_title and t.is_alpha and not t.is_stop)
+        or (t.lower_ in PLACE_PARTICLES and 0 < k < len(words) - 1)
+        for k, t in enumerate(words)
+    )
+
+
 def _source(doc: Doc, start: int, end: int) -> list[CapsName]:
     """A source in capitals, and the place opening the line before it, if any."""
     first = _line_start(doc, start)
-    place = first < start and all(t.is_title and t.is_alpha and not t.is_stop for t in doc[first:start])
+    article = start > first + 1 and doc[start - 1].text in ONE_LETTER_ARTICLES and doc[start - 1].whitespace_
+    if article and _place_words(doc[first : start - 1]):
+        start -= 1  # "Brannock O DIARIO": a newspaper's article in capitals is part of its name
+    place = first < start and _place_words(doc[first:start])
     in_language = end + 1 < len(doc) and doc[end].lower_ == "in" and doc[end + 1].ent_type_ == "LANGUAGE"
     bracketed = start > 0 and doc[start - 1].text == "(" and end < len(doc) and doc[end].text == ")"
     news = place or in_language or bracketed
-    out = [CapsName(start, end, NEWS_SOURCE_VOTES if news else SOURCE_VOTES)]
+    filed_from = (first, start) if place else None
+    out = [CapsName(start, end, NEWS_SOURCE_VOTES if news else SOURCE_VOTES, filed_from)]
     if place:
         out.append(CapsName(first, start, DATELINE_VOTES))
     return out

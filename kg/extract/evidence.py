@@ -175,12 +175,15 @@ def _person_place_votes(doc: Doc, cand: Candidate, votes: Votes) -> None:
 
 
 def _place_follows(doc: Doc, i: int) -> bool:
-    """A name the model calls a country or state starts at token i and closes the phrase."""
+    """A name the model calls a country or state starts at token i and closes the phrase (it is
+    not a town followed by its own state)."""
     if i >= len(doc) or doc[i].ent_iob_ != "B" or doc[i].ent_type_ != "GPE":
         return False
     k = i + 1
     while k < len(doc) and doc[k].ent_iob_ == "I":
         k += 1
+    if k + 1 < len(doc) and doc[k].text == "," and doc[k + 1].ent_type_ == "GPE":
+        return False  # "Acme Realty, West Hartford, Conn.": the name before a town and its state
     return k == len(doc) or doc[k].text in {",", ".", ";", ":", ")", "("} or doc[k].is_space
 
 

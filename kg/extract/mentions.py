@@ -86,9 +86,12 @@ def _is_name_token(tok: Token) -> bool:
     return ((tok.is_title or tok.is_upper) and tok.is_alpha) or tok.text == "&"
 
 
-def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Drop leading determiners, trailing possessives and punctuation."""
+def trim(doc: Doc, start: int, end: int, caps: bool = False) -> tuple[int, int]:
+    """Drop leading determiners, trailing possessives and punctuation; with ``caps``, an article
+    in capitals before words in capitals is the start of a title and stays ("THE DAILY STAR")."""
     while start < end and (doc[start].lower_ in kinds.STRIP_LEADING or doc[start].is_punct):
+        if caps and doc[start].is_upper and start + 1 < end and doc[start + 1].is_upper:
+            break
         start += 1
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
@@ -184,7 +187,7 @@ def find_candidates(doc: Doc) -> list[Candidate]:
     def add(start: int, end: int, source: str, ner: str = "") -> Candidate | None:
         if ner == "PERSON":
             start = _person_start(doc, start, end)
-        start, end = trim(doc, start, end)
+        start, end = trim(doc, start, end, caps=source == "caps")
         if start >= end or any(taken[start:end]) or doc[start].lower_ in kinds.TIME_ZONES:
             return None
         if not any(c.isupper() for c in doc[start:end].text):

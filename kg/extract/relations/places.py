@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from kg.extract.caps import sources_and_places
 from kg.extract.relations.context import ORG_FAMILY, PERSON, PLACE, Arg, Candidate, Context, pairs
 from kg.extract.relations.syntax import arguments, children, climb, prep_objects, verbal
 from kg.extract.relations.verbs import BASE_WORDS, LIVE_VERBS, PLACE_NOUNS, RESIDENT_NOUNS
@@ -125,9 +126,26 @@ def _lives(ctx: Context, token: Token) -> list[Candidate]:
     return []
 
 
+def _source_lines(ctx: Context, sent: Span) -> list[Candidate]:
+    """ "Brannock ZELTA VISTI in Veltan ...", "Havana Radio Reloj Network": a news outlet's source
+    line opens with the place it files from, where it is based (``caps.py`` finds the lines)."""
+    if ctx.state.sources is None:
+        ctx.state.sources = sources_and_places(ctx.doc)
+    found: list[Candidate] = []
+    for (s_start, _), (_, p_end) in ctx.state.sources:
+        if not sent.start <= s_start < sent.end:
+            continue
+        source = ctx.mention_at(ctx.doc[s_start], ORG_FAMILY)
+        place = ctx.mention_at(ctx.doc[p_end - 1], PLACE)
+        if source is None or place is None:
+            continue
+        found += pairs([(source, 1.0)], [(place, 1.0)], "basedIn", 0.8, "rule:basedin-source-line")
+    return found
+
+
 def find_places(ctx: Context, sent: Span) -> list[Candidate]:
     """basedIn / locatedIn / livesIn hits of one sentence."""
-    found: list[Candidate] = _nested(ctx, sent) + _comma_pairs(ctx, sent)
+    found: list[Candidate] = _nested(ctx, sent) + _comma_pairs(ctx, sent) + _source_lines(ctx, sent)
     for token in sent:
         lower = token.lower_
         if lower in BASE_WORDS:
