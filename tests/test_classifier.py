@@ -278,3 +278,44 @@ def test_training_without_a_corpus_fails_cleanly(tmp_path: Path, capsys: pytest.
 
     assert main([str(tmp_path / "missing.json"), "-o", str(tmp_path / "m.json")]) == 2
     assert "cannot read SpERT JSON" in capsys.readouterr().err
+
+
+def test_repeated_sentences_fall_in_one_fold() -> None:
+    from kg.train.endtoend import duplicate_groups
+
+    groups = duplicate_groups(
+        [
+            "NEW YORK ( AP )",
+            "In 1846 , Ana Quist was born near Davenport , Iowa .",
+            "new york ( ap )",
+            "In 1846 , Ana Quist was born near Davenport , Iowa.",
+            "Ben Lusk works for Brackett Mills .",
+        ]
+    )
+    assert groups[0] == groups[2] and groups[1] == groups[3]
+    assert len({groups[0], groups[1], groups[4]}) == 3
+
+
+def test_threshold_is_the_middle_of_a_flat_f1_curve() -> None:
+    """Pairs whose probabilities leave F1 the same from 0.25 to 0.7: the choice is the middle,
+    0.45, not an edge a little noise would pick."""
+    from kg.extract.relations.classifier import Pair
+    from kg.train.endtoend import Record, choose_thresholds
+
+    records, probs = [], []
+    # each record: one true pair at 0.7 and one false pair at 0.2, so every threshold from 0.25
+    # to 0.7 scores the same
+    for n in range(40):
+        span_h, span_t = (0, 4), (10 + n, 14 + n)
+        true = (span_h, span_t, "OrgBased_In")
+        false = (span_h, (100 + n, 104 + n), "OrgBased_In")
+        rec = Record(gold={true}, rules=set(), text=f"record {n}")
+        for triple in (true, false):
+            rec.pairs.append(Pair(0, 1, "basedIn", []))
+            rec.triples.append(triple)
+            rec.decided.append(False)
+            rec.sentence.append(0)
+        records.append(rec)
+        probs.append([0.7, 0.2])
+    chosen = choose_thresholds(records, probs, ["basedIn"], {"basedIn": "OrgBased_In"})
+    assert chosen == {"basedIn": 0.45}

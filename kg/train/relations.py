@@ -190,7 +190,10 @@ def _train_end_to_end(
     from kg.train import endtoend
 
     records = endtoend.prepare(args.train, model=args.model, limit=args.limit)
+    groups = endtoend.duplicate_groups([rec.text for rec in records])  # repeats in one fold
     own = endtoend.pair_examples(records)
+    for ex in own.values():
+        ex.groups = [groups[n] for n in ex.groups]
     gold = args.mentions == "both"
     n = len(annotated)
     body, stats = train(
@@ -199,7 +202,7 @@ def _train_end_to_end(
         args.folds,
         C_GRID,
         args.min_count,
-        list(range(n)),
+        groups,
         [False] * n,
         own,
     )
