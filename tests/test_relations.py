@@ -552,6 +552,21 @@ CASES: list[Case] = [
     ),
     ("Boulder is a city in Colorado.", (M("Boulder", "Place"),), {("Boulder", "locatedIn", "Colorado")}),
     (
+        "Shares rose on talk of a bid by Kestria's Dovrel Foods.",
+        (M("Kestria", "Place"), M("Dovrel Foods", "Company")),
+        {("Dovrel Foods", "basedIn", "Kestria")},
+    ),
+    (
+        "Costs rose at Marlow's Quayside and in Dovrel.",
+        (M("Marlow", "Place"), M("Quayside", "Place")),
+        {("Quayside", "locatedIn", "Marlow")},
+    ),
+    (
+        "PA2904034294 Brannock Radio Veltra Network in Spanish 1700 GMT 7 Apr 94",
+        (M("Brannock", "Place"), M("Radio Veltra Network", "NewsOrganization")),
+        {("Radio Veltra Network", "basedIn", "Brannock")},
+    ),
+    (
         "Janet Prewitt was named chief executive of Marlow Corp last year.",
         (),
         {("Janet Prewitt", "leads", "Marlow Corp")},
@@ -584,6 +599,7 @@ NEGATIVES: list[tuple[str, Sequence[M]]] = [
     ("John Harker met Emil Vance in Boston.", (M("Emil Vance", "Person"),)),
     ("The Coastal Fishing League represents the interests of more than 1000 brands.", ()),
     ("Tomas Reyna visited France, Germany and Italy last year.", ()),
+    ("Kestria's Dovrel Foods talks ended on Monday.", (M("Kestria", "Place"), M("Dovrel Foods", "Company"))),
     ("Harlan Steel rejected the offer from Orbis Logistics.", ()),
     ("Harlan Steel claimed that Orbis Logistics was its best partner.", ()),
 ]

@@ -126,6 +126,32 @@ def _lives(ctx: Context, token: Token) -> list[Candidate]:
     return []
 
 
+def _possessive(ctx: Context, sent: Span) -> list[Candidate]:
+    """ "France's Pernod Ricard", "London's Docklands": a place possessing an organization's or a
+    place's name (the name itself, not a noun it modifies: "Finland's EU talks" says nothing)."""
+    found: list[Candidate] = []
+    for p in ctx.starting_in(sent.start, sent.end):
+        place = ctx.mentions[p]
+        if place.type != "Place":
+            continue
+        root = ctx.doc[place.start : place.end].root
+        if root.dep_ != "poss":
+            continue
+        for types, relation, confidence in (
+            (ORG_FAMILY, "basedIn", 0.75),
+            (PLACE, "locatedIn", 0.7),
+        ):
+            owned = ctx.mention_at(root.head, types)
+            if owned is None or owned == p:
+                continue
+            span = ctx.mentions[owned]
+            if ctx.doc[span.start : span.end].root.i == root.head.i:
+                found += pairs(
+                    [(owned, 1.0)], [(p, 1.0)], relation, confidence, f"rule:{relation.lower()}-possessive"
+                )
+    return found
+
+
 def _source_lines(ctx: Context, sent: Span) -> list[Candidate]:
     """ "Brannock ZELTA VISTI in Veltan ...", "Havana Radio Reloj Network": a news outlet's source
     line opens with the place it files from, where it is based (``caps.py`` finds the lines)."""
@@ -146,6 +172,7 @@ def _source_lines(ctx: Context, sent: Span) -> list[Candidate]:
 def find_places(ctx: Context, sent: Span) -> list[Candidate]:
     """basedIn / locatedIn / livesIn hits of one sentence."""
     found: list[Candidate] = _nested(ctx, sent) + _comma_pairs(ctx, sent) + _source_lines(ctx, sent)
+    found += _possessive(ctx, sent)
     for token in sent:
         lower = token.lower_
         if lower in BASE_WORDS:
