@@ -8,14 +8,18 @@ as nothing at all). Two patterns of news copy say what they are instead:
 - elsewhere, a run of capitals with a word of four or more letters, in a sentence that is not
   all capitals, names a source: a news agency or a newspaper ("Brannock ZELTAVIA in English",
   "ZORVEK PALANTY has learned that ...", "March 5 (VELT-ORAN)"). A title-case name opening the
-  line right before such a source is the place it was filed from ("Solvenna MIRRAKI SHIMPO").
+  line right before such a source is the place it was filed from ("Solvenna MIRRAKI SHIMPO"); a
+  monitoring code starts such a line even after a headline ("... Ends NC1901223094 Solvenna ..."),
+  and a newspaper's article in capitals is part of its name ("THE DAILY VELT", "O DIARIO").
 
 A monitoring service's source line, "Place Source in Language 1700 GMT ...", names the place and
-the source in title case too ("Brannock Radio Veltra in Spanish 1700 GMT 7 Apr 94"); the model
+the source in title case too ("Brannock Radio Veltra in Spanish 1700 GMT 7 Apr 94", or with the
+date: "... in Greek 20 May 94"); the model
 reads them as one organization. The same line often stands alone, cut before the language
 ("Brannock Radio Veltra Network", "Solvenna VNA"): a line of nothing but a place the model knows
 and a broadcaster's name (its last word "Network", "Radio", "Television", "Service", ...) or an
-acronym in capitals.
+acronym in capitals. The outlet is based where it files from (``sources_and_places``, read by
+the ``basedIn`` rule of ``relations/places.py``).
 """
 
 from __future__ import annotations
