@@ -149,20 +149,30 @@ def _moved_to(ctx: Context, place: int, resident: int) -> bool:
 
 
 def _listed(ctx: Context, m: int) -> list[Token]:
-    """The items of the coordinated list ("A, B and C") the mention is one item of; [] if none."""
+    """The items of the coordinated list ("A, B and C") the mention is one item of; [] if none.
+    The parser sometimes hangs the second item on the first as an apposition ("of A, B, C and
+    D": B appos A, C and D conj B); the first item is then one of the list too."""
     root = ctx.doc[ctx.mentions[m].start : ctx.mentions[m].end].root
-    items = [root, *root.conjuncts]
-    first = min(items, key=lambda t: t.i)
-    has_cc = any(c.dep_ == "cc" for t in items for c in t.children) or any(
-        c.dep_ == "cc" for c in first.children
-    )
-    return sorted(items, key=lambda t: t.i) if len(items) >= 2 and has_cc else []
+    for item in (root, *[c for c in root.children if c.dep_ == "appos"]):
+        items = [item, *item.conjuncts]
+        has_cc = any(c.dep_ == "cc" for t in items for c in t.children)
+        if len(items) < 2 or not has_cc:
+            continue
+        first = min(items, key=lambda t: t.i)
+        if first.dep_ == "appos" and first.head.i < first.i:
+            items.append(first.head)
+        if any(t.i == root.i for t in items):
+            return sorted(items, key=lambda t: t.i)
+    return []
 
 
 def _peers(ctx: Context, head: int, tail: int) -> bool:
     """Places listed together are peers: in "Italy, Switzerland and Japan" none is inside another."""
     head_root = ctx.doc[ctx.mentions[head].start : ctx.mentions[head].end].root
-    return any(t.i == head_root.i for t in _listed(ctx, tail))
+    tail_root = ctx.doc[ctx.mentions[tail].start : ctx.mentions[tail].end].root
+    return any(t.i == head_root.i for t in _listed(ctx, tail)) or any(
+        t.i == tail_root.i for t in _listed(ctx, head)
+    )
 
 
 @dataclass(frozen=True)
