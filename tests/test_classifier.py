@@ -325,3 +325,33 @@ def test_threshold_is_the_middle_of_a_flat_f1_curve() -> None:
         probs.append([0.7, 0.2])
     chosen = choose_thresholds(records, probs, ["basedIn"], {"basedIn": "OrgBased_In"})
     assert chosen == {"basedIn": 0.45}
+
+
+def test_threshold_does_not_depend_on_what_the_rules_already_found() -> None:
+    """Many relations the rules find on their own (a corpus of source lines) must not move the
+    model's threshold: it is chosen on the model's own decisions."""
+    from kg.extract.relations.classifier import Pair
+    from kg.train.endtoend import Record, choose_thresholds
+
+    def corpus(rule_hits: int) -> tuple[list[Record], list[list[float]]]:
+        records, probs = [], []
+        for n in range(60):  # true pairs spread over 0.2 .. 0.8, false ones over 0.1 .. 0.6
+            true = ((0, 4), (10 + n, 14 + n), "OrgBased_In")
+            false = ((0, 4), (200 + n, 204 + n), "OrgBased_In")
+            rec = Record(gold={true}, rules=set(), text=f"record {n}")
+            for triple in (true, false):
+                rec.pairs.append(Pair(0, 1, "basedIn", []))
+                rec.triples.append(triple)
+                rec.decided.append(False)
+                rec.sentence.append(0)
+            records.append(rec)
+            probs.append([0.2 + (n % 7) / 10, 0.1 + (n % 6) / 10])
+        for n in range(rule_hits):  # found by a rule, no pair left for the model
+            hit = ((0, 4), (500 + n, 504 + n), "OrgBased_In")
+            records.append(Record(gold={hit}, rules={hit}, text=f"source line {n}"))
+            probs.append([])
+        return records, probs
+
+    label = {"basedIn": "OrgBased_In"}
+    alone = choose_thresholds(*corpus(0), ["basedIn"], label)
+    assert choose_thresholds(*corpus(300), ["basedIn"], label) == alone
