@@ -13,7 +13,6 @@ from rdflib.namespace import RDF
 from kg.config import DEFAULT_MODEL, RESOURCE_NS
 from kg.engines import extract_with
 from kg.errors import InputError
-from kg.extract import extract
 from kg.graph import build_graph, content_hash
 from kg.io import iter_documents
 from kg.ontology import KG, entity_class_names
@@ -59,9 +58,12 @@ class BuildResult:
 def extract_paths(
     inputs: Sequence[str | Path], model: str = DEFAULT_MODEL, skipped: list[Skipped] | None = None
 ) -> Iterator[Extraction]:
-    """Read every input and extract each document, streaming; unreadable inputs go to ``skipped``."""
+    """Read every input and extract each document, streaming; unreadable inputs, and documents
+    whose extraction fails, go to ``skipped``."""
+    from kg.parallel import extract_parallel
+
     sink: list[Skipped] = [] if skipped is None else skipped
-    yield from extract(iter_documents(inputs, sink), model=model)
+    yield from extract_parallel(iter_documents(inputs, sink), model=model, workers=1, skipped=sink)
 
 
 def build(

@@ -13,9 +13,30 @@ from collections.abc import Iterable, Iterator
 from itertools import islice
 
 from kg.config import DEFAULT_MODEL
-from kg.records import Document, Extraction
+from kg.records import Document, Extraction, Skipped
 
 _MODEL = DEFAULT_MODEL
+CHUNK_SIZE = 32
+
+
+def extract_chunk(chunk: list[Document], model: str, where: str = "") -> list[Extraction | Skipped]:
+    """The extractions of a chunk, in order; a document whose extraction raises is a ``Skipped``
+    record instead (the chunk is then extracted again one document at a time), so one odd document
+    never stops a build of thousands."""
+    from kg.extract import extract
+
+    try:
+        return list(extract(chunk, model=model))
+    except Exception:
+        pass
+    out: list[Extraction | Skipped] = []
+    for doc in chunk:
+        try:
+            out.extend(extract([doc], model=model))
+        except Exception as exc:
+            reason = f"extraction failed{where}: {type(exc).__name__}: {exc}"
+            out.append(Skipped(doc.source or doc.id, reason[:300]))
+    return out
 
 
 def _init(model: str) -> None:
@@ -26,10 +47,16 @@ def _init(model: str) -> None:
     load_pipeline(model)  # once per worker, before the first chunk
 
 
-def _run(chunk: list[Document]) -> list[Extraction]:
-    from kg.extract import extract
+def _run(chunk: list[Document]) -> list[Extraction | Skipped]:
+    return extract_chunk(chunk, _MODEL)
 
-    return list(extract(chunk, model=_MODEL))
+
+def _sorted(results: list[Extraction | Skipped], skipped: list[Skipped]) -> Iterator[Extraction]:
+    for item in results:
+        if isinstance(item, Skipped):
+            skipped.append(item)
+        else:
+            yield item
 
 
 def _chunks(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
@@ -39,24 +66,29 @@ def _chunks(documents: Iterable[Document], size: int) -> Iterator[list[Document]
 
 
 def extract_parallel(
-    documents: Iterable[Document], model: str = DEFAULT_MODEL, workers: int = 2, chunk_size: int = 32
+    documents: Iterable[Document],
+    model: str = DEFAULT_MODEL,
+    workers: int = 2,
+    chunk_size: int = CHUNK_SIZE,
+    skipped: list[Skipped] | None = None,
 ) -> Iterator[Extraction]:
-    """Like ``kg.extract.extract`` with ``workers`` processes; streams, in input order.
+    """Like ``kg.extract.extract`` with ``workers`` processes; streams, in input order. A document
+    whose extraction raises goes to ``skipped`` and the rest goes on (``extract_chunk``).
 
     At most about ``2 * workers`` chunks are in flight, so memory stays bounded however many
     documents come in."""
+    sink: list[Skipped] = [] if skipped is None else skipped
+    chunks = _chunks(documents, chunk_size)
     if workers <= 1:
-        from kg.extract import extract
-
-        yield from extract(documents, model=model)
+        for chunk in chunks:
+            yield from _sorted(extract_chunk(chunk, model), sink)
         return
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
     with ctx.Pool(workers, initializer=_init, initargs=(model,)) as pool:
-        chunks = _chunks(documents, chunk_size)
         pending = [pool.apply_async(_run, (c,)) for c in islice(chunks, 2 * workers)]
         while pending:
             done = pending.pop(0).get()
             nxt = next(chunks, None)
             if nxt is not None:
                 pending.append(pool.apply_async(_run, (nxt,)))
-            yield from done
+            yield from _sorted(done, sink)

@@ -38,7 +38,7 @@ def extract_with(
             raise EngineError("--scheduler is for --engine dask; the local engine runs on this machine")
         from kg.parallel import extract_parallel
 
-        return extract_parallel(documents, model=model, workers=workers)
+        return extract_parallel(documents, model=model, workers=workers, skipped=skipped)
     if engine == "dask":
         from kg.engines.dask import extract_dask
 

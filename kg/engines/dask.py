@@ -27,21 +27,11 @@ CONNECT_TIMEOUT = 10.0  # seconds to reach the scheduler
 
 def extract_shard(shard: list[Document], model: str) -> list[Extraction | Skipped]:
     """Run on a worker: the extractions of a shard, or a ``Skipped`` for a document that fails."""
-    from kg.extract import extract, load_pipeline
+    from kg.extract import load_pipeline
+    from kg.parallel import extract_chunk
 
     load_pipeline(model)  # cached: once per worker process
-    try:
-        return list(extract(shard, model=model))
-    except Exception:
-        pass
-    out: list[Extraction | Skipped] = []
-    for doc in shard:
-        try:
-            out.extend(extract([doc], model=model))
-        except Exception as exc:
-            reason = f"extraction failed on a Dask worker: {type(exc).__name__}: {exc}"
-            out.append(Skipped(doc.source or doc.id, reason[:300]))
-    return out
+    return extract_chunk(shard, model, where=" on a Dask worker")
 
 
 def connect(scheduler: str | None, timeout: float | None = None):  # type: ignore[no-untyped-def]
