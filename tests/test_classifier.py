@@ -302,19 +302,15 @@ def test_repeated_sentences_fall_in_one_fold() -> None:
     assert len({groups[0], groups[1], groups[4]}) == 3
 
 
-def test_threshold_is_the_middle_of_a_flat_f1_curve() -> None:
-    """Pairs whose probabilities leave F1 the same from 0.25 to 0.7: the choice is the middle,
-    0.45, not an edge a little noise would pick."""
+def _two_pair_records(probs: list[tuple[float, float]]) -> tuple[list[Any], list[list[float]]]:
+    """One sentence per item: a true basedIn pair and a false one, with these probabilities."""
     from kg.extract.relations.classifier import Pair
-    from kg.train.endtoend import Record, choose_thresholds
+    from kg.train.endtoend import Record
 
-    records, probs = [], []
-    # each record: one true pair at 0.7 and one false pair at 0.2, so every threshold from 0.25
-    # to 0.7 scores the same
-    for n in range(40):
-        span_h, span_t = (0, 4), (10 + n, 14 + n)
-        true = (span_h, span_t, "OrgBased_In")
-        false = (span_h, (100 + n, 104 + n), "OrgBased_In")
+    records = []
+    for n in range(len(probs)):
+        true = ((0, 4), (10 + n, 14 + n), "OrgBased_In")
+        false = ((0, 4), (1000 + n, 1004 + n), "OrgBased_In")
         rec = Record(gold={true}, rules=set(), text=f"record {n}")
         for triple in (true, false):
             rec.pairs.append(Pair(0, 1, "basedIn", []))
@@ -322,7 +318,15 @@ def test_threshold_is_the_middle_of_a_flat_f1_curve() -> None:
             rec.decided.append(False)
             rec.sentence.append(0)
         records.append(rec)
-        probs.append([0.7, 0.2])
+    return records, [list(p) for p in probs]
+
+
+def test_threshold_is_the_middle_of_a_flat_f1_curve() -> None:
+    """Pairs whose probabilities leave F1 the same from 0.25 to 0.7 (true ones at 0.7, false ones
+    at 0.2): the choice is the middle, 0.45, not an edge a little noise would pick."""
+    from kg.train.endtoend import choose_thresholds
+
+    records, probs = _two_pair_records([(0.7, 0.2)] * 40)
     chosen = choose_thresholds(records, probs, ["basedIn"], {"basedIn": "OrgBased_In"})
     assert chosen == {"basedIn": 0.45}
 
@@ -330,22 +334,11 @@ def test_threshold_is_the_middle_of_a_flat_f1_curve() -> None:
 def test_threshold_does_not_depend_on_what_the_rules_already_found() -> None:
     """Many relations the rules find on their own (a corpus of source lines) must not move the
     model's threshold: it is chosen on the model's own decisions."""
-    from kg.extract.relations.classifier import Pair
     from kg.train.endtoend import Record, choose_thresholds
 
-    def corpus(rule_hits: int) -> tuple[list[Record], list[list[float]]]:
-        records, probs = [], []
-        for n in range(60):  # true pairs spread over 0.2 .. 0.8, false ones over 0.1 .. 0.6
-            true = ((0, 4), (10 + n, 14 + n), "OrgBased_In")
-            false = ((0, 4), (200 + n, 204 + n), "OrgBased_In")
-            rec = Record(gold={true}, rules=set(), text=f"record {n}")
-            for triple in (true, false):
-                rec.pairs.append(Pair(0, 1, "basedIn", []))
-                rec.triples.append(triple)
-                rec.decided.append(False)
-                rec.sentence.append(0)
-            records.append(rec)
-            probs.append([0.2 + (n % 7) / 10, 0.1 + (n % 6) / 10])
+    def corpus(rule_hits: int) -> tuple[list[Any], list[list[float]]]:
+        # true pairs spread over 0.2 .. 0.8, false ones over 0.1 .. 0.6
+        records, probs = _two_pair_records([(0.2 + (n % 7) / 10, 0.1 + (n % 6) / 10) for n in range(60)])
         for n in range(rule_hits):  # found by a rule, no pair left for the model
             hit = ((0, 4), (500 + n, 504 + n), "OrgBased_In")
             records.append(Record(gold={hit}, rules={hit}, text=f"source line {n}"))
