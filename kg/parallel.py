@@ -51,7 +51,8 @@ def _run(chunk: list[Document]) -> list[Extraction | Skipped]:
     return extract_chunk(chunk, _MODEL)
 
 
-def _sorted(results: list[Extraction | Skipped], skipped: list[Skipped]) -> Iterator[Extraction]:
+def set_aside(results: list[Extraction | Skipped], skipped: list[Skipped]) -> Iterator[Extraction]:
+    """The extractions of ``results``; the ``Skipped`` records among them go to ``skipped``."""
     for item in results:
         if isinstance(item, Skipped):
             skipped.append(item)
@@ -59,7 +60,8 @@ def _sorted(results: list[Extraction | Skipped], skipped: list[Skipped]) -> Iter
             yield item
 
 
-def _chunks(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
+def chunks(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    """Lists of ``size`` documents (the last may be shorter), drawn lazily."""
     it = iter(documents)
     while chunk := list(islice(it, size)):
         yield chunk
@@ -78,17 +80,17 @@ def extract_parallel(
     At most about ``2 * workers`` chunks are in flight, so memory stays bounded however many
     documents come in."""
     sink: list[Skipped] = [] if skipped is None else skipped
-    chunks = _chunks(documents, chunk_size)
+    pieces = chunks(documents, chunk_size)
     if workers <= 1:
-        for chunk in chunks:
-            yield from _sorted(extract_chunk(chunk, model), sink)
+        for chunk in pieces:
+            yield from set_aside(extract_chunk(chunk, model), sink)
         return
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
     with ctx.Pool(workers, initializer=_init, initargs=(model,)) as pool:
-        pending = [pool.apply_async(_run, (c,)) for c in islice(chunks, 2 * workers)]
+        pending = [pool.apply_async(_run, (c,)) for c in islice(pieces, 2 * workers)]
         while pending:
             done = pending.pop(0).get()
-            nxt = next(chunks, None)
+            nxt = next(pieces, None)
             if nxt is not None:
                 pending.append(pool.apply_async(_run, (nxt,)))
-            yield from _sorted(done, sink)
+            yield from set_aside(done, sink)

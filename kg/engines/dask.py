@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable, Iterator
-from itertools import islice
 from typing import Any
 
 from kg.config import DEFAULT_MODEL
 from kg.engines import EngineError
+from kg.parallel import chunks, set_aside
 from kg.records import Document, Extraction, Skipped
 
 SHARD_SIZE = 64
@@ -52,12 +52,6 @@ def connect(scheduler: str | None, timeout: float | None = None):  # type: ignor
         raise EngineError(f"cannot reach the Dask scheduler at {scheduler}: {first}") from None
 
 
-def _shards(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
-    it = iter(documents)
-    while shard := list(islice(it, size)):
-        yield shard
-
-
 def extract_dask(
     documents: Iterable[Document],
     scheduler: str | None,
@@ -79,7 +73,7 @@ def extract_dask(
         threads = sum(client.nthreads().values())
         window = in_flight or max(4, 2 * threads)
         run = uuid.uuid4().hex[:8]  # task keys unique to this build
-        shards = enumerate(_shards(documents, shard_size))
+        shards = enumerate(chunks(documents, shard_size))
         pending: dict[str, int] = {}  # task key -> shard number
         held: dict[int, list[Extraction | Skipped]] = {}  # done, waiting for an earlier shard
         following = 0
@@ -103,11 +97,7 @@ def extract_dask(
                 raise EngineError(f"the Dask cluster lost a shard: {exc}") from None
             future.release()
             while following in held:
-                for item in held.pop(following):
-                    if isinstance(item, Skipped):
-                        sink.append(item)
-                    else:
-                        yield item
+                yield from set_aside(held.pop(following), sink)
                 following += 1
             for new in fill():
                 done.add(new)
