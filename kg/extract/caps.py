@@ -104,7 +104,19 @@ def _all_caps_sentence(doc: Doc, i: int) -> bool:
     return len(words) >= 3 and all(t.is_upper for t in words)
 
 
+_CACHE_KEY = "kg.caps_names"
+
+
 def caps_names(doc: Doc) -> list[CapsName]:
+    """The names in capitals of ``doc`` and its source lines; read once per Doc (the mention
+    finder and the ``basedIn`` rule for source lines both ask)."""
+    cached = doc.user_data.get(_CACHE_KEY)
+    if cached is None:
+        cached = doc.user_data[_CACHE_KEY] = _caps_names(doc)
+    return list(cached)
+
+
+def _caps_names(doc: Doc) -> list[CapsName]:
     out: list[CapsName] = []
     i = 0
     while i < len(doc):

@@ -6,6 +6,8 @@ model missed).
 
 from __future__ import annotations
 
+from kg.extract import kinds
+
 # Verbs whose object (or passive subject) is a person, and whose subject mostly is one too:
 # "Booth shot Lincoln", "Quist was murdered", "killed by Quist".
 VIOLENCE_VERBS = frozenset(
@@ -33,11 +35,9 @@ VIOLENCE_NOUNS = frozenset(
 # "Dovrel Stadium". Institutions that speak and act (a hospital, a prison, a theatre) stay
 # organizations; CoNLL04's training split calls them Org about as often as Loc.
 FACILITY_WORDS = frozenset("""plant depot seashore stadium arena cemetery""".split())
-# Plain nouns a place name modifies: "the Marlow settlement", "Quist and Dover parishes".
-PLACE_HEAD_NOUNS = frozenset(
-    """town towns village villages city cities settlement province provinces parish parishes
-    district districts region county counties state states area suburb port island islands
-    valley""".split()
+# Plain nouns (lemmas) a place name modifies: "the Marlow settlement", "Quist and Dover parishes".
+PLACE_HEAD_NOUNS = kinds.PLACE_NOUNS | frozenset(
+    "settlement parish district region county area island valley".split()
 )
 # What a country does as much as a company: a country's name as their subject is no company.
 COUNTRY_VERBS = frozenset({"export", "import", "trade", "produce", "ship"})

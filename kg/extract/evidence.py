@@ -90,7 +90,7 @@ def _context_votes(doc: Doc, cand: Candidate, votes: Votes) -> None:
             after = doc[end + 1].lower_
             if after in kinds.COMPANY_NOUNS or (after in ROLE_NOUNS and cand.ner != "GPE"):
                 votes["Company"] += 2  # "Acme's management", "Acme's chairman" (a country has chiefs too)
-        elif nxt.lower_ in cues.PLACE_HEAD_NOUNS and not nxt.is_title:
+        elif nxt.lemma_.lower() in cues.PLACE_HEAD_NOUNS and not nxt.is_title:
             votes["Place"] += 2  # "the Marlow settlement", "Quist and Dover parishes"
     if (
         prev is not None
@@ -222,10 +222,10 @@ def _syntax_votes(root: Token, votes: Votes, ner: str = "") -> None:
     verb = root.head.lemma_
     if root.dep_ == "nsubj" and verb in COMPANY_VERBS and not (ner == "GPE" and verb in cues.COUNTRY_VERBS):
         votes["Company"] += 1
-    # "the assassination of Quist", "the murder of Quist and Roe": the victim is a person
-    listed = root
+    listed = root  # the first item of the list the name is in (itself if none)
     while listed.dep_ == "conj":
         listed = listed.head
+    # "the assassination of Quist", "the murder of Quist and Roe": the victim is a person
     of = listed.head
     if listed.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_.lower() in cues.VIOLENCE_NOUNS:
         votes["Person"] += 2
@@ -237,9 +237,6 @@ def _syntax_votes(root: Token, votes: Votes, ner: str = "") -> None:
     if ner not in {"GPE", "LOC"} and places >= 2 and 2 * places >= len(conj) and not others:
         votes["Place"] += 1.5
     # "These brands include A, B and C": the listed names are brands
-    listed = root
-    while listed.dep_ == "conj":
-        listed = listed.head
     if listed.dep_ == "dobj" and listed.head.lemma_ == "include":
         subjects = [c for c in listed.head.children if c.dep_ == "nsubj"]
         if subjects and subjects[0].lower_ in kinds.BRAND_NOUNS:

@@ -168,9 +168,12 @@ def score(records: Sequence[Record], predicted: Sequence[set[Triple]]) -> Counte
     return c
 
 
-def f1(c: Counter[tuple[str, str]], lab: str = "ALL") -> float:
-    tp, fp, fn = c[lab, "tp"], c[lab, "fp"], c[lab, "fn"]
+def f1_counts(tp: int, fp: int, fn: int) -> float:
     return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+
+
+def f1(c: Counter[tuple[str, str]], lab: str = "ALL") -> float:
+    return f1_counts(c[lab, "tp"], c[lab, "fp"], c[lab, "fn"])
 
 
 def _fit(rows: list[list[str]], y: list[int], c: float, seed: int, min_count: int = 2) -> Any:
@@ -299,8 +302,7 @@ def choose_thresholds(
             counts.append(per_record)
 
         def f1_of(rows: Sequence[tuple[int, int, int]]) -> float:
-            tp, fp, fn = (sum(col) for col in zip(*rows, strict=True)) if rows else (0, 0, 0)
-            return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+            return f1_counts(*(sum(col) for col in zip(*rows, strict=True))) if rows else 0.0
 
         curve = [f1_of(per_record) for per_record in counts]
         best = max(range(len(THRESHOLDS)), key=lambda k: (curve[k], -k))

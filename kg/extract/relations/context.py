@@ -57,7 +57,6 @@ class DocState:
 
     accusations: list[tuple[int, int]] = field(default_factory=list)  # (accuser, accused), in order
     last_representative: int | None = None  # head of the latest `represents` relation
-    sources: list[tuple[tuple[int, int], tuple[int, int]]] | None = None  # source lines, read once
 
 
 class Context:

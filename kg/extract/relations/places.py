@@ -155,10 +155,8 @@ def _possessive(ctx: Context, sent: Span) -> list[Candidate]:
 def _source_lines(ctx: Context, sent: Span) -> list[Candidate]:
     """ "Brannock ZELTA VISTI in Veltan ...", "Havana Radio Reloj Network": a news outlet's source
     line opens with the place it files from, where it is based (``caps.py`` finds the lines)."""
-    if ctx.state.sources is None:
-        ctx.state.sources = sources_and_places(ctx.doc)
     found: list[Candidate] = []
-    for (s_start, _), (_, p_end) in ctx.state.sources:
+    for (s_start, _), (_, p_end) in sources_and_places(ctx.doc):
         if not sent.start <= s_start < sent.end:
             continue
         source = ctx.mention_at(ctx.doc[s_start], ORG_FAMILY)
