@@ -83,6 +83,7 @@ class Extraction:
                     "type": r.type,
                     "confidence": round(r.confidence, 4),
                     "rule": r.rule,
+                    "sentence": [r.sentence_start, r.sentence_end],
                     **({"detail": r.detail} if r.detail else {}),
                     **({"date": r.date} if r.date else {}),
                 }
