@@ -85,19 +85,19 @@ class Counts:
 
 @dataclass(frozen=True)
 class Detail:
-    """A missed gold relation or a wrong prediction, with where to read it."""
+    """One error, with where to read it: a missed gold relation (its evidence), a wrong
+    prediction (its sentence and rule), or an entity missed, wrongly found, mistyped or split."""
 
     story: str
-    kind: str  # "missed" or "wrong"
-    head: str
-    family: str
-    tail: str
-    sentence: str
+    kind: str  # "missed", "wrong", "missed entity", "false entity", "wrong class", "split"
+    what: str  # "Head family Tail", or the entity's name and classes
+    sentence: str = ""
     rule: str = ""
 
     def line(self) -> str:
         how = f" [{self.rule}]" if self.rule else ""
-        return f"{self.story}\t{self.kind}\t{self.head} {self.family} {self.tail}{how}\t{self.sentence}"
+        fields = (self.story, self.kind, f"{self.what}{how}", self.sentence)
+        return "\t".join(_SPACE.sub(" ", f).strip() for f in fields)
 
 
 @dataclass
@@ -174,7 +174,7 @@ class DocumentReport:
             )
         if details and self.details:
             lines.append("")
-            lines.append("story\tmissed/wrong\trelation [rule]\tsentence")
+            lines.append("story\tkind\twhat [rule]\tsentence")
             lines += [d.line() for d in self.details]
         return "\n".join(lines) + "\n"
 
@@ -210,6 +210,7 @@ def score_story(
         labels[iri] = str(names[0]["text"]) if names else str(ms[0]["text"])
 
     ents = EntityCounts()
+    details: list[Detail] = []
     certain = {n for n, g in story.entities.items() if not g.uncertain}
     ents.gold = len(certain)
     matched_by: Counter[str] = Counter()
@@ -223,13 +224,35 @@ def score_story(
         if hit and not hit & certain:
             continue  # matches only uncertain gold: neither right nor wrong
         ents.predicted += 1
-        if hit:
-            ents.right += 1
-            cls = Counter(str(m["type"]) for m in names).most_common(1)[0][0]
-            if any(_accepts(story.entities[n], cls) for n in hit):
-                ents.typed += 1
+        cls = Counter(str(m["type"]) for m in names).most_common(1)[0][0]
+        if not hit:
+            details.append(
+                Detail(story.id, "false entity", f"{labels[iri]} ({cls})", _around(names[0], text))
+            )
+            continue
+        ents.right += 1
+        if any(_accepts(story.entities[n], cls) for n in hit):
+            ents.typed += 1
+        else:
+            gold_classes = "/".join(
+                sorted({c for n in hit for c in (story.entities[n].type, *story.entities[n].also)})
+            )
+            details.append(
+                Detail(
+                    story.id,
+                    "wrong class",
+                    f"{labels[iri]} ({cls}, gold {gold_classes})",
+                    _around(names[0], text),
+                )
+            )
     ents.found = sum(1 for n in certain if matched_by[n])
     ents.split = sum(1 for n in certain if matched_by[n] > 1)
+    for n in sorted(certain):
+        if not matched_by[n]:
+            details.append(Detail(story.id, "missed entity", f"{n} ({story.entities[n].type})"))
+        elif matched_by[n] > 1:
+            shown = sorted(labels[iri] for iri, got in matches.items() if n in got)
+            details.append(Detail(story.id, "split", f"{n}: " + " | ".join(shown)))
 
     # Predicted relations, deduplicated by (IRI, family, IRI).
     predicted: dict[tuple[str, str, str], Mapping[str, Any]] = {}
@@ -247,7 +270,6 @@ def score_story(
             predicted[key] = rel
 
     families = {f: Counts() for f in FAMILY_ORDER}
-    details: list[Detail] = []
     found: set[int] = set()
     for (head, family, tail), rel in sorted(predicted.items()):
         pairs = {(h, t) for h in matches.get(head, ()) for t in matches.get(tail, ())}
@@ -258,16 +280,9 @@ def score_story(
             families[family].pred_right += 1
         elif not hits:
             families[family].pred_wrong += 1
+            what = f"{labels[head]} {family} {labels[tail]}"
             details.append(
-                Detail(
-                    story.id,
-                    "wrong",
-                    labels[head],
-                    family,
-                    labels[tail],
-                    _sentence(rel, mentions, text),
-                    str(rel.get("rule", "")),
-                )
+                Detail(story.id, "wrong", what, _sentence(rel, mentions, text), str(rel.get("rule", "")))
             )
     for i, g in enumerate(story.relations):
         if g.uncertain:
@@ -276,10 +291,14 @@ def score_story(
             families[g.family].gold_found += 1
         else:
             families[g.family].gold_missed += 1
-            details.append(
-                Detail(story.id, "missed", "/".join(g.heads), g.family, "/".join(g.tails), g.evidence)
-            )
+            what = f"{'/'.join(g.heads)} {g.family} {'/'.join(g.tails)}"
+            details.append(Detail(story.id, "missed", what, g.evidence))
     return ents, families, details
+
+
+def _around(mention: Mapping[str, Any], text: str, width: int = 60) -> str:
+    start, end = int(mention["start"]), int(mention["end"])
+    return _SPACE.sub(" ", text[max(0, start - width) : end + width]).strip()
 
 
 def _sentence(rel: Mapping[str, Any], mentions: Sequence[Mapping[str, Any]], text: str) -> str:
