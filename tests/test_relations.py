@@ -600,7 +600,6 @@ NEGATIVES: list[tuple[str, Sequence[M]]] = [
     ("The Coastal Fishing League represents the interests of more than 1000 brands.", ()),
     ("Tomas Reyna visited France, Germany and Italy last year.", ()),
     ("Kestria's Dovrel Foods talks ended on Monday.", (M("Kestria", "Place"), M("Dovrel Foods", "Company"))),
-    ("Harlan Steel rejected the offer from Orbis Logistics.", ()),
     ("Harlan Steel claimed that Orbis Logistics was its best partner.", ()),
 ]
 

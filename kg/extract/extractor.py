@@ -57,22 +57,26 @@ def extract_doc(doc: Doc, document: Document, base_iri: str = RESOURCE_NS) -> Ex
             spans.append((c.start, c.end, key, cl.type, iri, kind))
     spans.sort(key=lambda s: (s[0], -s[1], s[2]))
     mention_spans = [MentionSpan(s, e, t, k) for s, e, k, t, _, _ in spans]
-    # A reference anchors relations only where its entity is not named in the same sentence:
-    # there the name is the better anchor.
-    named_in = {(k, doc[s].sent.start) for s, _, k, _, _, kind in spans if kind == "name"}
-    usable = [
-        i
-        for i, (s, _, k, _, _, kind) in enumerate(spans)
-        if kind == "name" or (k, doc[s].sent.start) not in named_in
-    ]
+    # A reference is an argument like any mention, but where its entity is also named in the same
+    # sentence the relation is anchored on the name: the better provenance.
+    named_at: dict[tuple[int, int], list[int]] = {}
+    for i, (s, _, k, _, _, kind) in enumerate(spans):
+        if kind == "name":
+            named_at.setdefault((k, doc[s].sent.start), []).append(i)
+
+    def anchor(i: int) -> int:
+        s, _, k, _, _, kind = spans[i]
+        names = named_at.get((k, doc[s].sent.start)) if kind != "name" else None
+        return min(names, key=lambda j: abs(spans[j][0] - s)) if names else i
+
     mentions = []
     for s, e, _, _t, iri, kind in spans:
         span = doc[s:e]
         start, end = span.start_char, span.end_char
         mentions.append(Mention(start, end, document.text[start:end], entities[iri].type, iri, kind))
     relations = []
-    for hit in find_relations(doc, [mention_spans[i] for i in usable]):
-        h = replace(hit, head=usable[hit.head], tail=usable[hit.tail])
+    for hit in find_relations(doc, mention_spans):
+        h = replace(hit, head=anchor(hit.head), tail=anchor(hit.tail))
         start, end = h.sent_start, h.sent_end
         while end > start and doc.text[end - 1].isspace():  # no trailing blank or masked markup
             end -= 1
