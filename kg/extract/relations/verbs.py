@@ -77,6 +77,22 @@ RESPOND_SUPPORT = frozenset(
     {"issue", "make", "submit", "release", "publish", "file", "give", "post", "conduct", "launch", "mount",
      "stage", "deliver", "send", "offer", "provide"}
 )  # fmt: skip
+# Words of negative judgement that make a reported clause a criticism of what it is about:
+# "X said Y's plan was unrealistic", "called Y's policy an example of protectionism".
+NEGATIVE_JUDGEMENT = frozenset(
+    {
+        "irresponsible", "unrealistic", "mistaken", "wrong", "unfair", "unjust", "frivolous",
+        "baseless", "unfounded", "groundless", "meaningless", "misleading", "disastrous",
+        "damaging", "outrageous", "absurd", "ridiculous", "illegal", "unlawful", "unacceptable",
+        "protectionism", "protectionist", "arrogant", "sinister", "disgraceful", "shameful",
+        "crass", "ignorant", "hypocritical", "dishonest", "deceitful", "reckless", "incompetent",
+        "inadequate", "failure", "disappointment", "betrayal", "scandal", "scandalous", "appalling",
+        "deplorable", "regrettable", "excessive", "discriminatory", "dumping", "abuse", "improper",
+        "negligent", "negligence", "fraud", "fraudulent", "lie", "lies", "lying", "false",
+        "untrue", "contempt", "shambles", "farce", "stooge", "intransigence", "interference",
+        "threat", "dangerous", "concern", "concerned", "blame", "fault", "problem", "poor",
+    }
+)  # fmt: skip
 SAY_VERBS = frozenset({"say", "call", "describe", "insist", "argue", "state", "add", "maintain", "tell"})
 
 # ---------------------------------------------------------------- roles and membership
