@@ -90,3 +90,46 @@ def test_states_are_members_but_never_employers() -> None:
 
 def test_the_relation_model_sees_a_state_as_a_location() -> None:
     assert COARSE[STATE] == COARSE[PLACE] == "LOC"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "EC members France and Britain opposed the plan.",
+            {("France", "memberOf", "EC"), ("United Kingdom", "memberOf", "EC")},
+        ),
+        (
+            "The 13 OPEC nations, including Kuwait and Venezuela, met in Vienna.",
+            {("Kuwait", "memberOf", "OPEC"), ("Venezuela", "memberOf", "OPEC")},
+        ),
+        (
+            "OPEC countries such as Nigeria and Venezuela cut prices.",
+            {("Nigeria", "memberOf", "OPEC"), ("Venezuela", "memberOf", "OPEC")},
+        ),
+        ("Kestria and other OPEC members agreed to cut output.", {("Kestria", "memberOf", "OPEC")}),
+        (
+            "Britain, a member of the European Community, objected.",
+            {("United Kingdom", "memberOf", "European Community")},
+        ),
+        ("Britain, which is a member of NATO, objected.", {("United Kingdom", "memberOf", "NATO")}),
+    ],
+)
+def test_states_are_members_of_international_bodies(
+    extract_text: Run, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    ex = extract_text(text)
+    assert expected <= triples(ex)
+    assert all(entity_types(ex)[member] == STATE for member, _, _ in expected)
+
+
+def test_a_body_named_before_member_holds_people_and_companies_too(extract_text: Run) -> None:
+    assert ("Ana Quist", "memberOf", "Labour") in triples(extract_text("Labour member Ana Quist resigned."))
+    ex = extract_text("Norwind Corp and other members of the Quist Trade Council protested.")
+    assert ("Norwind Corp", "memberOf", "Quist Trade Council") in triples(ex)
+
+
+def test_states_of_a_country_are_not_members_of_it(extract_text: Run) -> None:
+    ex = extract_text("U.S. states including Texas and Ohio sued Norwind Corp.")
+    assert not [t for t in triples(ex) if t[1] == "memberOf"]
+    assert {("Texas", "accuses", "Norwind Corp."), ("Ohio", "accuses", "Norwind Corp.")} <= triples(ex)
