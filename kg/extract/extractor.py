@@ -12,6 +12,7 @@ from kg.extract.aliases import cluster_mentions
 from kg.extract.coref import REFERENCE_SOURCES
 from kg.extract.details import TRIGGERS as EVENT_KINDS
 from kg.extract.details import event_details
+from kg.extract.gpe import mark_states
 from kg.extract.mentions import find_candidates
 from kg.extract.pipeline import load_pipeline
 from kg.extract.relations import find_relations
@@ -51,6 +52,7 @@ class DocMentions:
 def find_mentions(doc: Doc, base_iri: str = RESOURCE_NS) -> DocMentions:
     """Entities of a parsed document and every mention of them (names and references)."""
     clusters = cluster_mentions(doc, find_candidates(doc))
+    mark_states(doc, clusters)
     entities: dict[str, Entity] = {}
     spans: list[tuple[int, int, int, str, str, str]] = []
     for key, cl in enumerate(clusters):
