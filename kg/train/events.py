@@ -187,7 +187,7 @@ def out_of_fold(
     fold = {n: k % folds for k, n in enumerate(order)}
     probs: list[list[float]] = [[0.0] * len(st.pairs) for st in stories]
     for k in range(folds):
-        rows, y = _examples(stories, relation, lambda n, k=k: fold[n] != k)
+        rows, y = _examples(stories, relation, lambda n, held=k: fold[n] != held)  # type: ignore[misc]
         if len(set(y)) < 2:
             continue
         fitted = _fit(rows, y, c, seed)
@@ -343,9 +343,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     ]
     print("rules + model (CV): " + report(stories, oof, thresholds))
     for rel in EVENTS:
-        print(
-            f"  {rel}: C={chosen[rel]['C']} threshold={chosen[rel]['threshold']} cv F1 {chosen[rel]['cv_f1']:.3f}"
-        )
+        spec = chosen[rel]
+        print(f"  {rel}: C={spec['C']} threshold={spec['threshold']} cv F1 {spec['cv_f1']:.3f}")
     if args.cv:
         return 0
     relations = {}

@@ -27,8 +27,16 @@ from kg.extract.relations.verbs import (
     SAY_VERBS,
 )
 
-# Objects that make "deny", "reject", "dismiss" a response to an accusation.
-ACCUSATION_OBJECTS = ACCUSE_NOUNS | {"report", "criticism", "suggestion", "charge", "assertion", "remark"}
+# Objects that make "deny", "reject", "dismiss" a response to an accusation: the accusation, or
+# what it imputes ("denied any wrongdoing", "denied involvement").
+ACCUSATION_OBJECTS = ACCUSE_NOUNS | {
+    "report", "criticism", "suggestion", "charge", "assertion", "remark", "wrongdoing", "involvement",
+    "responsibility", "guilt", "liability", "impropriety", "misconduct", "blame",
+}  # fmt: skip
+# What a denial may name without naming an accusation.
+DENIED_ONLY = frozenset(
+    {"wrongdoing", "involvement", "responsibility", "guilt", "liability", "impropriety", "misconduct"}
+)
 # What else is answered: an offer, a demand, a plea - answered only when its author is named.
 ANSWERED_OBJECTS = frozenset(
     {
@@ -73,6 +81,8 @@ def _verb_response(ctx: Context, verb: Token) -> tuple[Token, list[Token]] | Non
             return verb, aimed + answered
     if lemma in ("comment", "decline", "refuse") and verb.dep_ != "amod":
         return _no_comment(ctx, verb)
+    if lemma == "deny" and children(verb, ("ccomp", "xcomp", "pcomp")):
+        return verb, []  # "X denied that it had ...", "X denied pressuring ...": whoever accused X
     return None
 
 
@@ -156,21 +166,30 @@ def find_responses(ctx: Context, sent: Span, accusations: Sequence[Candidate]) -
                 pairs(heads, tails, "respondsTo", 0.85 if rule != "rule:respond-said" else 0.75, rule)
             )
             continue
+        # a denial of a clause or of "wrongdoing" names no accuser: only one who accused the
+        # responder counts, never merely the last accuser of the story
+        clausal = verb.lemma_.lower() == "deny" and not aimed
+        strict = clausal or bool(aimed) and all(t.lemma_.lower() in DENIED_ONLY for t in aimed)
         for head in heads:
-            found.extend(_implicit_accusers(ctx, head, accusations))
+            found.extend(_implicit_accusers(ctx, head, accusations, strict))
     return found
 
 
-def _implicit_accusers(ctx: Context, head: Arg, accusations: Sequence[Candidate]) -> list[Candidate]:
-    """The accusers a response with no named target answers: in this sentence, else earlier ones."""
+def _implicit_accusers(
+    ctx: Context, head: Arg, accusations: Sequence[Candidate], strict: bool = False
+) -> list[Candidate]:
+    """The accusers a response with no named target answers: in this sentence, else earlier ones;
+    with ``strict``, only those who accused the responder."""
     key = ctx.key(head[0])
-    here = [c.head for c in accusations if ctx.key(c.tail) == key] or [c.head for c in accusations]
+    here = [c.head for c in accusations if ctx.key(c.tail) == key]
+    if not here and not strict:
+        here = [c.head for c in accusations]
     if here:
         return pairs([head], [(m, 1.0) for m in here], "respondsTo", 0.7, "rule:respond-in-sentence")
     earlier = [accuser for accuser, accused in ctx.state.accusations if ctx.key(accused) == key]
     if earlier:
         return pairs([head], [(m, 1.0) for m in earlier], "respondsTo", 0.6, "rule:respond-fallback")
-    if ctx.state.accusations:
+    if ctx.state.accusations and not strict:
         last = ctx.state.accusations[-1][0]
         return pairs([head], [(last, 1.0)], "respondsTo", 0.5, "rule:respond-fallback")
     return []
