@@ -169,7 +169,7 @@ def find_responses(ctx: Context, sent: Span, accusations: Sequence[Candidate]) -
         # a denial of a clause or of "wrongdoing" names no accuser: only one who accused the
         # responder counts, never merely the last accuser of the story
         clausal = verb.lemma_.lower() == "deny" and not aimed
-        strict = clausal or bool(aimed) and all(t.lemma_.lower() in DENIED_ONLY for t in aimed)
+        strict = clausal or (bool(aimed) and all(t.lemma_.lower() in DENIED_ONLY for t in aimed))
         for head in heads:
             found.extend(_implicit_accusers(ctx, head, accusations, strict))
     return found
