@@ -140,7 +140,7 @@ def _strong(v: Votes) -> str | None:
         return "Place"
     if v["Person"] >= 3:
         return "Person"
-    if sum(v[k] for k in v if k not in {"Person", "Place", "Brand"}) >= 2:
+    if sum(v[k] for k in v if k not in {"Person", "Place", "Brand"} and not k.startswith(NER_PREFIX)) >= 2:
         return "Organization"
     return None
 
