@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from kg.extract import kinds, names, titles
-from kg.extract.coref import REFERENCE_SOURCES, attach_references, find_pronouns
+from kg.extract.coref import REFERENCE_SOURCES, resolve_references
 from kg.extract.evidence import NER_PREFIX, Votes, combine, decide, votes_for
 from kg.extract.mentions import Candidate, is_acronym
 from kg.iri import normalize_name
@@ -92,7 +92,7 @@ def cluster_mentions(doc: Doc, cands: list[Candidate]) -> list[Cluster]:
     names = [c for c in cands if c.source not in REFERENCE_SOURCES]
     clusters = _cluster_names(doc, names)
     taken = {i for c in cands for i in range(c.start, c.end)}
-    attach_references(doc, clusters, refs + find_pronouns(doc, taken))
+    resolve_references(doc, clusters, refs, taken)
     return clusters
 
 
@@ -270,8 +270,8 @@ def _short_forms(
 
 
 def _label(doc: Doc, members: list[Candidate]) -> tuple[str, tuple[str, ...]]:
-    """The longest name, counted without a title; "Ana Quist" rather than "Mr Quist", and
-    "Quist" rather than "Mr Quist"."""
+    """The longest name, counted and written without a title: "Ana Quist" rather than "Mr
+    Quist", and "Quist" for "Mr Quist"."""
     names_ = [c for c in members if c.source not in REFERENCE_SOURCES]
     forms = [surface(doc, c) for c in names_]
     untitled = {surface(doc, c): personal_name(doc, c) for c in names_}
@@ -281,10 +281,11 @@ def _label(doc: Doc, members: list[Candidate]) -> tuple[str, tuple[str, ...]]:
         label = places[0]
     elif full:
         counts = Counter(full)
-        label = max(
+        best = max(
             full,
             key=lambda f: (len(untitled[f].split()), untitled[f] == f, len(f), counts[f], -full.index(f)),
         )
+        label = untitled[best]
     else:
         label = forms[0]
     seen = {normalize_name(label)}
