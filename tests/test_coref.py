@@ -76,6 +76,10 @@ def test_references_are_marked_and_never_name_an_entity(extract_text) -> None:  
             ("Helen Farrow", "accuses", "Tobias Wrenholm"),
         ),
         (
+            "Prime Minister Tobias Wrenholm met bankers. Helen Farrow accused the premier of lying.",
+            ("Helen Farrow", "accuses", "Tobias Wrenholm"),
+        ),
+        (
             "Shadow chancellor Tobias Wrenholm spoke first. Chancellor Peter Lindqvist replied. "
             "Helen Farrow later urged the chancellor to resign.",
             ("Helen Farrow", "urges", "Peter Lindqvist"),

@@ -8,7 +8,9 @@ A reference joins the entity it most plausibly refers to, so that a relation sta
   "Chancellor Ana Quist" or "Ana Quist, the chancellor,"; "the boss" after "chief executive
   Ana Quist"; a role nobody was named with refers to nobody ("the spokesman said");
 - "the company" in apposition to a name is that name ("Norwind, the company that ...");
-  otherwise a definite description refers to the latest fitting entity (named, or referred to);
+  otherwise a description refers to the latest entity whose name it heads ("the federation"
+  for "the Grain Federation"), or failing that to the latest fitting subject or entity; "the
+  government", "the court", "the board" only to a name they head;
 - a pronoun looks back two sentences; it prefers the latest subject in its own sentence, then
   the latest subject of a main clause before it, then any subject, then the latest mention; an
   entity referred to by an earlier pronoun counts as mentioned there, so a chain of "he"s
@@ -227,6 +229,8 @@ class _Discourse:
         same_word = [a for a in before if tok.lower_ in self.heads.get(a.cluster, ())]
         if same_word:
             return same_word[-1].cluster
+        if tok.lower_ in reference_words.HEAD_ONLY_NOUNS:
+            return None
         allowed = DEFINITE_NOUNS.get(tok.lower_, ())
         if "Company" in allowed:
             allowed = (*allowed, "Organization")  # an organization of no known kind may be "the company"

@@ -35,7 +35,7 @@ def _role_of(tok: Token) -> Role:
         for t in tok.doc[max(tok.sent.start, tok.i - 3) : tok.i]
         if t.lower_ in words.ROLE_QUALIFIERS and t.head.i in {tok.i, t.i + 1}
     ]
-    return (*quals, tok.lower_)
+    return (*quals, *words.ROLE_SYNONYMS.get(tok.lower_, (tok.lower_,)))
 
 
 def find_descriptions(

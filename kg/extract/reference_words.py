@@ -26,6 +26,13 @@ MORE_DEFINITE_NOUNS: dict[str, tuple[str, ...]] = {
     "broadcaster": ("NewsOrganization",),
     "magazine": ("NewsOrganization",),
 }
+# Nouns that refer back only to a body whose name they head ("the court" after "Marlow High
+# Court", "the board" after "Quist Cocoa Board"): news uses them as often for one never named
+# ("the government", a company's board).
+HEAD_ONLY_NOUNS = frozenset(
+    """government administration court tribunal board club committee exchange commission council
+    bureau embassy cabinet office department""".split()
+)
 # Adjectives before such a noun that point to another organization than the one named last:
 # "the parent company", "the rival firm", "another company".
 OTHER_ORGANIZATION_WORDS = frozenset(
@@ -50,6 +57,8 @@ ROLE_QUALIFIERS = frozenset(
     education culture environment transport energy treasury justice chief executive general
     managing shadow""".split()
 )
+# Roles written in one word for another's two: "the premier" is the prime minister.
+ROLE_SYNONYMS = {"premier": ("prime", "minister")}
 # Qualifiers that make another office: the deputy minister is not the minister.
 OTHER_OFFICE_QUALIFIERS = frozenset({"shadow", "deputy", "vice"})
 # Heads of a body go by several nouns: "the boss" after "chief executive Ana Quist".
