@@ -101,6 +101,10 @@ NOT_ASSERTED = [
         "The Osaka District Court dismissed a suit by Kestrel Data against Norwind Corp.",
         ("Osaka District Court", "accuses", "Norwind Corp"),
     ),
+    (
+        "The Osaka District Court directed Norwind Corp to pay the fine.",
+        ("Osaka District Court", "urges", "Norwind Corp"),
+    ),
 ]
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from kg.extract.relations.actors import AUTHOR_PARTICIPLES, actor_args, authors, target_args
+from kg.extract.relations.actors import AUTHOR_PARTICIPLES, actor_args, authors, judges, target_args
 from kg.extract.relations.alliances import allies_of
 from kg.extract.relations.context import AGENTS, Arg, Candidate, Context, pairs
 from kg.extract.relations.modality import asserted
@@ -145,7 +145,13 @@ def find_accusations(ctx: Context, sent: Span) -> list[Candidate]:
                 found.extend(_accuse_verb(ctx, token))
         elif token.pos_ in ("NOUN", "PROPN") and lemma in ACCUSE_NOUNS:
             found.extend(_accuse_noun(ctx, token))
-    return found
+    return _no_judges(ctx, found)
+
+
+def _no_judges(ctx: Context, found: list[Candidate]) -> list[Candidate]:
+    """A court rules on suits and orders parties; it neither brings a suit nor urges: "the court
+    directed Norwind to respond", "the judge presiding over its lawsuit against Norwind"."""
+    return [c for c in found if not judges(ctx, c.head)]
 
 
 def _letter_recipients(ctx: Context, chain: list[Token]) -> list[Arg]:
@@ -218,4 +224,4 @@ def find_urgings(ctx: Context, sent: Span) -> list[Candidate]:
                 found.extend(_urge_verb(ctx, token))
         elif token.pos_ == "NOUN" and lemma in URGE_NOUNS:
             found.extend(_urge_noun(ctx, token))
-    return found
+    return _no_judges(ctx, found)
