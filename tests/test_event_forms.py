@@ -35,6 +35,14 @@ ACCUSES = [
         ("Tanner Union", "Norwind Corp"),
     ),
     ("The Kestrel Data chairman accused Norwind Corp of dumping.", ("Kestrel Data", "Norwind Corp")),
+    (
+        "The Tanner Union called for the resignation of Ben Marlow over the losses.",
+        ("Tanner Union", "Ben Marlow"),
+    ),
+    (
+        "The Federal Trade Commission had charged in a complaint filed in court that Norwind Corp mislabeled its goods.",
+        ("Federal Trade Commission", "Norwind Corp"),
+    ),
 ]
 URGES = [
     (

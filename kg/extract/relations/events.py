@@ -48,6 +48,11 @@ OF_TARGET_NOUNS = frozenset({"criticism", "denunciation", "condemnation"})
 PRONOUN_FACTOR = 0.8  # agent taken from the main clause for an unresolved pronoun
 # "ask" also asks questions: it urges only with a clause or a "for"-object.
 NEEDS_CLAUSE = frozenset({"ask", "request"})
+# Asking that someone go: "called for the resignation of Y", "demanded Y's dismissal".
+OUSTER_NOUNS = frozenset(
+    {"resignation", "dismissal", "removal", "sacking", "ouster", "impeachment", "arrest"}
+)
+OUSTER_VERBS = frozenset({"demand", "seek", "urge", "want", "request"})
 # "call on"/"appeal to" urge only with a purpose: "called on Y to resign", "appealed to Y for aid".
 NEEDS_PURPOSE = frozenset({"call", "appeal"})
 # Verbs by which the subject brings an accusation noun: "X filed a suit against Y".
@@ -81,6 +86,19 @@ def clause_subjects(verb: Token) -> list[Token]:
     return [s for c in children(verb, ("ccomp", "xcomp")) for s in children(c, ("nsubj", "nsubjpass"))]
 
 
+def that_clause_subjects(verb: Token) -> list[Token]:
+    """Subjects of the first that-clause in the verb's phrase, wherever the parser hung it: "X
+    charged in a complaint filed in court that Y mislabeled ..." (the clause read as the
+    complaint's relative clause)."""
+    for tok in verb.subtree:
+        if tok.lower_ == "that" and tok.i > verb.i and tok.head.pos_ in ("VERB", "AUX"):
+            clause = tok.head
+            subjects = [s for s in children(clause, ("nsubj", "nsubjpass")) if s.i > tok.i]
+            if subjects:
+                return subjects
+    return []
+
+
 def _targets(ctx: Context, tokens: list[Token]) -> list[Arg]:
     return [arg for t in tokens for arg in target_args(ctx, t)]
 
@@ -96,7 +114,7 @@ def _accuse_verb(ctx: Context, verb: Token) -> list[Candidate]:
         if tails:
             return pairs(heads, tails, "accuses", 0.8, "rule:accuse-verb")
     if lemma in ACCUSE_CLAUSAL:
-        tails = _targets(ctx, clause_subjects(verb))
+        tails = _targets(ctx, clause_subjects(verb) or that_clause_subjects(verb))
         return pairs(heads, tails, "accuses", 0.7, "rule:accuse-allege")
     if lemma in ACCUSE_PHRASAL:
         tails = _targets(ctx, prep_objects(verb, ACCUSE_PHRASAL[lemma]))
@@ -135,6 +153,24 @@ def _accuse_noun(ctx: Context, noun: Token) -> list[Candidate]:
     return pairs(heads, tails, "accuses", 0.8, "rule:accuse-noun")
 
 
+def _ouster(ctx: Context, noun: Token) -> list[Candidate]:
+    """ "X called for the resignation of Y", "X demanded Y's dismissal": asking that someone go
+    holds them to blame."""
+    verb = governing_verb(noun)
+    if verb is None or not asserted(verb):
+        return []
+    lemma = verb.lemma_.lower()
+    asks = noun.dep_ == "dobj" and lemma in OUSTER_VERBS
+    calls = (
+        noun.dep_ == "pobj" and noun.head.lower_ == "for" and lemma in {"call", "press", "push", "campaign"}
+    )
+    if not (asks or calls):
+        return []
+    tails = _targets(ctx, children(noun, ("poss",)) + prep_objects(noun, ("of",)))
+    heads, _ = agents(ctx, verb)
+    return pairs(heads, tails, "accuses", 0.75, "rule:accuse-ouster")
+
+
 def find_accusations(ctx: Context, sent: Span) -> list[Candidate]:
     """accuses hits of one sentence."""
     found: list[Candidate] = []
@@ -145,6 +181,8 @@ def find_accusations(ctx: Context, sent: Span) -> list[Candidate]:
                 found.extend(_accuse_verb(ctx, token))
         elif token.pos_ in ("NOUN", "PROPN") and lemma in ACCUSE_NOUNS:
             found.extend(_accuse_noun(ctx, token))
+        elif token.pos_ == "NOUN" and lemma in OUSTER_NOUNS:
+            found.extend(_ouster(ctx, token))
     return _no_judges(ctx, found)
 
 
