@@ -100,10 +100,11 @@ def extract_doc(
         start, end = span.start_char, span.end_char
         mentions.append(Mention(start, end, document.text[start:end], entities[iri].type, iri, kind))
     relations = []
+    text = doc.text  # spaCy rebuilds it on every access
     for hit in find_relations(doc, mention_spans, event_model=event_model):
         h = replace(hit, head=anchor(hit.head), tail=anchor(hit.tail))
         start, end = h.sent_start, h.sent_end
-        while end > start and doc.text[end - 1].isspace():  # no trailing blank or masked markup
+        while end > start and text[end - 1].isspace():  # no trailing blank or masked markup
             end -= 1
         detail, date = None, None
         if h.type in EVENT_KINDS:
