@@ -295,7 +295,9 @@ COUNTRY_VARIANTS = {
 
 # Tokens that never start or end a name: determiners and possessive markers.
 STRIP_LEADING = frozenset({"the", "a", "an", "this", "that", "these", "those"})
-NAME_FUNCTION_WORDS = frozenset({"of", "and", "&", "for", "the", "de", "du", "des", "la", "le", "on", "in"})
+NAME_FUNCTION_WORDS = frozenset(
+    {"of", "and", "&", "for", "the", "de", "du", "des", "la", "le", "on", "in", "und", "et", "y"}
+)
 
 # Nouns that, after "the", refer back to an entity named earlier: "the company", "the federation".
 DEFINITE_NOUNS = {
