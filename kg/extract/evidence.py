@@ -13,6 +13,7 @@ from collections import defaultdict
 from spacy.tokens import Doc, Token
 
 from kg.extract import cues, kinds
+from kg.extract.kindnames import BROADCAST_WORDS, station_end
 from kg.extract.mentions import ROLE_NOUNS, Candidate, is_acronym
 
 NER_VOTES = {
@@ -50,6 +51,10 @@ ORG_FAMILY = ("Organization", "Company", "TradeAssociation", "GovernmentAgency",
 
 def _head_word_votes(doc: Doc, cand: Candidate, votes: Votes) -> None:
     words = [t.lower_ for t in doc[cand.start : cand.end]]
+    # a station after a broadcaster's word is no head: "Veltra Radio 4", "Veltra Radio Marlow"
+    station = next((i for i, w in enumerate(words[:-1]) if w in BROADCAST_WORDS), None)
+    if station is not None and station_end(doc, cand.start + station + 1) == cand.end:
+        words = words[: station + 1]
     last = words[-1]
     if len(words) >= 2 and (last in kinds.PLACE_WORDS or words[0] in kinds.PLACE_PREFIXES):
         votes["Place"] += 3  # "Marlow County", "Fort Quist"

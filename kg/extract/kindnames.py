@@ -26,7 +26,21 @@ KIND_WORDS = (
     | kinds.COMPANY_WORDS
     | kinds.ORGANIZATION_WORDS
 )
+# A broadcaster's word, which a station's number or place may follow: "Veltra Radio 4".
+BROADCAST_WORDS = frozenset({"radio", "television", "tv", "news", "channel"})
+CHANNEL_NUMBERS = frozenset({"one", "two", "three", "four", "five"})
+_CACHE_KEY = "kg.lowercase_words"
 _ABBREVIATION = re.compile(r"^(?:[A-Z]\.){2,4}$")  # "U.S.", "U.N.", "E.C."
+
+
+def lowercase_words(doc: Doc) -> frozenset[str]:
+    """Words (and their lemmas) the story writes in lower case: its common words."""
+    cached = doc.user_data.get(_CACHE_KEY)
+    if cached is None:
+        words = {t.text for t in doc if t.is_lower and t.is_alpha}
+        words |= {t.lemma_ for t in doc if t.is_lower and t.is_alpha}
+        cached = doc.user_data[_CACHE_KEY] = frozenset(words)
+    return frozenset(cached)
 
 
 def is_abbreviation(tok: Token) -> bool:
@@ -112,10 +126,40 @@ def _title_words(doc: Doc, i: int) -> int:
     return i
 
 
+def station_end(doc: Doc, i: int) -> int:
+    """The end of a station's number or place after a broadcaster's word: "Veltra Radio [4]",
+    "Veltra News [24]", "Veltra Radio [Marlow]"."""
+    if i >= len(doc):
+        return i
+    tok = doc[i]
+    if tok.like_num and (tok.is_digit or tok.is_title) and len(tok) <= 5:
+        return i + 1
+    if tok.is_title and tok.ent_type_ == "ORG" and tok.ent_iob_ == "I":
+        # the model reads the rest as the broadcaster's name: "Radio Monte Veltra" (but not a
+        # common word: "the VBC News Website")
+        end, common = i, lowercase_words(doc)
+        while (
+            end < len(doc)
+            and doc[end].ent_iob_ == "I"
+            and doc[end].is_title
+            and doc[end].lower_ not in common
+        ):
+            end += 1
+        return end
+    if tok.is_title and tok.ent_type_ in {"GPE", "LOC"} and tok.ent_iob_ == "B":
+        end = i + 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        return end
+    return i
+
+
 def _name_end(doc: Doc, tok: Token) -> int:
     end = tok.i + 1
     if tok.lower_.rstrip(".") in kinds.LEGAL_SUFFIXES:
         return end  # "Quist Co. of Marlow" is a company and the place it is registered in
+    if tok.lower_ in BROADCAST_WORDS:
+        return station_end(doc, end)
     while end + 1 < len(doc) and doc[end].lower_ in {"of", "for"}:
         the = doc[end + 1].lower_ == "the"  # "Court of Appeals for the Second Circuit"
         first = end + 2 if the else end + 1
@@ -135,6 +179,18 @@ def _name_end(doc: Doc, tok: Token) -> int:
         ):
             end = _title_words(doc, end + 1)
     return end
+
+
+def channel_spans(doc: Doc) -> list[tuple[int, int]]:
+    """A broadcaster's acronym and a channel's number: "VBC One", "VBC 2"."""
+    spans = []
+    for tok in doc[:-1]:
+        nxt = doc[tok.i + 1]
+        acronym = tok.is_upper and tok.is_alpha and len(tok) >= 2
+        number = nxt.like_num and ((nxt.is_digit and len(nxt) <= 2) or nxt.lower_ in CHANNEL_NUMBERS)
+        if acronym and number:
+            spans.append((tok.i, tok.i + 2))
+    return spans
 
 
 def kind_spans(doc: Doc) -> list[tuple[int, int]]:

@@ -52,6 +52,8 @@ GOVERNMENT_WORDS = frozenset(
         "navy",
         "court",
         "tribunal",
+        "regime",
+        "subcommittee",
     ]
 )
 NEWS_WORDS = frozenset(

@@ -18,11 +18,13 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from kg.extract import kinds
+from kg.extract.bodies import Body, bodies
 from kg.extract.caps import caps_names
-from kg.extract.kindnames import is_name_token, kind_spans
+from kg.extract.kindnames import channel_spans, is_name_token, kind_spans
 from kg.extract.missed import missed_names
 from kg.extract.nerfix import entity_spans
 from kg.extract.notnames import cut, title_words
+from kg.extract.parties import party_spans
 
 ROLE_NOUNS = frozenset(
     [
@@ -44,6 +46,8 @@ ROLE_NOUNS = frozenset(
         "boss",
     ]
 )
+PARTY_VOTES = 3.0  # a party is an Organization of no narrower kind
+CHANNEL_VOTES = 3.0  # "VBC One" is a broadcaster
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z&.-]*[A-Z&.]$|^[A-Z]{2,}$")
 _NOT_ORG = frozenset({"GPE", "LOC", "FAC", "PERSON", "DATE", "NORP"})
 
@@ -52,7 +56,7 @@ _NOT_ORG = frozenset({"GPE", "LOC", "FAC", "PERSON", "DATE", "NORP"})
 class Candidate:
     start: int  # token offsets into the Doc, end exclusive
     end: int
-    source: str  # "kind", "caps", "ner", "cue", "missed", "acronym", "repeat", "nested"
+    source: str  # "kind", "caps", "body", "party", "ner", "cue", "missed", "acronym", "repeat", "nested"
     ner: str = ""  # spaCy label when it came from (or overlaps) a named entity
     place: str | None = None  # canonical country name for demonyms and country variants
     acronym_of: Candidate | None = None  # the name this acronym was defined for, in parentheses
@@ -158,6 +162,15 @@ def find_candidates(doc: Doc) -> list[Candidate]:
             add(start, end, "ner", "GPE")  # a country whose name ends in a kind word: "... Union"
             continue
         add(start, end, "kind", "ORG" if "ORG" in labels or not labels else sorted(labels)[0])
+    for start, end in channel_spans(doc):
+        cand = add(start, end, "kind", "ORG")
+        if cand is not None:
+            cand.extra["NewsOrganization"] = CHANNEL_VOTES
+    named_bodies = [b for b in bodies(doc) if add(b.start, b.end, "body", "ORG") is not None]
+    for start, end in party_spans(doc):
+        cand = add(start, end, "party", "NORP")
+        if cand is not None:
+            cand.extra["Organization"] = PARTY_VOTES
     for ent in ents:
         if ent.label == "NORP":
             continue  # nationality adjectives are not entities on their own
@@ -171,13 +184,22 @@ def find_candidates(doc: Doc) -> list[Candidate]:
     _add_repeats(doc, cands, taken, add)
     _add_definites(doc, cands, taken)
     cands.sort(key=lambda c: (c.start, c.end))
-    cands.extend(_nested_places(doc, cands))
+    cands.extend(_nested_places(doc, cands) + _body_places(doc, named_bodies))
     cands.sort(key=lambda c: (c.start, -c.end))
     for cand in cands:
         text = doc[cand.start : cand.end].text.casefold()
         if cand.place is None and not cand.nested and text in kinds.COUNTRY_VARIANTS:
             cand.place = kinds.COUNTRY_VARIANTS[text]
-    return cands
+    # A nationality adjective inside a name ("the [Kestrian] Grain Federation") stands for its
+    # country only where the story names that country: alone it is no name of a place.
+    named = {c.place for c in cands if not c.nested and c.place} | {
+        doc[c.start : c.end].text for c in cands if not c.nested
+    }
+    return [c for c in cands if not (c.nested and c.place and _demonym(doc, c) and c.place not in named)]
+
+
+def _demonym(doc: Doc, cand: Candidate) -> bool:
+    return doc[cand.start : cand.end].text.casefold() in kinds.DEMONYMS
 
 
 def _add_acronyms(doc: Doc, cands: list[Candidate], taken: list[bool], add: object) -> None:
@@ -261,7 +283,7 @@ def _nested_places(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     """Country names and nationality adjectives inside organization names: "the [Swiss] Watch Federation"."""
     out = []
     for c in cands:
-        if c.ner not in {"ORG", ""} or c.end - c.start < 2 or "Place" in c.extra:
+        if c.ner not in {"ORG", ""} or c.end - c.start < 2 or "Place" in c.extra or c.source == "body":
             continue
         i = c.start
         while i < c.end:
@@ -275,6 +297,19 @@ def _nested_places(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
                     i += n - 1
                     break
             i += 1
+    return out
+
+
+def _body_places(doc: Doc, named: list[Body]) -> list[Candidate]:
+    """The country, nationality or place a body is named after: "[Kestrian] government",
+    "[Marlow] police" (not a leader: "the Quist administration" names no person)."""
+    out = []
+    for body in named:
+        start, end = body.qualifier
+        text = doc[start:end].text.casefold()
+        place = kinds.COUNTRY_VARIANTS.get(text) or kinds.DEMONYMS.get(text)
+        if place is not None or body.label in {"GPE", "LOC"}:
+            out.append(Candidate(start, end, "nested", "GPE", place=place, nested=True, extra={"Place": 3.0}))
     return out
 
 

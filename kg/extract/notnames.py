@@ -18,21 +18,10 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from kg.extract import kinds
-from kg.extract.kindnames import KIND_WORDS, is_abbreviation
+from kg.extract.kindnames import KIND_WORDS, is_abbreviation, lowercase_words
 
 # Offices whose "of State" is part of the title.
 STATE_TITLES = frozenset({"secretary", "secretaries", "minister", "ministers"})
-_CACHE_KEY = "kg.lowercase_words"
-
-
-def lowercase_words(doc: Doc) -> frozenset[str]:
-    """Words (and their lemmas) the story writes in lower case: its common words."""
-    cached = doc.user_data.get(_CACHE_KEY)
-    if cached is None:
-        words = {t.text for t in doc if t.is_lower and t.is_alpha}
-        words |= {t.lemma_ for t in doc if t.is_lower and t.is_alpha}
-        cached = doc.user_data[_CACHE_KEY] = frozenset(words)
-    return frozenset(cached)
 
 
 def is_common_word(tok: Token) -> bool:
