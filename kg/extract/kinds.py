@@ -53,7 +53,15 @@ GOVERNMENT_WORDS = frozenset(
         "court",
         "tribunal",
         "regime",
+        "committee",
         "subcommittee",
+        "assembly",
+        "board",
+        "commons",
+        "lords",
+        "reserve",
+        "deputies",
+        "representatives",
     ]
 )
 NEWS_WORDS = frozenset(
@@ -126,7 +134,7 @@ COMPANY_WORDS = frozenset(
 )
 # Head words of names of organizations that are none of the kinds above.
 ORGANIZATION_WORDS = frozenset(
-    """party parties university college school academy foundation committee club network
+    """party parties university college school academy foundation club network
     service movement front brigade fleet corps church""".split()
 )
 # Head words of place names ("Quist Street", "Marlow County") and words that open one ("Fort Quist").
@@ -136,6 +144,10 @@ PLACE_WORDS = frozenset(
     province region city airport harbor canyon valley desert plateau""".split()
 )
 PLACE_PREFIXES = frozenset({"fort", "mount", "lake", "cape"})
+# Last words of countries' names that are also kind words: "the Kestrian Union", "... Federation".
+COUNTRY_HEADS = frozenset(
+    {"union", "federation", "republic", "kingdom", "states", "emirates", "commonwealth"}
+)
 
 # Nouns that, in apposition to a name, say it is a person ("Quist, a designer, ...") or a place.
 PERSON_NOUNS = frozenset(
@@ -221,6 +233,10 @@ PERSON_TITLES = frozenset(
 )
 # Verbs of reporting whose subject (or whose "according to") is often a news outlet.
 REPORTING_VERBS = frozenset({"report", "publish", "broadcast"})
+# What a company reports: "Acme reported higher sales".
+RESULTS_NOUNS = frozenset(
+    "sale sales profit profits loss losses earnings revenue revenues result results income".split()
+)
 
 # Nationality adjectives -> the country they name; and other names of the same countries.
 # A short list of the most frequent in English news; extend freely.
@@ -291,7 +307,6 @@ COUNTRY_VARIANTS = {
     "united kingdom": "United Kingdom",
     "prc": "China",
     "people's republic of china": "China",
-    "eu": "European Union",
     "uae": "United Arab Emirates",
 }
 

@@ -158,7 +158,8 @@ def find_candidates(doc: Doc) -> list[Candidate]:
     ents = entity_spans(doc)
     for start, end in sorted(kind_spans(doc), key=lambda s: (s[0] - s[1], s[0])):
         labels = {e.label for e in ents if e.start < end and e.end > start}
-        if any(e.label == "GPE" and trim(doc, e.start, e.end) == (start, end) for e in ents):
+        country = doc[end - 1].lower_ in kinds.COUNTRY_HEADS
+        if country and any(e.label == "GPE" and trim(doc, e.start, e.end) == (start, end) for e in ents):
             add(start, end, "ner", "GPE")  # a country whose name ends in a kind word: "... Union"
             continue
         add(start, end, "kind", "ORG" if "ORG" in labels or not labels else sorted(labels)[0])
