@@ -30,10 +30,11 @@ BODY_NOUNS = frozenset(
     """government administration regime ministry police court commission subcommittee committee
     parliament radio television""".split()
 )
-# Nouns after the body noun that keep it a name: its people and what they say.
+# Nouns after the body noun that keep it a name: its people, and what it says and does.
 PEOPLE_AFTER = kinds.PERSON_NOUNS | frozenset(
     """official officials spokesman spokeswoman spokesperson source sources chief head deputy
-    director judge judges minister ministers statement""".split()
+    director judge judges minister ministers statement plan plans proposal proposals policy
+    policies decision decisions move""".split()
 )
 QUALIFIER_LABELS = frozenset({"GPE", "LOC", "NORP", "PERSON", "ORG"})
 MAX_MODIFIERS = 3
@@ -86,13 +87,14 @@ def bodies(doc: Doc) -> list[Body]:
         start, end, label = found
         if label == "NORP" and not a_people(doc[start:end]):
             continue  # "the Progressive government" is a party's, not a nation's
-        if end < len(doc) and doc[end].tag_ == "POS":
+        if any(t.tag_ == "POS" for t in doc[start : noun.i]):
             continue  # "Quist's regime": the leader is named, the regime is not
         # the modifiers between must all be words of the name, not a verb's object or a date
         if any(t.ent_type_ in {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"} for t in doc[end : noun.i]):
             continue
-        if start > 0 and doc[start - 1].lower_ in {"a", "an"}:
-            continue  # "a Marlow court": some court, not one named
+        named_body = label == "ORG" and end - start >= 2  # "a House Farming subcommittee"
+        if start > 0 and doc[start - 1].lower_ in {"a", "an"} and not named_body:
+            continue  # "a Marlow court", "a Federal court": some court, not one named
         nxt = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
         if nxt is not None and nxt.pos_ == "NOUN" and nxt.is_lower and nxt.lower_ not in PEOPLE_AFTER:
             continue  # "the Kestrian government bonds"

@@ -26,6 +26,8 @@ KIND_WORDS = (
     | kinds.COMPANY_WORDS
     | kinds.ORGANIZATION_WORDS
 )
+# Houses of parliaments, named by their kind word alone.
+HOUSES = frozenset({"commons", "lords", "parliament", "congress", "senate"})
 # A broadcaster's word, which a station's number or place may follow: "Veltra Radio 4".
 BROADCAST_WORDS = frozenset({"radio", "television", "tv", "news", "channel"})
 CHANNEL_NUMBERS = frozenset({"one", "two", "three", "four", "five"})
@@ -164,6 +166,8 @@ def _name_end(doc: Doc, tok: Token) -> int:
         the = doc[end + 1].lower_ == "the"  # "Court of Appeals for the Second Circuit"
         first = end + 2 if the else end + 1
         stop = _title_words(doc, first)
+        if stop == first and doc[first].is_digit and tok.lower_ in {"group", "club"}:
+            stop = first + 1  # "the Group of 12"
         if stop == first or (the and any(t.lower_ in KIND_WORDS for t in doc[first:stop])):
             break  # "the Congress of the Quist Federation": a body of another organization
         end = stop
@@ -203,6 +207,18 @@ def kind_spans(doc: Doc) -> list[tuple[int, int]]:
         ):
             continue
         start, end = _name_start(doc, tok), _name_end(doc, tok)
-        if end - start >= 2 or tok.is_upper:
+        if end - start >= 2 or tok.is_upper or _one_word_name(tok):
             spans.append((start, end))
     return spans
+
+
+def _one_word_name(tok: Token) -> bool:
+    """A kind word alone is a name after a title's "The" inside a sentence ("he told The
+    Observer"), and for a house of parliament ("a Commons inquiry", "the Senate voted")."""
+    doc = tok.doc
+    if tok.is_sent_start or tok.i == 0:
+        return False
+    prev = doc[tok.i - 1]
+    if prev.text == "The" and not prev.is_sent_start and tok.lower_ in kinds.NEWS_WORDS:
+        return True
+    return tok.lower_ in HOUSES

@@ -13,18 +13,23 @@ Sources, in order of trust:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
 from kg.extract import kinds
-from kg.extract.bodies import Body, bodies
+from kg.extract.bodies import bodies
 from kg.extract.caps import caps_names
 from kg.extract.kindnames import channel_spans, is_name_token, kind_spans
 from kg.extract.missed import missed_names
 from kg.extract.nerfix import entity_spans
+from kg.extract.nested import places_in_names, places_of_bodies, without_orphan_adjectives
 from kg.extract.notnames import cut, title_words
-from kg.extract.parties import party_spans
+from kg.extract.parties import constituency_spans, party_spans
+from kg.extract.types import Candidate
+
+# Candidate lives in ``types`` (the modules of places inside names read it too) and is read from
+# here by the alias and reference stages.
+__all__ = ["ROLE_NOUNS", "Candidate", "find_candidates", "is_acronym", "letters_fit", "span_of", "trim"]
 
 ROLE_NOUNS = frozenset(
     [
@@ -50,18 +55,6 @@ PARTY_VOTES = 3.0  # a party is an Organization of no narrower kind
 CHANNEL_VOTES = 3.0  # "VBC One" is a broadcaster
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z&.-]*[A-Z&.]$|^[A-Z]{2,}$")
 _NOT_ORG = frozenset({"GPE", "LOC", "FAC", "PERSON", "DATE", "NORP"})
-
-
-@dataclass
-class Candidate:
-    start: int  # token offsets into the Doc, end exclusive
-    end: int
-    source: str  # "kind", "caps", "body", "party", "ner", "cue", "missed", "acronym", "repeat", "nested"
-    ner: str = ""  # spaCy label when it came from (or overlaps) a named entity
-    place: str | None = None  # canonical country name for demonyms and country variants
-    acronym_of: Candidate | None = None  # the name this acronym was defined for, in parentheses
-    nested: bool = False
-    extra: dict[str, float] = field(default_factory=dict)  # votes of the pattern that found it
 
 
 def is_acronym(text: str) -> bool:
@@ -156,6 +149,7 @@ def find_candidates(doc: Doc) -> list[Candidate]:
         if cand is not None:
             cand.extra.update(name.votes)
     ents = entity_spans(doc)
+    named_bodies = [b for b in bodies(doc) if add(b.start, b.end, "body", "ORG") is not None]
     for start, end in sorted(kind_spans(doc), key=lambda s: (s[0] - s[1], s[0])):
         labels = {e.label for e in ents if e.start < end and e.end > start}
         country = doc[end - 1].lower_ in kinds.COUNTRY_HEADS
@@ -167,7 +161,10 @@ def find_candidates(doc: Doc) -> list[Candidate]:
         cand = add(start, end, "kind", "ORG")
         if cand is not None:
             cand.extra["NewsOrganization"] = CHANNEL_VOTES
-    named_bodies = [b for b in bodies(doc) if add(b.start, b.end, "body", "ORG") is not None]
+    for start, end in constituency_spans(doc):
+        cand = add(start, end, "party", "GPE")
+        if cand is not None:
+            cand.extra["Place"] = PARTY_VOTES
     for start, end in party_spans(doc):
         cand = add(start, end, "party", "NORP")
         if cand is not None:
@@ -185,22 +182,13 @@ def find_candidates(doc: Doc) -> list[Candidate]:
     _add_repeats(doc, cands, taken, add)
     _add_definites(doc, cands, taken)
     cands.sort(key=lambda c: (c.start, c.end))
-    cands.extend(_nested_places(doc, cands) + _body_places(doc, named_bodies))
+    cands.extend(places_in_names(doc, cands) + places_of_bodies(doc, named_bodies))
     cands.sort(key=lambda c: (c.start, -c.end))
     for cand in cands:
         text = doc[cand.start : cand.end].text.casefold()
         if cand.place is None and not cand.nested and text in kinds.COUNTRY_VARIANTS:
             cand.place = kinds.COUNTRY_VARIANTS[text]
-    # A nationality adjective inside a name ("the [Kestrian] Grain Federation") stands for its
-    # country only where the story names that country: alone it is no name of a place.
-    named = {c.place for c in cands if not c.nested and c.place} | {
-        doc[c.start : c.end].text for c in cands if not c.nested
-    }
-    return [c for c in cands if not (c.nested and c.place and _demonym(doc, c) and c.place not in named)]
-
-
-def _demonym(doc: Doc, cand: Candidate) -> bool:
-    return doc[cand.start : cand.end].text.casefold() in kinds.DEMONYMS
+    return without_orphan_adjectives(doc, cands)
 
 
 def _add_acronyms(doc: Doc, cands: list[Candidate], taken: list[bool], add: object) -> None:
@@ -278,40 +266,6 @@ def _add_definites(doc: Doc, cands: list[Candidate], taken: list[bool]) -> None:
         ):
             taken[tok.i] = True
             cands.append(Candidate(tok.i, tok.i + 1, "definite"))
-
-
-def _nested_places(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
-    """Country names and nationality adjectives inside organization names: "the [Swiss] Watch Federation"."""
-    out = []
-    for c in cands:
-        if c.ner not in {"ORG", ""} or c.end - c.start < 2 or "Place" in c.extra or c.source == "body":
-            continue
-        i = c.start
-        while i < c.end:
-            for n in (4, 3, 2, 1):
-                if i + n > c.end or (i == c.start and n == c.end - c.start):
-                    continue
-                text = doc[i : i + n].text.casefold()
-                place = kinds.COUNTRY_VARIANTS.get(text) or (kinds.DEMONYMS.get(text) if n == 1 else None)
-                if place:
-                    out.append(Candidate(i, i + n, "nested", "GPE", place=place, nested=True))
-                    i += n - 1
-                    break
-            i += 1
-    return out
-
-
-def _body_places(doc: Doc, named: list[Body]) -> list[Candidate]:
-    """The country, nationality or place a body is named after: "[Kestrian] government",
-    "[Marlow] police" (not a leader: "the Quist administration" names no person)."""
-    out = []
-    for body in named:
-        start, end = body.qualifier
-        text = doc[start:end].text.casefold()
-        place = kinds.COUNTRY_VARIANTS.get(text) or kinds.DEMONYMS.get(text)
-        if place is not None or body.label in {"GPE", "LOC"}:
-            out.append(Candidate(start, end, "nested", "GPE", place=place, nested=True, extra={"Place": 3.0}))
-    return out
 
 
 def span_of(doc: Doc, cand: Candidate) -> Span:

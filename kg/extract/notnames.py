@@ -19,6 +19,8 @@ from spacy.tokens import Doc, Token
 
 from kg.extract import kinds
 from kg.extract.kindnames import KIND_WORDS, is_abbreviation, lowercase_words
+from kg.extract.offices import office_cut
+from kg.extract.things import thing_cut
 
 # Offices whose "of State" is part of the title.
 STATE_TITLES = frozenset({"secretary", "secretaries", "minister", "ministers"})
@@ -61,12 +63,21 @@ def _places_in_one_word(tok: Token) -> bool:
 
 def cut(doc: Doc, start: int, end: int, titles: set[int]) -> tuple[int, int] | None:
     """The span without the words above at its edges; None when nothing of a name is left."""
+    for i in range(start, end):
+        if doc[i].is_space:
+            end = i  # a blanked mark of wire copy ends the name: "Norwind Inc <NWD> of Marlow"
+            break
     while start < end and start in titles:
         start += 1
     while end > start and end - 1 in titles:
         end -= 1
     if start >= end:
         return None
+    for rule in (office_cut, thing_cut):
+        kept = rule(doc, start, end)
+        if kept is None:
+            return None
+        start, end = kept
     if end - start == 1 and _places_in_one_word(doc[start]):
         return None
     first = doc[start]

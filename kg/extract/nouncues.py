@@ -98,6 +98,8 @@ def _apposition_after(doc: Doc, end: int) -> Token | None:
     while j < len(doc) and j - end <= 10 and doc[j].text not in {",", ".", ";", ":", "(", ")", '"'}:
         j += 1
     phrase = doc[end + 1 : j]
+    if any(t.pos_ in {"VERB", "AUX"} for t in phrase):
+        return None  # a clause, not an apposition: "44 BC, Emperor Quist was killed by a group"
     ofs = [t.i for t in phrase if t.lower_ == "of"]
     head = doc[ofs[0] - 1] if ofs else phrase[-1]
     return head if head.pos_ == "NOUN" and head.is_lower else None

@@ -70,18 +70,22 @@ def _name_start(doc: Doc, start: int) -> int:
 
 def _members(doc: Doc) -> list[tuple[int, int]]:
     out = []
-    for ent in doc.ents:
-        if a_people(ent) or not ent[-1].is_title:
+    for whole in doc.ents:
+        start = whole.start
+        while start < whole.end and doc[start].lower_ in kinds.STRIP_LEADING:
+            start += 1  # the model may take the article in: "[the Veltrists]"
+        ent = doc[start : whole.end]
+        if not len(ent) or a_people(ent) or not ent[-1].is_title:
             continue
         # the model may call a party an organization, one word only ("Quist Securities" is a firm)
-        if not (ent.label_ == "NORP" or (ent.label_ == "ORG" and len(ent) == 1)):
+        if not (whole.label_ == "NORP" or (whole.label_ == "ORG" and len(ent) == 1)):
             continue
         last = ent[-1]
         # a party acts as its members, in the plural ("the Veltrists said"); one member is a
         # person ("Ana Quist, the Marlow Veltrist"), unless a politician follows ("Veltrist MP",
         # "the Progressive leader")
-        members = _proper(ent) and last.lower_.endswith(MEMBERS_ENDINGS) and ent.root.dep_ in HEADS
-        modifier = ent.label_ == "NORP" and _before_people(last, PARTY_PEOPLE)
+        members = _proper(ent) and last.lower_.endswith(MEMBERS_ENDINGS) and whole.root.dep_ in HEADS
+        modifier = whole.label_ == "NORP" and _before_people(last, PARTY_PEOPLE)
         if modifier and not _proper(ent):
             modifier = last.lower_.endswith(BELIEF_ADJECTIVE_ENDINGS)
         if members or modifier:
@@ -133,6 +137,24 @@ def _before_party(doc: Doc) -> list[tuple[int, int]]:
         while i >= 1 and doc[i].lower_ in {"and", ","} and doc[i - 1].is_title and doc[i - 1].is_alpha:
             out.append((i - 1, i))
             i -= 2
+    return out
+
+
+def constituency_spans(doc: Doc) -> list[tuple[int, int]]:
+    """ "Veltra MP for Marlow East", "the MP for Dover and North Quist": the place a member sits
+    for, in title case after "for"."""
+    out = []
+    for tok in doc[:-2]:
+        if tok.lower_ not in MEMBER_NOUNS or doc[tok.i + 1].lower_ != "for":
+            continue
+        end = start = tok.i + 2
+        while end < len(doc) and (
+            (doc[end].is_title and doc[end].is_alpha)
+            or (doc[end].lower_ == "and" and end + 1 < len(doc) and doc[end + 1].is_title and end > start)
+        ):
+            end += 1
+        if end > start:
+            out.append((start, end))
     return out
 
 
