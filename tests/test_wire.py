@@ -138,3 +138,20 @@ def test_an_organization_and_a_surname_side_by_side_are_one_company(nlp) -> None
     doc = Doc(nlp.vocab, words=["Ravelco", "was", "sued", "by", "Norwind", "Martin", "."])
     doc.ents = [Span(doc, 0, 1, "ORG"), Span(doc, 4, 5, "ORG"), Span(doc, 5, 6, "PERSON")]
     assert entity_spans(doc) == [NerSpan(0, 1, "ORG"), NerSpan(4, 6, "ORG")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "MARLOW, March 3 - Norwind Corp said it would sue.",
+        "NEW MARLOW, Kestria, Oct 12 (Reuter) - Norwind said.",
+    ],
+)
+def test_a_dated_dateline_is_blanked(text: str) -> None:
+    masked = mask_wire_copy(text)
+    assert "MARLOW" not in masked and "Norwind" in masked and len(masked) == len(text)
+
+
+def test_an_undated_agency_dateline_stays_for_the_source_rules() -> None:
+    text = "VELDORA, Kestria (AP) -- Quist said."
+    assert mask_wire_copy(text) == text

@@ -8,7 +8,10 @@ Patterns of agency copy (Reuters, 1980s to today):
   <NWD.T>", "<F>", "<KSTR>"); in parentheses or square brackets, or bare right after the name,
   a code with an exchange suffix ("(NWD.T)", "[NWD.L]", "Norwind Holdings NWDH.HK");
 - the angle brackets the agency puts around the name of an unlisted company ("<Norwind
-  Shipping Co> said ..."): the brackets go, the name stays.
+  Shipping Co> said ..."): the brackets go, the name stays;
+- the dated dateline that opens a story, "MARLOW, March 3 - " or "MARLOW, March 3 (Reuter) -":
+  where the story was filed is not what it says (an undated "MARLOW, Kestria (AP) --" stays, for
+  ``kg.extract.caps`` to read the source and its place).
 
 Like everything in :mod:`kg.io.clean`, a character is only ever replaced by a space.
 
@@ -34,6 +37,10 @@ _BRACKETED = re.compile(rf"<\s?{_CODE}\s?>|[(\[<]\s?{_SUFFIXED}\s?[)\]>]")
 _BARE = re.compile(rf"(?<![\w.]){_SUFFIXED}(?![\w.])")
 _NAME_BEFORE = re.compile(r"[A-Z][\w.&'-]*[ \t]*\n?[ \t]*\Z")
 # An unlisted company's name in angle brackets (it may wrap onto the next line).
+_MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_CITY = r"[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*"  # in capitals
+_REGION = r"(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)*)?"  # ", Kestria"
+_DATELINE = re.compile(rf"\A\s*{_CITY}{_REGION}, {_MONTHS} \d{{1,2}}(?: \([A-Za-z]+\))? ?(?:-|--|—)")
 _NAMED = re.compile(r"<(\s?[A-Z][^<>\n]*(?:\n[^<>\n]*)?)>")
 
 
@@ -46,6 +53,9 @@ def mask_wire_copy(text: str) -> str:
             if out[i] != "\n":
                 out[i] = " "
 
+    dateline = _DATELINE.match(text)
+    if dateline is not None:
+        blank(dateline.start(), dateline.end())
     signature = _SIGNATURE.search(text)
     if signature is not None:
         blank(signature.start(), signature.end())
