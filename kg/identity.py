@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from kg.iri import TOP_CLASS, entity_iri, normalize_name
 
+PLACE, STATE = "Place", "GeopoliticalEntity"
 LEGAL_SUFFIXES = frozenset(
     """inc inc. incorporated ltd ltd. limited llc l.l.c. plc corp corp. corporation co co.
     company group holdings holding ag sa s.a. gmbh nv n.v. bv b.v. spa s.p.a. pty""".split()
@@ -51,7 +52,10 @@ class EntityFacts:
 
     @property
     def type(self) -> str:
-        return min(self.types, key=lambda s: (-self.types[s], s))
+        best = min(self.types, key=lambda s: (-self.types[s], s))
+        # A name one article saw acting as a state is a state wherever it is merely a place, so
+        # that a relation only a state may take part in keeps a state at its end.
+        return STATE if best == PLACE and STATE in self.types else best
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from kg.config import RESOURCE_NS
 
 # The IRI groups an entity by its top-level class, so that a company typed Company in one
 # article and TradeAssociation in another is still one node; the graph picks one rdf:type.
+# A country acting in one article and merely named in another is one ``place:`` node too.
 TOP_CLASS = {
     "Organization": "org",
     "Company": "org",
@@ -19,6 +20,7 @@ TOP_CLASS = {
     "NewsOrganization": "org",
     "Person": "person",
     "Place": "place",
+    "GeopoliticalEntity": "place",
     "Brand": "brand",
 }
 

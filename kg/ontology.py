@@ -28,6 +28,7 @@ class KG(DefinedNamespace):
     NewsOrganization: URIRef
     Person: URIRef
     Place: URIRef
+    GeopoliticalEntity: URIRef
     Brand: URIRef
     Document: URIRef
     RelationMention: URIRef

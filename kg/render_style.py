@@ -26,7 +26,8 @@ class EdgeFamily:
 
 
 # Most specific first: when an entity carries several of our classes, the first one wins.
-# The organizations share a shape and differ by colour, so they read as one kind at a glance.
+# The organizations share a shape and differ by colour, so they read as one kind at a glance;
+# so do the places: a country, state or city that acts is a deeper shade of the places' yellow.
 NODE_STYLES: dict[str, NodeStyle] = {
     "Company": NodeStyle("Company", "#4e79a7", "dot", "●"),
     "TradeAssociation": NodeStyle("Trade association", "#59a14f", "dot", "●"),
@@ -34,6 +35,7 @@ NODE_STYLES: dict[str, NodeStyle] = {
     "NewsOrganization": NodeStyle("News organization", "#9c755f", "dot", "●"),
     "Organization": NodeStyle("Organization", "#76b7b2", "dot", "●"),
     "Person": NodeStyle("Person", "#f28e2b", "diamond", "◆"),
+    "GeopoliticalEntity": NodeStyle("Country, state or city", "#b6992d", "square", "■"),
     "Place": NodeStyle("Place", "#edc948", "square", "■"),
     "Brand": NodeStyle("Brand", "#ff9da7", "triangle", "▲"),
 }

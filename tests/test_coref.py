@@ -60,3 +60,109 @@ def test_references_are_marked_and_never_name_an_entity(extract_text) -> None:  
     [entity] = [e for e in ex.entities if e.label == "Brenfield Holdings Inc."]
     assert "company" not in entity.aliases and "it" not in entity.aliases
     assert ex.record()["entities"][1]["kind"] == "reference"
+
+
+@pytest.mark.parametrize(
+    ("text", "triple"),
+    [
+        (
+            "Chancellor Tobias Wrenholm met bankers on Monday. Later, Helen Farrow of the Velland Party "
+            "accused the chancellor of hiding debts.",
+            ("Helen Farrow", "accuses", "Tobias Wrenholm"),
+        ),
+        (
+            "Tobias Wrenholm, the chancellor, met bankers on Monday. Helen Farrow accused the chancellor "
+            "of hiding debts.",
+            ("Helen Farrow", "accuses", "Tobias Wrenholm"),
+        ),
+        (
+            "Prime Minister Tobias Wrenholm met bankers. Helen Farrow accused the premier of lying.",
+            ("Helen Farrow", "accuses", "Tobias Wrenholm"),
+        ),
+        (
+            "Shadow chancellor Tobias Wrenholm spoke first. Chancellor Peter Lindqvist replied. "
+            "Helen Farrow later urged the chancellor to resign.",
+            ("Helen Farrow", "urges", "Peter Lindqvist"),
+        ),
+    ],
+)
+def test_a_role_stands_for_the_person_the_story_named_with_it(extract_text, text: str, triple) -> None:  # type: ignore[no-untyped-def]
+    assert triple in triples(extract_text(text))
+
+
+def test_a_role_nobody_was_named_with_refers_to_nobody(extract_text) -> None:  # type: ignore[no-untyped-def]
+    ex = extract_text(
+        "Brenfield Holdings Inc. cut jobs, a spokesman said. The spokesman said more cuts would follow."
+    )
+    assert not [k for k in refs(ex) if k.startswith("spokesman")]
+
+
+def test_the_union_is_the_union_named_before_not_the_latest_association(extract_text) -> None:  # type: ignore[no-untyped-def]
+    ex = extract_text(
+        "The Velland Dock Workers Union met on Monday. The Harbor Traders Association backed Brenfield "
+        "Holdings Inc. The union accused Brenfield of breaking the deal."
+    )
+    assert ("Velland Dock Workers Union", "accuses", "Brenfield Holdings Inc.") in triples(ex)
+
+
+def test_they_refers_to_no_single_organization(extract_text) -> None:  # type: ignore[no-untyped-def]
+    ex = extract_text("Brenfield Holdings Inc. cut jobs on Monday. They were angry about the cuts.")
+    assert not [k for k in refs(ex) if k.startswith("They")]
+
+
+@pytest.mark.parametrize(
+    ("text", "pronoun", "person"),
+    [
+        # a pronoun outside a quotation does not refer to a name inside it
+        (
+            'Peter Lindqvist met reporters on Monday. "Helen Farrow is wrong," he said.',
+            "he",
+            "Peter Lindqvist",
+        ),
+        # a pronoun in a quotation does not refer to its speaker
+        ('Helen Farrow met Mr Lindqvist on Monday. "He is wrong," she said.', "He", "Lindqvist"),
+        # a title tells the gender
+        ("Mr Lindqvist met Helen Farrow on Monday. She said the plan was sound.", "She", "Helen Farrow"),
+        # the object of a verb is not its subject, however the subject was named before
+        ("Peter Lindqvist met Tobias Wrenholm on Monday. Mr Wrenholm praised him.", "him", "Peter Lindqvist"),
+    ],
+)
+def test_pronouns_of_people(extract_text, text: str, pronoun: str, person: str) -> None:  # type: ignore[no-untyped-def]
+    ex = extract_text(text)
+    assert refs(ex)[f"{pronoun}@{ex.document.text.rindex(pronoun)}"] == person
+
+
+def test_it_refers_to_a_country_that_acts(extract_text) -> None:  # type: ignore[no-untyped-def]
+    ex = extract_text("Japan cut its tariffs on Monday. It accused Brenfield Holdings Inc. of dumping steel.")
+    assert refs(ex)[f"It@{ex.document.text.index('It')}"] == "Japan"
+
+
+def test_the_firm_accused_of_something_is_a_reference(extract_text) -> None:  # type: ignore[no-untyped-def]
+    ex = extract_text(
+        'Tobias Wrenholm said that Corvale Shipping Ltd. had lied to its clients. "It has cheated us," he '
+        "said. He accused the firm of fraud."
+    )
+    assert ("Tobias Wrenholm", "accuses", "Corvale Shipping Ltd.") in triples(ex)
+
+
+def test_quotation_marks_open_each_quoted_paragraph_anew(nlp) -> None:  # type: ignore[no-untyped-def]
+    from kg.extract.coref import quoted_tokens
+
+    doc = nlp('She said: "Prices rose. "Costs fell too." Then she left.')
+    inside = {t.text for t, q in zip(doc, quoted_tokens(doc), strict=True) if q}
+    assert {"Prices", "Costs", "fell"} <= inside and not {"She", "Then", "left"} & inside
+
+
+@pytest.mark.parametrize(
+    ("ref", "named", "matches"),
+    [
+        (("minister",), {("trade", "minister")}, True),
+        (("prime", "minister"), {("trade", "minister")}, False),
+        (("chancellor",), {("shadow", "chancellor")}, False),
+        (("boss",), {("chief", "executive")}, True),
+    ],
+)
+def test_role_matches(ref: tuple[str, ...], named: set[tuple[str, ...]], matches: bool) -> None:
+    from kg.extract.descriptions import role_matches
+
+    assert role_matches(ref, named) is matches

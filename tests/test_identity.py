@@ -61,6 +61,16 @@ def test_person_and_company_with_one_name_stay_apart() -> None:
     assert len(list(g.subjects(RDFS.label, Literal("Jordan")))) == 2
 
 
+def test_a_place_and_a_state_of_one_name_are_one_state() -> None:
+    # "Norland" merely named in two articles, acting (a state) in one: one node, and a state
+    docs = [doc(d, ("Norland", "Place", ())) for d in ("a", "b")]
+    g = build_graph([*docs, doc("c", ("Norland", "GeopoliticalEntity", ()))])
+    nodes = list(g.subjects(RDFS.label, Literal("Norland")))
+    assert nodes == [URIRef(entity_iri("Place", "Norland"))]
+    assert list(g.objects(nodes[0], RDF.type)) == [KG.GeopoliticalEntity]
+    assert entity_iri("GeopoliticalEntity", "Norland") == entity_iri("Place", "Norland")
+
+
 def test_acronym_defined_in_one_article_resolves_bare_use_in_another() -> None:
     full = ("Coastal Fisheries Alliance", "TradeAssociation", ("CFAL",))
     g = build_graph([doc("a", full), doc("b", ("CFAL", "Company", ()))])

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.conftest import as_place
+
 
 def names(ex) -> dict[str, str]:  # type: ignore[no-untyped-def]
     return {m.text: m.type for m in ex.mentions if m.kind == "name"}
@@ -70,7 +72,7 @@ def test_no_entity_from_offices_documents_and_adjectives(
 )
 def test_names_kept_or_found(extract_text, text: str, name: str, expected: str) -> None:
     found = names(extract_text(text))
-    assert found.get(name) == expected, found
+    assert as_place(found.get(name)) == expected, found
 
 
 def test_a_name_stops_at_a_blanked_ticker(extract_text) -> None:

@@ -16,8 +16,10 @@ from rdflib import Graph, Literal
 from rdflib.namespace import RDF, XSD
 
 from kg.analytics import to_networkx
+from kg.graph import build_graph
 from kg.ontology import KG, entity_class_names, relation_names
 from kg.query import list_named_queries, load_graph, named_query, run_query
+from kg.records import Extraction
 from tests.conftest import EXAMPLES
 
 ARKD = "Alliance for Rare Kidney Disease"
@@ -221,3 +223,42 @@ def test_dates_keep_their_datatype(examples: Graph) -> None:
     result = run_query(examples, named_query("who-accuses-whom"), bindings={"accuser": WWWU})
     date = result.rows[0][result.vars.index("date")]
     assert date == Literal("2025-06-06", datatype=XSD.date)
+
+
+# States acting: every named query reads countries as it reads organizations.
+STATES_NEWS = (
+    "Japan urged the United States to lower its tariffs on cars. "
+    "The U.S. accused Japan of subsidizing its shipyards. "
+    "Japan rejected the accusations on Tuesday. "
+    "Britain and France agreed to cooperate on fishing quotas. "
+    "Britain, a member of the Norwind Trade Council, urged Japan to open its markets."
+)
+
+
+@pytest.fixture(scope="module")
+def states(extract_text: Callable[..., Extraction]) -> Graph:
+    return build_graph([extract_text(STATES_NEWS, "states.txt")])
+
+
+@pytest.mark.parametrize("name", sorted(list_named_queries()))
+def test_every_named_query_finds_states_acting(states: Graph, name: str) -> None:
+    result = run_query(states, named_query(name))
+    values = {str(term) for row in result.rows for term in row if term is not None}
+    assert {"Japan", "United Kingdom"} & values or str(KG.GeopoliticalEntity) in values, name
+
+
+def test_states_in_the_event_queries(states: Graph) -> None:
+    def rows(query: str, /, **bindings: str) -> Rows:
+        result = run_query(states, named_query(query), bindings=bindings)
+        return [
+            {v: str(t) for v, t in zip(result.vars, row, strict=True) if t is not None} for row in result.rows
+        ]
+
+    assert _has(rows("who-accuses-whom"), accuser="United States", accused="Japan")
+    assert _has(rows("appeals"), agent="Japan", target="United States", demand="lower its tariffs on cars")
+    assert _has(rows("responses-to-accusations"), responder="Japan", accuser="United States", accused="Japan")
+    assert _has(rows("coalitions"), first="France", second="United Kingdom", bond="cooperatesWith")
+    assert _has(rows("entity-profile", name="Britain"), fact="→ memberOf", value="Norwind Trade Council")
+    assert _has(rows("entity-profile", name="Japan"), fact="class", value=str(KG.GeopoliticalEntity))
+    top = rows("most-connected", **{"class": "kg:GeopoliticalEntity"})
+    assert top[0]["name"] == "Japan" and {r["class"] for r in top} == {str(KG.GeopoliticalEntity)}

@@ -371,6 +371,24 @@ def test_legend_lists_the_classes_present(drop: str | None, absent: str | None) 
     assert "<h1>Test news</h1>" in render_html(graph, title="Test news")
 
 
+def test_a_state_is_drawn_as_a_place_of_its_own_shade() -> None:
+    b = Builder()
+    b.doc("a.txt")
+    norland = b.entity("norland", "GeopoliticalEntity", "Norland")
+    kestria = b.entity("kestria", "GeopoliticalEntity", "Kestria")
+    gulf = b.entity("gulf", "Place", "the Quist Gulf")
+    b.relate(norland, "urges", kestria, ("a.txt", "Norland urged Kestria to act.", 0.8))
+    b.relate(kestria, "locatedIn", gulf)
+    nodes = {n["id"]: n for n in build_network(b.graph).nodes}
+    assert nodes[str(norland)]["group"] == "GeopoliticalEntity"
+    assert nodes[str(gulf)]["group"] == "Place"
+    state, place = render_style.NODE_STYLES["GeopoliticalEntity"], render_style.NODE_STYLES["Place"]
+    assert state.shape == place.shape and state.color != place.color
+    box = legend(render_html(b.graph))
+    assert "Country, state or city" in box and "Place" in box
+    assert 'data-kind="class" value="GeopoliticalEntity"' in box
+
+
 def test_empty_graph_renders_a_page_saying_so() -> None:
     only_documents = Builder()
     only_documents.doc("a.txt")  # documents alone draw nothing

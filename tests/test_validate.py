@@ -6,13 +6,14 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from rdflib import Literal, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS
 
 from kg.cli import cli
 from kg.graph import build_graph, to_turtle
 from kg.iri import entity_iri
 from kg.ontology import KG
+from kg.records import Document, Entity, Extraction, Mention, Relation
 from kg.validate import validate_graph
 from tests.test_graph import sample
 
@@ -78,3 +79,44 @@ def test_cli_exit_codes_and_report(tmp_path: Path) -> None:
     assert "does not conform" in ko.stderr
     missing = CliRunner().invoke(cli, ["validate", str(tmp_path / "none.ttl")])
     assert missing.exit_code == 2
+
+
+def _states(acts: tuple[str, str, str, str]) -> Graph:
+    """ "Norland urged Kestria to act.": two entities of the given classes and one relation."""
+    head_class, relation, tail_class, _ = acts
+    text = "Norland urged Kestria to act."
+    norland = Entity(entity_iri(head_class, "Norland"), "Norland", head_class)
+    kestria = Entity(entity_iri(tail_class, "Kestria"), "Kestria", tail_class)
+    mentions = (
+        Mention(0, 7, "Norland", head_class, norland.iri),
+        Mention(14, 21, "Kestria", tail_class, kestria.iri),
+    )
+    rel = Relation(0, 1, relation, 0.8, "rule:urge-verb", 0, len(text))
+    return build_graph([Extraction(Document("s.txt", text), mentions, (norland, kestria), (rel,))])
+
+
+@pytest.mark.parametrize(
+    "acts",
+    [
+        ("GeopoliticalEntity", "urges", "GeopoliticalEntity", ""),
+        ("GeopoliticalEntity", "accuses", "Company", ""),
+        ("Company", "accuses", "GeopoliticalEntity", ""),
+        ("GeopoliticalEntity", "respondsTo", "Person", ""),
+        ("GeopoliticalEntity", "alliedWith", "GeopoliticalEntity", ""),
+        ("GeopoliticalEntity", "cooperatesWith", "Company", ""),
+        ("GeopoliticalEntity", "memberOf", "GovernmentAgency", ""),
+        ("Company", "basedIn", "GeopoliticalEntity", ""),
+        ("GeopoliticalEntity", "locatedIn", "Place", ""),
+        ("Person", "livesIn", "GeopoliticalEntity", ""),
+        ("Place", "accuses", "Company", "must be a GeopoliticalEntity"),  # a region does not act
+        ("Company", "urges", "Place", "must be a GeopoliticalEntity"),
+        ("Place", "memberOf", "GovernmentAgency", "must be a GeopoliticalEntity"),
+        ("Person", "worksFor", "GeopoliticalEntity", "must be an Organization"),
+        ("GeopoliticalEntity", "basedIn", "Place", "must be an Organization"),
+    ],
+)
+def test_states_act_and_regions_do_not(acts: tuple[str, str, str, str]) -> None:
+    result = validate_graph(_states(acts))
+    message = acts[3]
+    assert result.conforms == (not message), result.report
+    assert message in result.report

@@ -1,10 +1,13 @@
 """One entity per real thing within a document: group candidate mentions into entities.
 
 Rules, each a pattern of English naming:
-- the same name (ignoring case, "the" and possessives) is the same entity;
+- the same name (ignoring case, "the", possessives and a title: "Mr Roe" is "Roe") is the same
+  entity, and so is the same name with other hyphens or a legal form ("Quist-Roe", "Quist Roe
+  Inc") or turned round ("Ministry of Trade", "Trade Ministry");
 - an acronym in parentheses after a name names it, and so do its later bare uses;
 - an acronym that matches the initials of a longer name in the document names it;
-- a shorter form of a longer name ("Acme" for "Acme Holdings", "Roe" for "Jane Roe");
+- a shorter form of a longer name ("Acme" for "Acme Holdings", "Roe" for "Jane Roe", "VMT" for
+  "VMT Resources"); a surname prefers the person's name;
 - a clipped single word ("Sino" for "Sinopec"), when only one longer name fits.
 The class of an entity is decided from the votes of all its mentions together.
 """
@@ -16,8 +19,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from kg.extract import kinds
-from kg.extract.coref import REFERENCE_SOURCES, attach_references, find_pronouns
+from kg.extract import kinds, names, titles
+from kg.extract.coref import REFERENCE_SOURCES, resolve_references
 from kg.extract.evidence import NER_PREFIX, Votes, combine, decide, votes_for
 from kg.extract.mentions import Candidate, is_acronym
 from kg.iri import normalize_name
@@ -53,13 +56,35 @@ def _words(doc: Doc, c: Candidate) -> list[str]:
     return [t.text for t in doc[c.start : c.end] if t.tag_ != "POS"]
 
 
-def initials(words: list[str], with_function_words: bool) -> str:
-    skip = set() if with_function_words else kinds.NAME_FUNCTION_WORDS
-    return "".join(w[0] for w in words if w and w.lower() not in skip and w[0].isalnum()).upper()
-
-
 def surface(doc: Doc, c: Candidate) -> str:
     return " ".join(doc[c.start : c.end].text.split())
+
+
+# Head words of a body of an organization: "the Norwind Commission" is not "Norwind".
+_BODY_HEADS = kinds.GOVERNMENT_WORDS | kinds.TRADE_ASSOCIATION_WORDS | {"board", "committee"}
+_ORG_HEADS = (
+    kinds.COMPANY_WORDS
+    | kinds.TRADE_ASSOCIATION_WORDS
+    | kinds.GOVERNMENT_WORDS
+    | kinds.NEWS_WORDS
+    | kinds.ORGANIZATION_WORDS
+)
+
+
+def personal_name(doc: Doc, c: Candidate) -> str:
+    """The name without the title news writes before it: "Mr Wrenholm" -> "Wrenholm",
+    "Prime Minister Sir Ana Quist" -> "Ana Quist". A name of an organization ending in a kind
+    word keeps its first words ("President Hotel Group", "Chancellor Insurance Co")."""
+    tokens = [t for t in doc[c.start : c.end] if t.tag_ != "POS"]
+    n = titles.title_length([t.text for t in tokens])
+    rest = tokens[n:]
+    if not n or rest[-1].lower_ in _ORG_HEADS or not all(t.text[:1].isupper() for t in rest if t.is_alpha):
+        return surface(doc, c)
+    return " ".join(doc[rest[0].i : rest[-1].i + 1].text.split())
+
+
+def _name_key(doc: Doc, c: Candidate) -> str:
+    return normalize_name(personal_name(doc, c))
 
 
 def cluster_mentions(doc: Doc, cands: list[Candidate]) -> list[Cluster]:
@@ -67,7 +92,7 @@ def cluster_mentions(doc: Doc, cands: list[Candidate]) -> list[Cluster]:
     names = [c for c in cands if c.source not in REFERENCE_SOURCES]
     clusters = _cluster_names(doc, names)
     taken = {i for c in cands for i in range(c.start, c.end)}
-    attach_references(doc, clusters, refs + find_pronouns(doc, taken))
+    resolve_references(doc, clusters, refs, taken)
     return clusters
 
 
@@ -75,22 +100,19 @@ def _cluster_names(doc: Doc, cands: list[Candidate]) -> list[Cluster]:
     n = len(cands)
     uf = _UnionFind(n)
     index = {id(c): i for i, c in enumerate(cands)}
-    keys = [c.place.casefold() if c.place else normalize_name(surface(doc, c)) for c in cands]
+    keys = [c.place.casefold() if c.place else _name_key(doc, c) for c in cands]
+    words = [(k,) if c.place else names.words_of(k) for c, k in zip(cands, keys, strict=True)]
     votes = [votes_for(doc, c) for c in cands]
-    first_by_key: dict[str, int] = {}
-    for i, key in enumerate(keys):
-        if key in first_by_key:
-            uf.union(first_by_key[key], i)
-        else:
-            first_by_key[key] = i
+    strong = [_strong(v) for v in votes]
     why: dict[int, str] = {}  # mention -> the rule that joined it to its entity
+    _same_names(cands, keys, words, strong, uf, why)
     for i, c in enumerate(cands):
         if c.acronym_of is not None:
             uf.union(index[id(c.acronym_of)], i)
             why[i] = "rule:acronym-in-parentheses"
         elif c.place is not None:
             why[i] = "rule:nationality-adjective" if c.nested else "rule:country-name"
-    names = [i for i, c in enumerate(cands) if c.place is None and not is_acronym(surface(doc, c))]
+    full = [i for i, c in enumerate(cands) if c.place is None and not is_acronym(surface(doc, c))]
     # acronyms by initials, for acronyms not defined in parentheses
     for i, c in enumerate(cands):
         text = surface(doc, c).replace(".", "")
@@ -100,15 +122,14 @@ def _cluster_names(doc: Doc, cands: list[Candidate]) -> list[Cluster]:
             continue
         fits = {
             uf.find(j)
-            for j in names
-            if len(_words(doc, cands[j])) >= 2
-            and text.upper()
-            in {initials(_words(doc, cands[j]), False), initials(_words(doc, cands[j]), True)}
+            for j in full
+            if text.upper() in _initials(_words(doc, cands[j]))
+            and keys[i] not in keys[j].split()  # "the EC Commission" is not what EC stands for
         }
         if len(fits) == 1:
             uf.union(fits.pop(), i)
             why[i] = "rule:acronym-initials"
-    _short_forms(doc, cands, keys, votes, names, uf, why)
+    _short_forms(doc, cands, keys, words, strong, full, uf, why)
 
     groups: dict[int, list[int]] = {}
     for i in range(n):
@@ -134,60 +155,137 @@ def _cluster_names(doc: Doc, cands: list[Candidate]) -> list[Cluster]:
     return clusters
 
 
+def _initials(words: list[str]) -> set[str]:
+    if len(words) < 2:
+        return set()
+    return {form for f in (False, True) for s in (False, True) for form in names.initials(words, f, s)}
+
+
 def _strong(v: Votes) -> str | None:
     """The top-level kind a mention's own cues insist on (beyond spaCy's label), if any."""
     if v["Place"] >= 3:  # cue votes only: spaCy's are under "ner:"
         return "Place"
     if v["Person"] >= 3:
         return "Person"
-    if sum(v[k] for k in v if k not in {"Person", "Place", "Brand"}) >= 2:
+    if sum(v[k] for k in v if k not in {"Person", "Place", "Brand"} and not k.startswith(NER_PREFIX)) >= 2:
         return "Organization"
     return None
+
+
+def _conflict(a: str | None, b: str | None) -> bool:
+    return a is not None and b is not None and a != b
+
+
+def _same_names(
+    cands: list[Candidate],
+    keys: list[str],
+    words: list[tuple[str, ...]],
+    strong: list[str | None],
+    uf: _UnionFind,
+    why: dict[int, str],
+) -> None:
+    """One name written alike: the same words (ignoring case, "the", a possessive and a title:
+    "Mr Wrenholm" is "Wrenholm"); the same letters ignoring hyphens, spaces and a legal form
+    ("Quist-Roe" and "Quist Roe Inc"); "Ministry of Trade" and "Trade Ministry"."""
+    first: dict[str, int] = {}
+    for i, key in enumerate(keys):
+        if key in first:
+            uf.union(first[key], i)
+        else:
+            first[key] = i
+    first_letters: dict[str, int] = {}
+    for i, c in enumerate(cands):
+        if c.place is not None or not words[i]:
+            continue
+        inverted = names.inverted(words[i])
+        for form, rule in ((words[i], "rule:same-letters"), (inverted, "rule:inverted-name")):
+            if form is None:
+                continue
+            letters = names.compact(form)
+            j = first_letters.setdefault(letters, i)
+            if j != i and uf.find(j) != uf.find(i) and not _conflict(strong[i], strong[j]):
+                uf.union(j, i)
+                why[i] = rule
 
 
 def _short_forms(
     doc: Doc,
     cands: list[Candidate],
     keys: list[str],
-    votes: list[Votes],
-    names: list[int],
+    words: list[tuple[str, ...]],
+    strong: list[str | None],
+    full: list[int],
     uf: _UnionFind,
     why: dict[int, str],
 ) -> None:
-    long_names = {i: keys[i].split() for i in names}
-    for i in names:
-        short = keys[i].split()
-        fits: set[int] = set()
-        rule = "rule:short-form"
-        for j, long in long_names.items():
-            if len(long) <= len(short) and not (len(short) == 1 == len(long)):
-                continue
-            if keys[j] == keys[i]:
-                continue
-            kind_i, kind_j = _strong(votes[i]), _strong(votes[j])
-            if kind_i and kind_j and kind_i != kind_j:
+    """A shorter form of one longer name in the story is that name: its first words ("Acme" for
+    "Acme Holdings", "WMC" for "WMC Minerals") or its last ("Roe" for "Jane Roe"); a surname
+    prefers a person's name it ends; among names of one company, the one that is the short form
+    and a generic word ("Norwind" is "Norwind Group", not "Norwind Energy"). A clipped single
+    word ("Sino" for "Sinopec") is a short form when only one longer word fits."""
+    bound = {keys[j] for j, c in enumerate(cands) if c.acronym_of is not None or c.place or j in why}
+    for i, c in enumerate(cands):
+        short = words[i]
+        if not short or c.place is not None or keys[i] in bound or len(keys[i].split()) > len(short):
+            continue  # a name with its legal form ("Norwind Corp") is written in full
+        if any(len(keys[j].split()) > len(short) for j in range(len(cands)) if uf.find(j) == uf.find(i)):
+            continue  # "Norwind" is "Norwind Corp", named in full, not another longer name
+        acronym = is_acronym(surface(doc, c))
+        ends: set[int] = set()
+        starts: set[int] = set()
+        bases: set[int] = set()
+        clipped: set[int] = set()
+        for j in full:
+            long = words[j]
+            if long == short or _conflict(strong[i], strong[j]):
                 continue
             if len(long) > len(short):
-                if long[: len(short)] == short or long[-len(short) :] == short:
-                    fits.add(uf.find(j))
-                    rule = "rule:short-form"
-            elif len(short[0]) >= 3 and len(long[0]) > len(short[0]) + 1 and long[0].startswith(short[0]):
-                fits.add(uf.find(j))  # a clipped single word
-                rule = "rule:clipped-word"
+                if acronym and long[-1] in _BODY_HEADS:
+                    continue  # "the EC Commission" is a body of the EC, not the EC
+                if long[-len(short) :] == short:
+                    ends.add(uf.find(j))
+                elif long[: len(short)] == short:
+                    starts.add(uf.find(j))
+                if names.base_of(long) == short:
+                    bases.add(uf.find(j))
+            elif (
+                len(short) == 1 == len(long)
+                and not acronym
+                and len(short[0]) >= 3
+                and len(long[0]) > len(short[0]) + 1
+                and long[0].startswith(short[0])
+            ):
+                clipped.add(uf.find(j))
+        fits = ends | starts
+        if (strong[i] == "Person" or c.ner == "PERSON") and ends:
+            fits = ends  # a person is named short by the surname
+        if len(fits) > 1 and len(fits & bases) == 1:
+            fits &= bases
         if len(fits) == 1:
             uf.union(fits.pop(), i)
-            why[i] = rule
+            why[i] = "rule:short-form"
+        elif not fits and len(clipped) == 1:
+            uf.union(clipped.pop(), i)
+            why[i] = "rule:clipped-word"
 
 
 def _label(doc: Doc, members: list[Candidate]) -> tuple[str, tuple[str, ...]]:
-    forms = [surface(doc, c) for c in members if c.source not in REFERENCE_SOURCES]
+    """The longest name, counted and written without a title: "Ana Quist" rather than "Mr
+    Quist", and "Quist" for "Mr Quist"."""
+    names_ = [c for c in members if c.source not in REFERENCE_SOURCES]
+    forms = [surface(doc, c) for c in names_]
+    untitled = {surface(doc, c): personal_name(doc, c) for c in names_}
     places = sorted({c.place for c in members if c.place})
     full = [f for f in forms if not is_acronym(f)]
     if places:
         label = places[0]
     elif full:
         counts = Counter(full)
-        label = max(full, key=lambda f: (len(f.split()), len(f), counts[f], -full.index(f)))
+        best = max(
+            full,
+            key=lambda f: (len(untitled[f].split()), untitled[f] == f, len(f), counts[f], -full.index(f)),
+        )
+        label = untitled[best]
     else:
         label = forms[0]
     seen = {normalize_name(label)}

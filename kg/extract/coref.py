@@ -1,50 +1,83 @@
-"""References back to named entities: "the company", "the federation", "it", "they", "he".
+"""References back to named entities: "the company", "the union", "the chancellor", "it", "he".
 
 A reference joins the entity it most plausibly refers to, so that a relation stated about
 "the association" or "it" lands on that entity's IRI. Rules (a small centering model):
 - the reference must fit the entity's class ("the federation" a trade association, "it" an
-  organization, "he"/"she" a person);
-- candidates are entities named earlier: for a pronoun in the same sentence or the two before
-  it, for a definite description anywhere before;
-- a pronoun prefers the subject of its own sentence, then the most recent subject before it,
-  then the most recent mention; a definite description prefers the most recent mention;
-- pleonastic "it" ("it is understood that …", "it was reported …") refers to nothing.
+  organization or a country that acts, "he"/"she" a person);
+- a role noun stands for the person the story named with it: "the chancellor" after
+  "Chancellor Ana Quist" or "Ana Quist, the chancellor,"; "the boss" after "chief executive
+  Ana Quist"; a role nobody was named with refers to nobody ("the spokesman said");
+- "the company" in apposition to a name is that name ("Norwind, the company that ...");
+  otherwise a description refers to the latest entity whose name it heads ("the federation"
+  for "the Grain Federation"), or failing that to the latest fitting subject or entity; "the
+  government", "the court", "the board" only to a name they head;
+- a pronoun looks back two sentences; it prefers the latest subject in its own sentence, then
+  the latest subject of a main clause before it, then any subject, then the latest mention; an
+  entity referred to by an earlier pronoun counts as mentioned there, so a chain of "he"s
+  keeps to one person;
+- a pronoun outside quotation marks never refers to a name inside them ('"Quist is wrong,"
+  he said': he is not Quist);
+- a pronoun that is the object of a verb is not that verb's subject ("Quist praised him");
+- pleonastic "it" ("it is understood that ...", "it is a bad idea") refers to nothing, nor
+  does "it" to a body that is no subject or possessor within reach; nor do "they", "them" and
+  "their": news uses them for people and things far more often than for one named body.
 References are marked as such in the output and never name an entity.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
-from kg.extract import kinds
+from kg.extract import descriptions, kinds, reference_words
 from kg.extract.mentions import Candidate
 
 if TYPE_CHECKING:
     from kg.extract.aliases import Cluster
 
-ORGANIZATIONS = ("Company", "TradeAssociation", "GovernmentAgency", "NewsOrganization", "Organization")
+ORGANIZATIONS = reference_words.ORGANIZATIONS
 PRONOUNS: dict[str, tuple[str, ...]] = {
-    **dict.fromkeys(("it", "its"), ORGANIZATIONS),
-    **dict.fromkeys(("they", "their", "them"), ORGANIZATIONS),
+    **dict.fromkeys(("it", "its"), (*ORGANIZATIONS, "Place")),
     **dict.fromkeys(("he", "him", "his", "she", "her"), ("Person",)),
 }
-REFERENCE_SOURCES = frozenset({"definite", "pronoun"})
+DEFINITE_NOUNS = {**kinds.DEFINITE_NOUNS, **reference_words.MORE_DEFINITE_NOUNS}
+REFERENCE_SOURCES = frozenset({"definite", "pronoun", "role"})
 WINDOW = 2  # sentences back
+_QUOTES = {'"', "“", "”", "``", "''"}
+
+
+@dataclass(frozen=True)
+class _Antecedent:
+    start: int  # tokens
+    end: int
+    sent: int
+    subject: bool
+    main: bool  # the subject of its sentence's main verb
+    cluster: int
+    type: str
+    quoted: bool
+    acts: bool  # a subject or a possessor: the only places "it" refers to
 
 
 def _is_subject(tok: Token) -> bool:
     return tok.dep_ in {"nsubj", "nsubjpass"}
 
 
+def _is_main_subject(tok: Token) -> bool:
+    head = tok.head
+    return _is_subject(tok) and (head.dep_ == "ROOT" or (head.dep_ == "conj" and head.head.dep_ == "ROOT"))
+
+
 def _pleonastic(tok: Token) -> bool:
     if tok.lower_ != "it":
         return False
     head = tok.head
-    # "it is understood that", "it was reported that", "it is likely to"
+    # "it is understood that", "it was reported that", "it is likely to", "it is a bad idea",
+    # "it might be days before ..."
     return tok.dep_ in {"expl", "nsubjpass"} or (
-        head.lemma_ == "be" and any(c.dep_ in {"acomp", "ccomp", "xcomp"} for c in head.children)
+        head.lemma_ == "be" and any(c.dep_ in {"acomp", "ccomp", "xcomp", "attr"} for c in head.children)
     )
 
 
@@ -59,6 +92,39 @@ def _clause_subjects(tok: Token) -> set[int]:
     return {t.i for c in verb.children if _is_subject(c) for t in c.subtree}
 
 
+def quoted_tokens(doc: Doc) -> list[bool]:
+    """Which tokens stand inside quotation marks. A straight quote mark opens a quotation when
+    a space stands before it and none after, and closes one when it leans on the word before
+    ('"Quist is wrong," he said'); news opens each quoted paragraph anew without closing the
+    last. A paragraph break closes a quotation."""
+    inside = [False] * len(doc)
+    state = False
+    for tok in doc:
+        if tok.is_space and "\n" in tok.text:
+            state = False
+        elif tok.text in _QUOTES:
+            before = tok.i == 0 or bool(doc[tok.i - 1].whitespace_) or doc[tok.i - 1].is_space
+            if tok.text in {"“", "``"} or (tok.text == '"' and before and not tok.whitespace_):
+                state = True
+            elif tok.text in {"”", "''"} or (tok.text == '"' and not before):
+                state = False
+            else:
+                state = not state
+        else:
+            inside[tok.i] = state
+    return inside
+
+
+def _head_words(span: Span) -> set[str]:
+    """The kind words that head a name: "Northern Grain Federation" -> {"federation"},
+    "Ministry of Trade" -> {"ministry"}."""
+    words = [t.lower_ for t in span if t.tag_ != "POS"]
+    heads = {words[-1]} if len(words) > 1 else set()
+    if "of" in words[1:]:
+        heads.add(words[words.index("of", 1) - 1])
+    return heads & set(DEFINITE_NOUNS)
+
+
 def find_pronouns(doc: Doc, taken: set[int]) -> list[Candidate]:
     return [
         Candidate(tok.i, tok.i + 1, "pronoun")
@@ -67,39 +133,148 @@ def find_pronouns(doc: Doc, taken: set[int]) -> list[Candidate]:
     ]
 
 
-def attach_references(doc: Doc, clusters: list[Cluster], refs: list[Candidate]) -> None:
-    """Add each reference to the cluster it refers to (or drop it if none fits)."""
-    sent_index = {s.start: i for i, s in enumerate(doc.sents)}
-    sent_of = [0] * len(doc)
-    for s in doc.sents:
-        for t in range(s.start, s.end):
-            sent_of[t] = sent_index[s.start]
-    names: list[tuple[int, bool, int, str]] = []  # (start, is subject, cluster, type)
-    for k, cl in enumerate(clusters):
-        for c in cl.members:
-            if c.source not in REFERENCE_SOURCES and not c.nested:
-                root = doc[c.start : c.end].root
-                names.append((c.start, _is_subject(root), k, cl.type))
-    names.sort()
-    for ref in sorted(refs, key=lambda r: r.start):
-        word = doc[ref.start].lower_
-        allowed = kinds.DEFINITE_NOUNS.get(word) if ref.source == "definite" else PRONOUNS.get(word)
-        if not allowed:
-            continue
-        # a pronoun looks back two sentences; "the company" as far as the last company named
-        lo = sent_of[ref.start] - WINDOW if ref.source == "pronoun" else 0
-        excluded = _clause_subjects(doc[ref.start]) if ref.source == "pronoun" else set()
-        fits = [
-            n
-            for n in names
-            if n[0] < ref.start and sent_of[n[0]] >= lo and n[3] in allowed and n[0] not in excluded
-        ]
-        if not fits:
-            continue
-        if ref.source == "pronoun":
-            here = [n for n in fits if sent_of[n[0]] == sent_of[ref.start] and n[1]]
-            subjects = [n for n in fits if n[1]]
-            best = (here or subjects or fits)[-1]
+def resolve_references(doc: Doc, clusters: list[Cluster], refs: list[Candidate], taken: set[int]) -> None:
+    """Find pronouns and descriptions beyond ``refs`` and add each reference to the cluster it
+    refers to (or drop it if none fits)."""
+    found = descriptions.find_descriptions(doc, taken, DEFINITE_NOUNS)
+    roles = {c.start: role for c, role in found if role is not None}
+    story = _Discourse(doc, clusters)
+    refs = sorted([*refs, *find_pronouns(doc, taken), *(c for c, _ in found)], key=lambda r: r.start)
+    # references in the narrative first: a quotation's pronouns then know who is speaking
+    for ref in [r for r in refs if not story.quoted[r.start]] + [r for r in refs if story.quoted[r.start]]:
+        if ref.source == "role":
+            best = story.role_antecedent(roles[ref.start], ref.start)
+        elif ref.source == "pronoun":
+            best = story.pronoun_antecedent(ref)
         else:
-            best = fits[-1]
-        clusters[best[2]].members.append(ref)
+            best = story.description_antecedent(ref)
+        if best is not None:
+            clusters[best].members.append(ref)
+            story.mentioned(ref, best)
+
+
+class _Discourse:
+    """What a story has mentioned so far, and how salient each mention is."""
+
+    def __init__(self, doc: Doc, clusters: list[Cluster]) -> None:
+        self.doc = doc
+        self.types = [cl.type for cl in clusters]
+        self.sent_of = [0] * len(doc)
+        for k, sent in enumerate(doc.sents):
+            for t in range(sent.start, sent.end):
+                self.sent_of[t] = k
+        self.quoted = quoted_tokens(doc)
+        # sentences counted without those wholly inside a quotation: a pronoun after a long
+        # quotation still reaches the speaker named before it
+        self.told = [0] * len(doc)
+        count = 0
+        for sent in doc.sents:
+            count += any(not self.quoted[t.i] and t.is_alpha for t in sent)
+            for t in range(sent.start, sent.end):
+                self.told[t] = count
+        self.seen: list[_Antecedent] = []
+        self.named: dict[int, set[descriptions.Role]] = {}  # person cluster -> roles named with
+        self.gender: dict[int, str] = {}  # person cluster -> "he" or "she", from titles and pronouns
+        self.heads: dict[int, set[str]] = {}  # cluster -> head words of its names ("federation")
+        for k, cl in enumerate(clusters):
+            for c in cl.members:
+                if c.source in REFERENCE_SOURCES or c.nested:
+                    continue
+                self.seen.append(self._antecedent(c.start, c.end, k))
+                self.heads.setdefault(k, set()).update(_head_words(doc[c.start : c.end]))
+                if cl.type == "Person":
+                    self.named.setdefault(k, set()).update(descriptions.roles_of(doc[c.start : c.end]))
+                    title = doc[c.start - 1 if c.start else 0 : c.start + 1]
+                    for tok in title:
+                        if tok.lower_.rstrip(".") in reference_words.GENDERED_TITLES:
+                            self.gender.setdefault(k, reference_words.GENDERED_TITLES[tok.lower_.rstrip(".")])
+
+    def _antecedent(self, start: int, end: int, k: int) -> _Antecedent:
+        doc = self.doc
+        root = doc[start:end].root
+        if root.dep_ in {"poss", "compound", "appos"} and _is_subject(root.head):
+            # "Norwind's chairman said", "Norwind officials said", "the group's flagship,
+            # Norwind, said": Norwind is as salient as the subject
+            root = root.head
+        subject, main = _is_subject(root), _is_main_subject(root)
+        acts = subject or (end < len(doc) and doc[end].tag_ == "POS")
+        return _Antecedent(
+            start, end, self.sent_of[start], subject, main, k, self.types[k], self.quoted[start], acts
+        )
+
+    def mentioned(self, ref: Candidate, k: int) -> None:
+        self.seen.append(self._antecedent(ref.start, ref.end, k))
+        word = self.doc[ref.start].lower_
+        if ref.source == "pronoun" and word in reference_words.PRONOUN_GENDER:
+            self.gender.setdefault(k, reference_words.PRONOUN_GENDER[word])
+
+    def role_antecedent(self, role: descriptions.Role, start: int) -> int | None:
+        fits = [
+            a
+            for a in self.seen
+            if a.start < start and descriptions.role_matches(role, self.named.get(a.cluster, set()))
+        ]
+        return max(fits, key=lambda a: a.start).cluster if fits else None
+
+    def description_antecedent(self, ref: Candidate) -> int | None:
+        tok = self.doc[ref.start]
+        # "Norwind, the company that ...": a description in apposition to a name is that name
+        linked = {tok.head.i} if tok.dep_ == "appos" else set()
+        linked |= {c.i for c in tok.children if c.dep_ == "appos"}
+        for a in self.seen:
+            if any(a.start <= i < a.end for i in linked) and a.type != "Person":
+                return a.cluster
+        before = sorted((a for a in self.seen if a.start < ref.start), key=lambda a: a.start)
+        # "the federation" is first of all the latest entity whose name is a federation's
+        same_word = [a for a in before if tok.lower_ in self.heads.get(a.cluster, ())]
+        if same_word:
+            return same_word[-1].cluster
+        if tok.lower_ in reference_words.HEAD_ONLY_NOUNS:
+            return None
+        allowed = DEFINITE_NOUNS.get(tok.lower_, ())
+        if "Company" in allowed:
+            allowed = (*allowed, "Organization")  # an organization of no known kind may be "the company"
+        fits = [a for a in before if a.type in allowed]
+        # the latest subject that fits, in this sentence or the two before; else the latest mention
+        subjects = [a for a in fits if a.subject and a.sent >= self.sent_of[ref.start] - WINDOW]
+        return (subjects or fits)[-1].cluster if fits else None
+
+    def _speaks(self, a: _Antecedent) -> bool:
+        """The antecedent is the speaker of a quotation: the subject of "say" outside quotes."""
+        root = self.doc[a.start : a.end].root
+        return a.subject and not a.quoted and root.head.lemma_ in reference_words.SPEECH_VERBS
+
+    def pronoun_antecedent(self, ref: Candidate) -> int | None:
+        tok = self.doc[ref.start]
+        allowed = PRONOUNS[tok.lower_]
+        gender = reference_words.PRONOUN_GENDER.get(tok.lower_)
+        here, quoted = self.sent_of[ref.start], self.quoted[ref.start]
+        # "Quist praised him": not Quist, however Quist was named before
+        excluded = {a.cluster for a in self.seen if a.start in _clause_subjects(tok)}
+        fits = [
+            a
+            for a in self.seen
+            if a.start < ref.start
+            and (here - WINDOW <= a.sent if quoted else self.told[ref.start] - WINDOW <= self.told[a.start])
+            and a.type in allowed
+            and (a.type != "Place" or a.acts)
+            and self.gender.get(a.cluster, gender) == gender
+            and a.cluster not in excluded
+            and (quoted or not a.quoted)
+        ]
+        if quoted:
+            speakers = {a.cluster for a in self.seen if self._speaks(a) and here - WINDOW <= a.sent <= here}
+            fits = [a for a in fits if a.cluster not in speakers]
+        if not fits:
+            return None
+        fits.sort(key=lambda a: a.start)
+        same = [a for a in fits if a.sent == here and a.subject]
+        main = [a for a in fits if a.sent < here and a.main]
+        subjects = [a for a in fits if a.subject]
+        # "it" is as often an event or a thing as a body: only a body that is the subject (or
+        # the possessor) of a clause is salient enough for it
+        last = fits if gender else [a for a in fits if a.acts]
+        if quoted:
+            main = []  # a quotation is its own discourse: its latest subject, main or not
+        chosen = same or main or subjects or last
+        return chosen[-1].cluster if chosen else None

@@ -12,6 +12,7 @@ from kg.extract.aliases import cluster_mentions
 from kg.extract.coref import REFERENCE_SOURCES
 from kg.extract.details import TRIGGERS as EVENT_KINDS
 from kg.extract.details import event_details
+from kg.extract.gpe import mark_states
 from kg.extract.mentions import find_candidates
 from kg.extract.pipeline import load_pipeline
 from kg.extract.relations import find_relations
@@ -41,6 +42,7 @@ def extract(
 def extract_doc(doc: Doc, document: Document, base_iri: str = RESOURCE_NS) -> Extraction:
     """Mentions, entities and relations of one parsed document."""
     clusters = cluster_mentions(doc, find_candidates(doc))
+    mark_states(doc, clusters)
     entities: dict[str, Entity] = {}
     spans: list[tuple[int, int, int, str, str, str]] = []  # token start, end, cluster, type, iri, kind
     for key, cl in enumerate(clusters):

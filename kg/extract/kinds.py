@@ -21,6 +21,7 @@ TRADE_ASSOCIATION_WORDS = frozenset(
         "institute",
         "union",
         "syndicate",
+        "forum",
     ]
 )
 GOVERNMENT_WORDS = frozenset(

@@ -13,10 +13,12 @@ from kg.extract.types import MentionSpan
 ORG_FAMILY = frozenset(
     {"Organization", "Company", "TradeAssociation", "GovernmentAgency", "NewsOrganization"}
 )
-AGENTS = ORG_FAMILY | {"Person"}
-PARTIES = AGENTS | {"Brand"}  # who can be accused, represented, allied with
 PERSON = frozenset({"Person"})
-PLACE = frozenset({"Place"})
+# Countries, states and cities standing for their governments act: "Norland urged Kestria".
+STATE = frozenset({"GeopoliticalEntity"})
+PLACE = frozenset({"Place"}) | STATE  # where things are: any place, a state too
+AGENTS = ORG_FAMILY | PERSON | STATE  # who accuses, urges, answers, is a member
+PARTIES = AGENTS | {"Brand"}  # who can be accused, represented, allied with
 
 # Loose domain and range per property: a rule may propose, this table disposes.
 SIGNATURES: dict[str, tuple[frozenset[str], frozenset[str]]] = {

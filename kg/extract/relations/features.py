@@ -28,6 +28,7 @@ COARSE = {
     "GovernmentAgency": "ORG",
     "NewsOrganization": "ORG",
     "Place": "LOC",
+    "GeopoliticalEntity": "LOC",  # CoNLL04's Loc has countries and cities: a state is a place to the model
 }
 MAX_LEXICAL_PATH = 6  # longer paths are too rare to be worth a feature of their own
 MAX_BETWEEN_SEQUENCE = 4

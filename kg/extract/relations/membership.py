@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from kg.extract.relations.context import ORG_FAMILY, PARTIES, Arg, Candidate, Context, pairs
-from kg.extract.relations.syntax import arguments, children, climb, prep_objects, verbal
+from kg.extract.relations.context import ORG_FAMILY, PARTIES, STATE, Arg, Candidate, Context, pairs
+from kg.extract.relations.syntax import RELATIVE_PRONOUNS, arguments, children, climb, prep_objects, verbal
 from kg.extract.relations.verbs import INTEREST_NOUNS, MEMBER_NOUNS, OWN_VERBS, PART_NOUNS
 
 POSSESSIVE_PRONOUNS = frozenset({"its", "their"})
 DEMONSTRATIVES = frozenset({"these", "those", "such"})
+MEMBER_WORDS = frozenset({"member"})
+# Nouns for the states a body of states is made of: "the ORG nations", "ORG member states".
+STATE_NOUNS = frozenset({"nation", "country", "state", "government"})
 
 
 def _represented(ctx: Context, obj: Token) -> list[Arg]:
@@ -62,15 +65,59 @@ def _members_include(ctx: Context, verb: Token, sent: Span) -> list[Candidate]:
 
 
 def _member_of(ctx: Context, noun: Token) -> list[Candidate]:
-    """ "A is a member of ORG", "A, a member of ORG", "A joined as a member of ORG"."""
+    """ "A is a member of ORG", "A, a member of ORG", "A, which is a member of ORG", and with the
+    body before the noun: "A, an ORG member", "ORG member A", "ORG members A and B", "A and other
+    ORG members", "ORG's members, including A"."""
+    if ctx.mention_at(noun) is not None:
+        return []  # a word of a name: "the Member Services Council"
+    named_after = [arg for o in prep_objects(noun, ("of",)) for arg in arguments(ctx, o, ORG_FAMILY)]
+    if named_after:
+        return pairs(_members(ctx, noun, PARTIES), named_after, "memberOf", 0.8, "rule:member-of")
+    groups = _bodies_before(ctx, noun)
+    return pairs(_members(ctx, noun, PARTIES), groups, "memberOf", 0.75, "rule:member-compound")
+
+
+def _member_states(ctx: Context, noun: Token) -> list[Candidate]:
+    """States named as a body's own: "the 13 ORG nations, including A and B", "ORG countries such
+    as A", "A and other ORG states", "ORG member states A and B"; a state's name alone is enough
+    for "of": "the nations of ORG, including A"."""
+    if ctx.mention_at(noun) is not None:
+        return []
+    groups = _bodies_before(ctx, noun) + [
+        arg for o in prep_objects(noun, ("of",)) for arg in arguments(ctx, o, ORG_FAMILY)
+    ]
+    return pairs(_members(ctx, noun, STATE), groups, "memberOf", 0.75, "rule:member-states")
+
+
+def _bodies_before(ctx: Context, noun: Token) -> list[Arg]:
+    """The body a membership noun names before it: "ORG members", "ORG's members", "ORG member
+    states" (the body on "member", the noun "states")."""
+    found: list[Arg] = []
+    for t in [noun, *children(noun, ("compound",), MEMBER_WORDS)]:
+        for c in children(t, ("compound", "poss", "amod", "nmod")):
+            m = ctx.mention_at(c, ORG_FAMILY)
+            if m is not None and (m, 1.0) not in found:
+                found.append((m, 1.0))
+    return found
+
+
+def _members(ctx: Context, noun: Token, types: frozenset[str]) -> list[Arg]:
+    """Who a membership noun says are members: the name it is in apposition to or describes, the
+    subject it is predicated of, and the names after it."""
     holders: list[Token] = []
-    if noun.dep_ == "appos":
-        holders.append(noun.head)
+    if noun.dep_ in ("appos", "compound"):
+        holders.append(noun.head)  # "A, a member of ORG", "ORG member A"
     if noun.dep_ in ("attr", "oprd"):
-        holders += children(noun.head, ("nsubj", "nsubjpass"))
-    members = [arg for h in holders for arg in arguments(ctx, h, PARTIES)]
-    groups = [arg for o in prep_objects(noun, ("of",)) for arg in arguments(ctx, o, ORG_FAMILY)]
-    return pairs(members, groups, "memberOf", 0.8, "rule:member-of")
+        for s in children(noun.head, ("nsubj", "nsubjpass")):
+            relative = s.lower_ in RELATIVE_PRONOUNS and noun.head.dep_ == "relcl"
+            holders.append(noun.head.head if relative else s)  # "A, which is a member of ORG"
+    if noun.dep_ == "conj" and children(noun, ("amod",), {"other"}):
+        holders.append(noun.head)  # "A and other ORG members"
+    holders += children(noun, ("appos",))  # "ORG members A and B"
+    found = {m: f for h in holders for m, f in arguments(ctx, h, types)}
+    for m, f in arguments(ctx, noun, types):  # "ORG nations, including A and B"
+        found.setdefault(m, f)
+    return sorted(found.items())
 
 
 def _part_of(ctx: Context, noun: Token) -> list[Candidate]:
@@ -115,6 +162,8 @@ def find_membership(ctx: Context, sent: Span) -> list[Candidate]:
             found.extend(_owned_by(ctx, token))
         elif token.pos_ == "NOUN" and lemma == "member":
             found.extend(_member_of(ctx, token))
+        elif token.pos_ == "NOUN" and lemma in STATE_NOUNS:
+            found.extend(_member_states(ctx, token))
         elif token.pos_ == "NOUN" and lemma in PART_NOUNS:
             found.extend(_part_of(ctx, token))
     return found

@@ -60,7 +60,7 @@ def _nested(ctx: Context, sent: Span) -> list[Candidate]:
         if org.type not in ORG_FAMILY:
             continue
         for p in ctx.mentions_in(org.start, org.end):
-            if p != o and ctx.mentions[p].type == "Place":
+            if p != o and ctx.mentions[p].type in PLACE:
                 found.extend(pairs([(o, 1.0)], [(p, 1.0)], "basedIn", 0.55, "rule:basedin-nested"))
     return found
 
@@ -83,7 +83,7 @@ def _comma_pairs(ctx: Context, sent: Span) -> list[Candidate]:
     doc = ctx.doc
     for p in ctx.starting_in(sent.start, sent.end):
         place = ctx.mentions[p]
-        if place.type != "Place":
+        if place.type not in PLACE:
             continue
         comma = place.end
         if comma + 1 >= sent.end or doc[comma].text != ",":
@@ -132,7 +132,7 @@ def _possessive(ctx: Context, sent: Span) -> list[Candidate]:
     found: list[Candidate] = []
     for p in ctx.starting_in(sent.start, sent.end):
         place = ctx.mentions[p]
-        if place.type != "Place":
+        if place.type not in PLACE:
             continue
         root = ctx.doc[place.start : place.end].root
         if root.dep_ != "poss":

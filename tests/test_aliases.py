@@ -1,0 +1,126 @@
+"""One entity per person or organization in a story, however the story shortens its name."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import names, titles
+from kg.records import Extraction
+
+
+def aliases(ex: Extraction) -> dict[str, tuple[str, ...]]:
+    return {e.label: e.aliases for e in ex.entities if e.type != "Place"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Chancellor Tobias Wrenholm will present the budget on Monday. "
+            "Mr Wrenholm said taxes would not rise.",
+            {"Tobias Wrenholm": ("Wrenholm",)},
+        ),
+        (
+            "Home Secretary Marta Pellworth spoke on Monday. Ms Pellworth said the plan was sound. "
+            "Pellworth left early.",
+            {"Marta Pellworth": ("Ms Pellworth",)},
+        ),
+        (
+            "Tobias Wrenholm Jr filed the suit. Wrenholm said he would appeal.",
+            {"Tobias Wrenholm Jr": ("Wrenholm",)},
+        ),
+    ],
+)
+def test_a_title_or_surname_joins_the_full_name(extract_text, text: str, expected: dict) -> None:  # type: ignore[no-untyped-def,type-arg]
+    assert aliases(extract_text(text)) == expected
+
+
+def test_a_surname_two_full_names_end_with_stays_apart(extract_text) -> None:  # type: ignore[no-untyped-def]
+    ex = extract_text("Marta Quist and Tomas Quist run the farm. Quist said prices were low.")
+    assert aliases(ex) == {"Marta Quist": (), "Tomas Quist": (), "Quist": ()}
+
+
+def test_a_surname_is_the_person_not_the_company_named_after_them(extract_text) -> None:  # type: ignore[no-untyped-def]
+    ex = extract_text(
+        "Jonas Brandel heads Brandel Shipping Ltd, the firm said on Monday. Mr Brandel said profits rose."
+    )
+    assert aliases(ex) == {"Jonas Brandel": ("Brandel",), "Brandel Shipping Ltd": ()}
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "short"),
+    [
+        ("VMT Resources said profits rose. VMT said it would pay a dividend.", "VMT Resources", "VMT"),
+        (
+            "The UK Marine Party met on Friday. The UKMP said it would stand in every seat.",
+            "UK Marine Party",
+            "UKMP",
+        ),
+        (
+            "Dale Lufkin and Jenks Inc bought the stake. DLJ said the deal was closed.",
+            "Dale Lufkin and Jenks Inc",
+            "DLJ",
+        ),
+        (
+            "Morvel-Tasker said sales fell. Morvel Tasker Inc is based in Ohio.",
+            "Morvel Tasker Inc",
+            "Morvel-Tasker",
+        ),
+        (
+            "The Ministry of Trade said exports rose. The Trade Ministry said imports fell.",
+            "Ministry of Trade",
+            "Trade Ministry",
+        ),
+        ("Brannock and Co cut jobs. Brannock said demand fell.", "Brannock and Co", "Brannock"),
+        (
+            "Norwind Group owns Norwind Energy and Norwind Shipping. Norwind said profits rose.",
+            "Norwind Group",
+            "Norwind",
+        ),
+    ],
+)
+def test_short_forms_of_an_organization_join_its_name(
+    extract_text, text: str, label: str, short: str
+) -> None:  # type: ignore[no-untyped-def]
+    assert short in aliases(extract_text(text))[label]
+
+
+@pytest.mark.parametrize(
+    ("text", "apart"),
+    [
+        (
+            "Norwind Marine Corp owns Norwind Marine Bank. Norwind Marine Bank lent money.",
+            {"Norwind Marine Corp", "Norwind Marine Bank"},
+        ),
+        (
+            "The Kestrel Trade Area met in Oslo. The KTA said the KTA Council would decide.",
+            {"Kestrel Trade Area", "KTA Council"},
+        ),
+    ],
+)
+def test_two_names_written_in_full_stay_two_entities(extract_text, text: str, apart: set[str]) -> None:  # type: ignore[no-untyped-def]
+    assert apart <= set(aliases(extract_text(text)))
+
+
+@pytest.mark.parametrize(
+    ("name", "length"),
+    [
+        ("Mr Wrenholm", 1),
+        ("Ms King", 1),
+        ("Prime Minister Sir Ana Quist", 3),
+        ("Secretary of State Roe", 3),
+        ("Prime Minister", 0),
+        ("General Motors", 0),
+        ("Home Office", 0),
+    ],
+)
+def test_title_length(name: str, length: int) -> None:
+    assert titles.title_length(name.split()) == length
+
+
+def test_words_of_a_name_leave_out_what_does_not_tell_it_apart() -> None:
+    assert names.words_of("pellam's of dover") == ("pellam", "of", "dover")
+    assert names.words_of("eli quist and co inc") == ("eli", "quist")
+    assert names.base_of(("norwind", "international")) == ("norwind",)
+    assert names.inverted(("ministry", "of", "trade")) == ("trade", "ministry")
+    assert "UKMP" in names.initials(["UK", "Marine", "Party"], False, spell_acronyms=True)
