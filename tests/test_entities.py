@@ -104,10 +104,20 @@ def test_different_entities_with_similar_names_stay_apart(extract_text) -> None:
     assert {"Norwind Energy Corp.", "Norwind Shipping Ltd."} <= labels
 
 
-def test_nationality_adjective_in_an_organization_name_is_a_place(extract_text) -> None:
-    ex = extract_text("The Canadian Lumber Association asked for talks.")
+def test_nationality_adjective_in_an_organization_name_is_its_country(extract_text) -> None:
+    ex = extract_text("The Canadian Lumber Association asked Canada for talks.")
     types = entity_types(ex)
     assert types.get("Canada") == "GeopoliticalEntity"  # a country, a place that acts
+    assert types.get("Canadian Lumber Association") == "TradeAssociation"
+    [canada] = [e for e in ex.entities if e.label == "Canada"]
+    assert {m.text for m in ex.mentions if m.iri == canada.iri} == {"Canadian", "Canada"}
+
+
+def test_nationality_adjective_alone_names_no_place(extract_text) -> None:
+    # an adjective is no name of a place (the news-events guide): only where the story names
+    # the country does the adjective inside a name stand for it
+    types = entity_types(extract_text("The Canadian Lumber Association asked for talks."))
+    assert "Canada" not in types, types
     assert types.get("Canadian Lumber Association") == "TradeAssociation"
 
 

@@ -37,7 +37,7 @@ ONE_LETTER_ARTICLES = frozenset({"O", "I"})
 DATELINE_ENDS = frozenset({",", "(", "_", "-", "--", "—", "–"})
 # Votes of each kind of capitals name (see ``evidence.votes_for``).
 DATELINE_VOTES = {"Place": 3.0}
-SOURCE_VOTES = {"Organization": 2.0}
+SOURCE_VOTES = {"some:Organization": 2.0}  # evidence.SOME_ORGANIZATION: a source of some kind
 NEWS_SOURCE_VOTES = {"NewsOrganization": 3.0}
 
 

@@ -13,7 +13,10 @@ from collections import defaultdict
 from spacy.tokens import Doc, Token
 
 from kg.extract import cues, kinds
+from kg.extract.classcues import class_votes
+from kg.extract.kindnames import BROADCAST_WORDS, station_end
 from kg.extract.mentions import ROLE_NOUNS, Candidate, is_acronym
+from kg.extract.peoplecues import person_place_votes
 
 NER_VOTES = {
     "ORG": ("Organization", 1.0),
@@ -24,6 +27,10 @@ NER_VOTES = {
     "PRODUCT": ("Brand", 0.5),
 }
 NER_PREFIX = "ner:"  # votes from spaCy's label are kept apart: they count sublinearly per entity
+NER_ORGANIZATION = NER_PREFIX + "Organization"
+# Cues that a name is some organization, of whatever kind ("Acme CEO", "which"); only cues of
+# the class itself (a party, a university) vote "Organization" as the class to give.
+SOME_ORGANIZATION = "some:Organization"
 # Verbs whose subject is usually a business.
 COMPANY_VERBS = frozenset(
     [
@@ -45,11 +52,16 @@ COMPANY_VERBS = frozenset(
     ]
 )
 Votes = defaultdict[str, float]  # class (or "ner:" + class) -> weight
+PLACE_LABELS = frozenset({"GPE", "LOC"})
 ORG_FAMILY = ("Organization", "Company", "TradeAssociation", "GovernmentAgency", "NewsOrganization")
 
 
 def _head_word_votes(doc: Doc, cand: Candidate, votes: Votes) -> None:
     words = [t.lower_ for t in doc[cand.start : cand.end]]
+    # a station after a broadcaster's word is no head: "Veltra Radio 4", "Veltra Radio Marlow"
+    station = next((i for i, w in enumerate(words[:-1]) if w in BROADCAST_WORDS), None)
+    if station is not None and station_end(doc, cand.start + station + 1) == cand.end:
+        words = words[: station + 1]
     last = words[-1]
     if len(words) >= 2 and (last in kinds.PLACE_WORDS or words[0] in kinds.PLACE_PREFIXES):
         votes["Place"] += 3  # "Marlow County", "Fort Quist"
@@ -59,8 +71,9 @@ def _head_word_votes(doc: Doc, cand: Candidate, votes: Votes) -> None:
         return
     if cand.ner == "GPE" and cand.source == "ner":
         return  # spaCy read the whole name as a country or state: "Union" in a country's name
-    # "Ministry of Trade", "Alliance for Rare Diseases": the kind word is the head before "of"/"for"
-    preps = [i for i, w in enumerate(words) if w in {"of", "for"} and i > 0]
+    # "Ministry of Trade", "Alliance for Rare Diseases", "League Against Cruel Sports": the kind
+    # word is the head before the preposition
+    preps = [i for i, w in enumerate(words) if w in {"of", "for", "against"} and i > 0]
     head = words[preps[0] - 1] if preps else last
     for word in {head, last}:
         if word in kinds.TRADE_ASSOCIATION_WORDS:
@@ -71,8 +84,8 @@ def _head_word_votes(doc: Doc, cand: Candidate, votes: Votes) -> None:
             votes["Company"] += 3
         elif word in kinds.ORGANIZATION_WORDS:
             votes["Organization"] += 3
-    if last in kinds.NEWS_WORDS:
-        votes["NewsOrganization"] += 2
+    if last in kinds.NEWS_WORDS or head in kinds.NEWS_WORDS:
+        votes["NewsOrganization"] += 2  # "the Marlow Herald", "News of the Week"
 
 
 def _context_votes(doc: Doc, cand: Candidate, votes: Votes) -> None:
@@ -83,9 +96,16 @@ def _context_votes(doc: Doc, cand: Candidate, votes: Votes) -> None:
         if nxt.lower_ in kinds.BRAND_NOUNS:
             votes["Brand"] += 3  # "the Veltra brand"
         elif nxt.lower_ in kinds.COMPANY_WORDS or nxt.lower_ in kinds.COMPANY_NOUNS:
-            votes["Company"] += 2  # "Acme group", "Acme shares"
+            # "Acme group", "Acme shares"; but "a leading Marlow bank" is a bank in Marlow
+            if not (
+                cand.ner in PLACE_LABELS
+                and prev is not None
+                and (prev.lower_ in {"a", "an"} or prev.tag_ in {"JJ", "VBG"})
+            ):
+                votes["Company"] += 2
         elif (nxt.lower_ in ROLE_NOUNS and not nxt.is_title) or nxt.text in {"CEO", "CFO", "COO"}:
-            votes["Organization"] += 2  # "Acme CEO Jane Roe"
+            if cand.ner not in PLACE_LABELS or nxt.text in {"CEO", "CFO", "COO"}:
+                votes[SOME_ORGANIZATION] += 2  # "Acme CEO Jane Roe" (a country has spokesmen too)
         elif nxt.tag_ == "POS" and end + 1 < len(doc):
             after = doc[end + 1].lower_
             if after in kinds.COMPANY_NOUNS or (after in ROLE_NOUNS and cand.ner != "GPE"):
@@ -111,7 +131,7 @@ def _context_votes(doc: Doc, cand: Candidate, votes: Votes) -> None:
             votes["Brand"] += 3  # "the brand Veltra"
         elif prev.lower_ in kinds.PERSON_TITLES or prev.lower_ in cues.MORE_PERSON_TITLES:
             votes["Person"] += 3
-    _person_place_votes(doc, cand, votes)
+    person_place_votes(doc, cand.start, cand.end, votes)
     _syntax_votes(doc[start:end].root, votes, cand.ner)
     # "According to the newsletter, CNN and ...": sources named after "according to"
     sent_start = doc[start].sent.start
@@ -119,59 +139,9 @@ def _context_votes(doc: Doc, cand: Candidate, votes: Votes) -> None:
     after_according = any(t.lower_ == "according" for t in window) and not any(
         t.pos_ in {"VERB", "AUX"} for t in window[1:]
     )
-    if after_according and not (nxt is not None and nxt.tag_ == "POS"):
+    modifier = doc[start:end].root.dep_ in {"compound", "amod", "nmod"}  # "one Marlow trader"
+    if after_according and not modifier and not (nxt is not None and nxt.tag_ == "POS"):
         votes["NewsOrganization"] += 1.5
-
-
-def _person_place_votes(doc: Doc, cand: Candidate, votes: Votes) -> None:
-    """What the sentence does with the name: people are shot, arrested and widowed; places are
-    where people are natives of."""
-    start, end = cand.start, cand.end
-    first = doc[start].lower_
-    if end - start >= 2 and (first in kinds.PERSON_TITLES or first in cues.MORE_PERSON_TITLES):
-        votes["Person"] += 3  # "Officer Quist" read as one name
-    nxt = doc[end] if end < len(doc) else None
-    if nxt is not None and nxt.tag_ == "POS":
-        after = end + 1
-        while after < len(doc) and doc[after].pos_ == "ADJ":
-            after += 1
-        noun = doc[after] if after < len(doc) else None
-        if noun is not None and noun.lower_ in cues.PERSON_RELATION_NOUNS and noun.dep_ != "compound":
-            votes["Person"] += 2  # "Quist's widow", "Quist's former bodyguard"
-    if nxt is not None and nxt.lower_ in cues.PLACE_OF_NOUNS - {"home", "hometown"}:
-        votes["Place"] += 3  # "a Marlow native"
-    elif nxt is not None and nxt.lower_ == "home" and start > 0 and doc[start - 1].tag_ == "PRP$":
-        votes["Place"] += 2  # "his Marlow home" (but "the Quist home" is a family's)
-    # "Ana Quist, 53, of Marlow", "a native of Marlow"
-    age = start >= 4 and doc[start - 3].like_num and doc[start - 4].text == ","
-    if age and doc[start - 1].lower_ == "of" and doc[start - 2].text == ",":
-        votes["Place"] += 3
-    root = doc[start:end].root
-    head = root.head
-    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in cues.PLACE_OF_NOUNS:
-        votes["Place"] += 3
-    elif (  # "Ana Quist, of Marlow, said": a person's town set off by commas
-        root.dep_ == "pobj"
-        and head.lower_ == "of"
-        and head.head.ent_type_ == "PERSON"
-        and start >= 2
-        and doc[start - 2].text == ","
-        and (end == len(doc) or doc[end].text in {",", "."})
-    ):
-        votes["Place"] += 2
-    if root.dep_ == "dobj" and head.lemma_ in cues.VIOLENCE_VERBS:
-        votes["Person"] += 2  # "Booth shot Lincoln"
-    elif root.dep_ == "nsubj" and head.lemma_ in cues.VIOLENCE_VERBS:
-        votes["Person"] += 1.5
-    elif root.dep_ == "nsubjpass" and head.lemma_ in cues.PERSON_PASSIVE_VERBS:
-        votes["Person"] += 2  # "Quist was arrested"
-    elif root.dep_ == "pobj" and head.dep_ == "agent" and head.head.lemma_ in cues.VIOLENCE_VERBS:
-        votes["Person"] += 2  # "killed by Quist"
-    elif root.dep_ == "nsubj" and any(
-        c.dep_ == "ccomp" and any(t.dep_ == "nsubj" and t.lower_ in {"he", "she"} for t in c.children)
-        for c in head.children
-    ):
-        votes["Person"] += 2  # "Quist said he would ..."
 
 
 def _place_follows(doc: Doc, i: int) -> bool:
@@ -194,7 +164,7 @@ def _syntax_votes(root: Token, votes: Votes, ner: str = "") -> None:
             if "who" in rel or "whom" in rel:
                 votes["Person"] += 2
             elif "which" in rel:
-                votes["Organization"] += 0.5  # people are "who", organizations "which"
+                votes[SOME_ORGANIZATION] += 0.5  # people are "who", organizations "which"
         elif child.dep_ == "appos":
             noun = child.lemma_.lower()
             if noun in kinds.COMPANY_NOUNS:
@@ -218,7 +188,12 @@ def _syntax_votes(root: Token, votes: Votes, ner: str = "") -> None:
         if head.dep_ == "pobj" and head.head.lower_ == "to" and head.head.head.lower_ == "according":
             votes["NewsOrganization"] += 1.5
     if root.dep_ == "nsubj" and root.head.lemma_ in kinds.REPORTING_VERBS:
-        votes["NewsOrganization"] += 1
+        # but a company reports its results: "Acme reported higher sales"
+        results = any(
+            c.dep_ == "dobj" and (c.lemma_ in kinds.RESULTS_NOUNS or c.lower_ in kinds.RESULTS_NOUNS)
+            for c in root.head.children
+        )
+        votes["Company" if results else "NewsOrganization"] += 1
     verb = root.head.lemma_
     if root.dep_ == "nsubj" and verb in COMPANY_VERBS and not (ner == "GPE" and verb in cues.COUNTRY_VERBS):
         votes["Company"] += 1
@@ -258,11 +233,12 @@ def votes_for(doc: Doc, cand: Candidate) -> Votes:
             weight = 2.0  # the small model is reliable on full personal names
         votes[NER_PREFIX + cls] += weight
     if cand.source == "kind" or cand.source == "cue":
-        votes["Organization"] += 1
+        votes[SOME_ORGANIZATION] += 1
     if cand.source == "acronym" or (is_acronym(doc[cand.start : cand.end].text) and cand.ner != "PERSON"):
-        votes["Organization"] += 0.5
+        votes[SOME_ORGANIZATION] += 0.5
     _head_word_votes(doc, cand, votes)
     _context_votes(doc, cand, votes)
+    class_votes(doc, cand.start, cand.end, cand.ner, votes)
     return votes
 
 
@@ -273,10 +249,19 @@ def combine(votes: Votes, single_word: bool) -> Votes:
     out: Votes = defaultdict(float)
     for key, value in votes.items():
         if key.startswith(NER_PREFIX):
-            out[key[len(NER_PREFIX) :]] += value if value <= 1 else 1 + math.log2(value)
+            # spaCy's ORG says "some organization": it stays apart from the cues for the class
+            # Organization proper (a party, a university), which only words of English give
+            cls = key[len(NER_PREFIX) :]
+            out[NER_ORGANIZATION if cls == "Organization" else cls] += (
+                value if value <= 1 else 1 + math.log2(value)
+            )
         else:
             out[key] += value
-    if single_word and votes["Person"] == 0 and any(votes[k] > 0 for k in ("Brand", "Place", *ORG_FAMILY)):
+    if (
+        single_word
+        and votes["Person"] == 0
+        and any(votes[k] > 0 for k in ("Brand", "Place", SOME_ORGANIZATION, *ORG_FAMILY))
+    ):
         out["Person"] = 0
     return out
 
@@ -285,7 +270,7 @@ def decide(votes: Votes) -> str:
     """The most specific class the votes support; organizations without a sub-kind are Companies."""
     if not votes:
         return "Company"
-    org = sum(votes[c] for c in ORG_FAMILY)
+    org = sum(votes[c] for c in ORG_FAMILY) + votes[NER_ORGANIZATION] + votes[SOME_ORGANIZATION]
     top = {"Organization": org, "Person": votes["Person"], "Place": votes["Place"], "Brand": votes["Brand"]}
     best = max(sorted(top), key=lambda k: top[k])
     if best != "Organization":

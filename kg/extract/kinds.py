@@ -21,6 +21,7 @@ TRADE_ASSOCIATION_WORDS = frozenset(
         "institute",
         "union",
         "syndicate",
+        "forum",
     ]
 )
 GOVERNMENT_WORDS = frozenset(
@@ -52,6 +53,16 @@ GOVERNMENT_WORDS = frozenset(
         "navy",
         "court",
         "tribunal",
+        "regime",
+        "committee",
+        "subcommittee",
+        "assembly",
+        "board",
+        "commons",
+        "lords",
+        "reserve",
+        "deputies",
+        "representatives",
     ]
 )
 NEWS_WORDS = frozenset(
@@ -124,7 +135,7 @@ COMPANY_WORDS = frozenset(
 )
 # Head words of names of organizations that are none of the kinds above.
 ORGANIZATION_WORDS = frozenset(
-    """party parties university college school academy foundation committee club network
+    """party parties university college school academy foundation club network
     service movement front brigade fleet corps church""".split()
 )
 # Head words of place names ("Quist Street", "Marlow County") and words that open one ("Fort Quist").
@@ -134,6 +145,10 @@ PLACE_WORDS = frozenset(
     province region city airport harbor canyon valley desert plateau""".split()
 )
 PLACE_PREFIXES = frozenset({"fort", "mount", "lake", "cape"})
+# Last words of countries' names that are also kind words: "the Kestrian Union", "... Federation".
+COUNTRY_HEADS = frozenset(
+    {"union", "federation", "republic", "kingdom", "states", "emirates", "commonwealth"}
+)
 
 # Nouns that, in apposition to a name, say it is a person ("Quist, a designer, ...") or a place.
 PERSON_NOUNS = frozenset(
@@ -219,6 +234,10 @@ PERSON_TITLES = frozenset(
 )
 # Verbs of reporting whose subject (or whose "according to") is often a news outlet.
 REPORTING_VERBS = frozenset({"report", "publish", "broadcast"})
+# What a company reports: "Acme reported higher sales".
+RESULTS_NOUNS = frozenset(
+    "sale sales profit profits loss losses earnings revenue revenues result results income".split()
+)
 
 # Nationality adjectives -> the country they name; and other names of the same countries.
 # A short list of the most frequent in English news; extend freely.
@@ -289,13 +308,14 @@ COUNTRY_VARIANTS = {
     "united kingdom": "United Kingdom",
     "prc": "China",
     "people's republic of china": "China",
-    "eu": "European Union",
     "uae": "United Arab Emirates",
 }
 
 # Tokens that never start or end a name: determiners and possessive markers.
 STRIP_LEADING = frozenset({"the", "a", "an", "this", "that", "these", "those"})
-NAME_FUNCTION_WORDS = frozenset({"of", "and", "&", "for", "the", "de", "du", "des", "la", "le", "on", "in"})
+NAME_FUNCTION_WORDS = frozenset(
+    {"of", "and", "&", "for", "the", "de", "du", "des", "la", "le", "on", "in", "und", "et", "y"}
+)
 
 # Nouns that, after "the", refer back to an entity named earlier: "the company", "the federation".
 DEFINITE_NOUNS = {

@@ -13,15 +13,24 @@ Sources, in order of trust:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from kg.extract import kinds
+from kg.extract.bodies import bodies
 from kg.extract.caps import caps_names
+from kg.extract.kindnames import channel_spans, is_name_token, kind_spans
 from kg.extract.missed import missed_names
+from kg.extract.nerfix import entity_spans
+from kg.extract.nested import places_in_names, places_of_bodies, without_orphan_adjectives
+from kg.extract.notnames import cut, title_words
+from kg.extract.parties import constituency_spans, party_spans
+from kg.extract.types import Candidate
 
-NER_LABELS = {"ORG", "PERSON", "GPE", "LOC", "FAC", "PRODUCT", "NORP"}
+# Candidate lives in ``types`` (the modules of places inside names read it too) and is read from
+# here by the alias and reference stages.
+__all__ = ["ROLE_NOUNS", "Candidate", "find_candidates", "is_acronym", "letters_fit", "span_of", "trim"]
+
 ROLE_NOUNS = frozenset(
     [
         "ceo",
@@ -42,27 +51,10 @@ ROLE_NOUNS = frozenset(
         "boss",
     ]
 )
+PARTY_VOTES = 3.0  # a party is an Organization of no narrower kind
+CHANNEL_VOTES = 3.0  # "VBC One" is a broadcaster
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z&.-]*[A-Z&.]$|^[A-Z]{2,}$")
 _NOT_ORG = frozenset({"GPE", "LOC", "FAC", "PERSON", "DATE", "NORP"})
-_KIND_WORDS = (
-    kinds.TRADE_ASSOCIATION_WORDS
-    | kinds.GOVERNMENT_WORDS
-    | kinds.NEWS_WORDS
-    | kinds.COMPANY_WORDS
-    | kinds.ORGANIZATION_WORDS
-)
-
-
-@dataclass
-class Candidate:
-    start: int  # token offsets into the Doc, end exclusive
-    end: int
-    source: str  # "kind", "caps", "ner", "cue", "missed", "acronym", "repeat", "nested"
-    ner: str = ""  # spaCy label when it came from (or overlaps) a named entity
-    place: str | None = None  # canonical country name for demonyms and country variants
-    acronym_of: Candidate | None = None  # the name this acronym was defined for, in parentheses
-    nested: bool = False
-    extra: dict[str, float] = field(default_factory=dict)  # votes of the pattern that found it
 
 
 def is_acronym(text: str) -> bool:
@@ -78,12 +70,6 @@ def letters_fit(acronym: str, name: str) -> bool:
         return False
     rest = iter(name.casefold())
     return all(c in rest for c in letters)
-
-
-def _is_name_token(tok: Token) -> bool:
-    if tok.is_sent_start and tok.pos_ != "PROPN":
-        return False  # a common word capitalized only because it starts the sentence
-    return ((tok.is_title or tok.is_upper) and tok.is_alpha) or tok.text == "&"
 
 
 def trim(doc: Doc, start: int, end: int, caps: bool = False) -> tuple[int, int]:
@@ -114,51 +100,6 @@ def _person_start(doc: Doc, start: int, end: int) -> int:
     return start
 
 
-def _ends_a_name(tok: Token) -> bool:
-    """A kind word closes a name of its own, so "and" after it joins two names, not two words of
-    one: "the Quist Service and Marlow Lines" (but "Office for Radio and Television" is one)."""
-    doc = tok.doc
-    return tok.lower_ in _KIND_WORDS and not (tok.i > 0 and doc[tok.i - 1].lower_ in {"of", "for"})
-
-
-def _kind_spans(doc: Doc) -> list[tuple[int, int]]:
-    """Title-case names whose head is a kind word: "Travel Goods Association", "Ministry of Trade"."""
-    spans = []
-    for tok in doc:
-        if tok.lower_ not in _KIND_WORDS or not tok.is_title:
-            continue
-        start = tok.i
-        while start > 0:
-            prev = doc[start - 1]
-            if _is_name_token(prev) and prev.lower_ not in kinds.STRIP_LEADING and prev.sent == tok.sent:
-                start -= 1
-            elif (
-                prev.lower_ in kinds.NAME_FUNCTION_WORDS - kinds.STRIP_LEADING
-                and start >= 2
-                and _is_name_token(doc[start - 2])
-                and doc[start - 2].lower_ not in kinds.STRIP_LEADING
-                and not (prev.lower_ in {"and", "&"} and _ends_a_name(doc[start - 2]))
-            ):
-                start -= 2
-            else:
-                break
-        end = tok.i + 1
-        # "Ministry of Foreign Affairs", "Chamber of Commerce"; but "Quist Co. of Marlow" is a
-        # company and the place it is registered in
-        while (
-            end + 1 < len(doc)
-            and doc[end].lower_ in {"of", "for"}
-            and _is_name_token(doc[end + 1])
-            and tok.lower_.rstrip(".") not in kinds.LEGAL_SUFFIXES
-        ):
-            end += 2
-            while end < len(doc) and _is_name_token(doc[end]) and doc[end].lower_ not in {"of", "for"}:
-                end += 1
-        if end - start >= 2 or tok.is_upper:
-            spans.append((start, end))
-    return spans
-
-
 def _cue_spans(doc: Doc, taken: list[bool]) -> list[tuple[int, int]]:
     """Proper nouns right before a company word or role noun: "Acme group CEO", "Acme spokesman"."""
     spans = []
@@ -166,12 +107,12 @@ def _cue_spans(doc: Doc, taken: list[bool]) -> list[tuple[int, int]]:
         if tok.lower_ not in ROLE_NOUNS and tok.lower_ not in kinds.COMPANY_WORDS:
             continue
         if tok.is_title and tok.lower_ in kinds.COMPANY_WORDS:
-            continue  # "Acme Group" is a name of its own, found by _kind_spans
+            continue  # "Acme Group" is a name of its own, found by kindnames.kind_spans
         end = tok.i
         if end > 0 and doc[end - 1].lower_ in kinds.COMPANY_WORDS and tok.lower_ in ROLE_NOUNS:
             end -= 1  # "Acme group CEO"
         start = end
-        while start > 0 and doc[start - 1].pos_ == "PROPN" and _is_name_token(doc[start - 1]):
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and is_name_token(doc[start - 1]):
             start -= 1
         if (start < end and not any(taken[start:end]) and start != doc[start].sent.start) or (
             start < end and not any(taken[start:end]) and doc[start].pos_ == "PROPN"
@@ -183,11 +124,16 @@ def _cue_spans(doc: Doc, taken: list[bool]) -> list[tuple[int, int]]:
 def find_candidates(doc: Doc) -> list[Candidate]:
     taken = [False] * len(doc)
     cands: list[Candidate] = []
+    titles = title_words(doc)
 
     def add(start: int, end: int, source: str, ner: str = "") -> Candidate | None:
         if ner == "PERSON":
             start = _person_start(doc, start, end)
         start, end = trim(doc, start, end, caps=source == "caps")
+        kept = cut(doc, start, end, titles) if start < end else None
+        if kept is None:
+            return None
+        start, end = kept
         if start >= end or any(taken[start:end]) or doc[start].lower_ in kinds.TIME_ZONES:
             return None
         if not any(c.isupper() for c in doc[start:end].text):
@@ -202,17 +148,31 @@ def find_candidates(doc: Doc) -> list[Candidate]:
         cand = add(name.start, name.end, "caps")
         if cand is not None:
             cand.extra.update(name.votes)
-    ents = [e for e in doc.ents if e.label_ in NER_LABELS]
-    for start, end in sorted(_kind_spans(doc), key=lambda s: (s[0] - s[1], s[0])):
-        labels = {e.label_ for e in ents if e.start < end and e.end > start}
-        if any(e.label_ == "GPE" and trim(doc, e.start, e.end) == (start, end) for e in ents):
+    ents = entity_spans(doc)
+    named_bodies = [b for b in bodies(doc) if add(b.start, b.end, "body", "ORG") is not None]
+    for start, end in sorted(kind_spans(doc), key=lambda s: (s[0] - s[1], s[0])):
+        labels = {e.label for e in ents if e.start < end and e.end > start}
+        country = doc[end - 1].lower_ in kinds.COUNTRY_HEADS
+        if country and any(e.label == "GPE" and trim(doc, e.start, e.end) == (start, end) for e in ents):
             add(start, end, "ner", "GPE")  # a country whose name ends in a kind word: "... Union"
             continue
         add(start, end, "kind", "ORG" if "ORG" in labels or not labels else sorted(labels)[0])
+    for start, end in channel_spans(doc):
+        cand = add(start, end, "kind", "ORG")
+        if cand is not None:
+            cand.extra["NewsOrganization"] = CHANNEL_VOTES
+    for start, end in constituency_spans(doc):
+        cand = add(start, end, "party", "GPE")
+        if cand is not None:
+            cand.extra["Place"] = PARTY_VOTES
+    for start, end in party_spans(doc):
+        cand = add(start, end, "party", "NORP")
+        if cand is not None:
+            cand.extra["Organization"] = PARTY_VOTES
     for ent in ents:
-        if ent.label_ == "NORP":
+        if ent.label == "NORP":
             continue  # nationality adjectives are not entities on their own
-        add(ent.start, ent.end, "ner", ent.label_)
+        add(ent.start, ent.end, "ner", ent.label)
     for start, end in _cue_spans(doc, taken):
         add(start, end, "cue", "ORG")
     for start, end in missed_names(doc, taken):
@@ -222,13 +182,13 @@ def find_candidates(doc: Doc) -> list[Candidate]:
     _add_repeats(doc, cands, taken, add)
     _add_definites(doc, cands, taken)
     cands.sort(key=lambda c: (c.start, c.end))
-    cands.extend(_nested_places(doc, cands))
+    cands.extend(places_in_names(doc, cands) + places_of_bodies(doc, named_bodies))
     cands.sort(key=lambda c: (c.start, -c.end))
     for cand in cands:
         text = doc[cand.start : cand.end].text.casefold()
         if cand.place is None and not cand.nested and text in kinds.COUNTRY_VARIANTS:
             cand.place = kinds.COUNTRY_VARIANTS[text]
-    return cands
+    return without_orphan_adjectives(doc, cands)
 
 
 def _add_acronyms(doc: Doc, cands: list[Candidate], taken: list[bool], add: object) -> None:
@@ -306,27 +266,6 @@ def _add_definites(doc: Doc, cands: list[Candidate], taken: list[bool]) -> None:
         ):
             taken[tok.i] = True
             cands.append(Candidate(tok.i, tok.i + 1, "definite"))
-
-
-def _nested_places(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
-    """Country names and nationality adjectives inside organization names: "the [Swiss] Watch Federation"."""
-    out = []
-    for c in cands:
-        if c.ner not in {"ORG", ""} or c.end - c.start < 2 or "Place" in c.extra:
-            continue
-        i = c.start
-        while i < c.end:
-            for n in (4, 3, 2, 1):
-                if i + n > c.end or (i == c.start and n == c.end - c.start):
-                    continue
-                text = doc[i : i + n].text.casefold()
-                place = kinds.COUNTRY_VARIANTS.get(text) or (kinds.DEMONYMS.get(text) if n == 1 else None)
-                if place:
-                    out.append(Candidate(i, i + n, "nested", "GPE", place=place, nested=True))
-                    i += n - 1
-                    break
-            i += 1
-    return out
 
 
 def span_of(doc: Doc, cand: Candidate) -> Span:

@@ -1,8 +1,9 @@
-"""Records used inside ``kg/extract`` between the mention and relation stages."""
+"""Records used inside ``kg/extract``: candidate mentions, and mentions and relations between the
+mention and relation stages."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
@@ -27,3 +28,18 @@ class RelationHit:
     rule: str  # e.g. "rule:accuse-verb"
     sent_start: int  # character offsets of the sentence
     sent_end: int
+
+
+@dataclass
+class Candidate:
+    """A candidate mention of a name (or a reference) found by one of the patterns of
+    ``mentions.find_candidates``."""
+
+    start: int  # token offsets into the Doc, end exclusive
+    end: int
+    source: str  # "kind", "caps", "body", "party", "ner", "cue", "missed", "acronym", "repeat", "nested"
+    ner: str = ""  # spaCy label when it came from (or overlaps) a named entity
+    place: str | None = None  # canonical country name for demonyms and country variants
+    acronym_of: Candidate | None = None  # the name this acronym was defined for, in parentheses
+    nested: bool = False
+    extra: dict[str, float] = field(default_factory=dict)  # votes of the pattern that found it

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from pathlib import PurePath
 
 from kg.io.markdown import blank_markdown, markdown_block_end, markdown_block_start
+from kg.io.wire import mask_wire_copy
 from kg.records import Document
 
 __all__ = ["heading_line", "mask_boilerplate", "prepare_document", "prepare_text"]
@@ -58,11 +59,12 @@ _STRONG = frozenset({HEADER, COPYRIGHT})
 
 
 def prepare_text(text: str, *, markdown: bool = False) -> str:
-    """``text`` with boilerplate blanked, Markdown syntax blanked (if ``markdown``) and line
-    breaks inside sentences turned into spaces. Always ``len(result) == len(text)``.
+    """``text`` with boilerplate and marks of wire copy blanked, Markdown syntax blanked (if
+    ``markdown``) and line breaks inside sentences turned into spaces. Always
+    ``len(result) == len(text)``.
     """
     original = _normalize_line_breaks(text)
-    prepared = mask_boilerplate(original)
+    prepared = mask_wire_copy(mask_boilerplate(original))
     if markdown:
         prepared = blank_markdown(prepared)
     prepared = _join_wrapped_lines(prepared, original, markdown)
