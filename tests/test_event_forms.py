@@ -40,7 +40,8 @@ ACCUSES = [
         ("Tanner Union", "Ben Marlow"),
     ),
     (
-        "The Federal Trade Commission had charged in a complaint filed in court that Norwind Corp mislabeled its goods.",
+        "The Federal Trade Commission had charged in a complaint filed in court that Norwind Corp "
+        "mislabeled its goods.",
         ("Federal Trade Commission", "Norwind Corp"),
     ),
 ]
@@ -151,3 +152,13 @@ def test_a_list_of_targets_after_a_dash(extract_text: Callable[[str], Extraction
     )
     accused = {t for h, r, t in _labels(ex) if h == "Kestrel Data" and r == "accuses"}
     assert {"Norwind Corp", "Norwind Gas"} <= accused
+
+
+def test_a_surname_alone_is_the_person_named_in_full(extract_text: Callable[[str], Extraction]) -> None:
+    ex = extract_text(
+        "Ben Marlow quit the Tanner Party on Monday. "
+        "On Thursday, the party challenged Mr Marlow to stand down as an MEP."
+    )
+    marlow = [m for m in ex.mentions if m.text == "Marlow"]
+    assert marlow and marlow[0].type == "Person"
+    assert ("Tanner Party", "urges", "Ben Marlow") in _labels(ex)
