@@ -162,3 +162,14 @@ def test_a_surname_alone_is_the_person_named_in_full(extract_text: Callable[[str
     marlow = [m for m in ex.mentions if m.text == "Marlow"]
     assert marlow and marlow[0].type == "Person"
     assert ("Tanner Party", "urges", "Ben Marlow") in _labels(ex)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mira Delgado challenged Tanner Party MP Ben Marlow to a debate.",
+        "Ben Marlow, the Tanner Party MP for Ostberg, said the plan was sound.",
+    ],
+)
+def test_a_party_office_makes_a_member(extract_text: Callable[[str], Extraction], text: str) -> None:
+    assert ("Ben Marlow", "memberOf", "Tanner Party") in _labels(extract_text(text))

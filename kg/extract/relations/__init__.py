@@ -32,6 +32,7 @@ from kg.extract.relations.classifier import DEFAULT_MODEL, classify, load_model
 from kg.extract.relations.context import Candidate, Context
 from kg.extract.relations.eventmodel import DEFAULT_EVENT_MODEL, classify_events, load_event_model
 from kg.extract.relations.events import find_accusations, find_urgings
+from kg.extract.relations.members import find_members
 from kg.extract.relations.membership import find_membership
 from kg.extract.relations.places import find_places
 from kg.extract.relations.responses import find_responses
@@ -41,7 +42,8 @@ from kg.extract.types import MentionSpan, RelationHit
 
 __all__ = ["find_relations", "rule_relations"]
 
-# Properties that state the same fact for precedence: a rule's "leads" decides the model's "worksFor".
+# Properties that state the same fact for precedence: a rule's "leads" decides the model's
+# "worksFor", and so does a rule's "memberOf" (a party's MP is its member, not its employee).
 FAMILY = {"leads": "worksFor"}
 
 
@@ -54,7 +56,15 @@ def rule_relations(ctx: Context, sent: Span) -> list[Candidate]:
     accusations of earlier ones from ``ctx.state``)."""
     accusations = _valid(ctx, find_accusations(ctx, sent))
     found = accusations + _valid(ctx, find_responses(ctx, sent, accusations))
-    for family in (find_urgings, find_alliances, find_roles, find_membership, find_places, find_killings):
+    for family in (
+        find_urgings,
+        find_alliances,
+        find_roles,
+        find_membership,
+        find_members,
+        find_places,
+        find_killings,
+    ):
         found += _valid(ctx, family(ctx, sent))
     ctx.state.accusations.extend((c.head, c.tail) for c in accusations)
     return found
