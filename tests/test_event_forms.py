@@ -40,6 +40,11 @@ ACCUSES = [
         ("Tanner Union", "Ben Marlow"),
     ),
     (
+        "The Tanner Union said Ben Marlow's comments were highly irresponsible.",
+        ("Tanner Union", "Ben Marlow"),
+    ),
+    ("Norland has called Kestria's rice policy an extreme example of protectionism.", ("Norland", "Kestria")),
+    (
         "The Federal Trade Commission had charged in a complaint filed in court that Norwind Corp "
         "mislabeled its goods.",
         ("Federal Trade Commission", "Norwind Corp"),
@@ -93,6 +98,14 @@ RESPONDS = [
 # Stated as not happening, as possible, or as someone's allegation: no event.
 NOT_ASSERTED = [
     ("Norwind Corp did not sue Kestrel Data.", ("Norwind Corp", "accuses", "Kestrel Data")),
+    (
+        "The Tanner Union said the Norwind Corp plan was not unfair.",
+        ("Tanner Union", "accuses", "Norwind Corp"),
+    ),
+    (
+        "The Tanner Union said Ben Marlow's comments were a good start.",
+        ("Tanner Union", "accuses", "Ben Marlow"),
+    ),
     ("Kestrel Data could sue Norwind Corp if talks fail.", ("Kestrel Data", "accuses", "Norwind Corp")),
     (
         "Ben Marlow rejected allegations he pressured Lena Voss to sign the accounts.",

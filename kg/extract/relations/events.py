@@ -20,6 +20,7 @@ from spacy.tokens import Span, Token
 from kg.extract.relations.actors import AUTHOR_PARTICIPLES, actor_args, authors, judges, target_args
 from kg.extract.relations.alliances import allies_of
 from kg.extract.relations.context import AGENTS, Arg, Candidate, Context, pairs
+from kg.extract.relations.judgement import find_judgements
 from kg.extract.relations.modality import asserted
 from kg.extract.relations.syntax import (
     children,
@@ -183,7 +184,7 @@ def find_accusations(ctx: Context, sent: Span) -> list[Candidate]:
             found.extend(_accuse_noun(ctx, token))
         elif token.pos_ == "NOUN" and lemma in OUSTER_NOUNS:
             found.extend(_ouster(ctx, token))
-    return _no_judges(ctx, found)
+    return _no_judges(ctx, found + find_judgements(ctx, sent))
 
 
 def _no_judges(ctx: Context, found: list[Candidate]) -> list[Candidate]:

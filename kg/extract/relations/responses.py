@@ -102,7 +102,7 @@ def _no_comment(ctx: Context, verb: Token) -> tuple[Token, list[Token]] | None:
 def _noun_response(noun: Token) -> tuple[Token, list[Token]] | None:
     """ "X issued a response to Y", "X, in response to Y's lawsuit, said ...", "a counterattack",
     "X had no comment on the suit"."""
-    if children(noun, ("poss",)):  # "X's response to Y's letter"
+    if children(noun, ("poss",)) and noun.lemma_.lower() in RESPOND_NOUNS:  # "X's response to Y's letter"
         return noun, prep_objects(noun, ("to", "at", "against"))
     verb = governing_verb(noun)
     if verb is None:
