@@ -23,7 +23,7 @@ def aliases(ex: Extraction) -> dict[str, tuple[str, ...]]:
         (
             "Home Secretary Marta Pellworth spoke on Monday. Ms Pellworth said the plan was sound. "
             "Pellworth left early.",
-            {"Marta Pellworth": ("Ms Pellworth",)},
+            {"Marta Pellworth": ("Ms Pellworth", "Pellworth")},  # the bare surname too
         ),
         (
             "Tobias Wrenholm Jr filed the suit. Wrenholm said he would appeal.",

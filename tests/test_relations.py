@@ -52,8 +52,9 @@ def _compatible(a: tuple[int, int, str], b: tuple[int, int, str]) -> bool:
         return True
     a_in_b = b[0] <= a[0] and a[1] <= b[1]
     b_in_a = a[0] <= b[0] and b[1] <= a[1]
-    return (a_in_b and a[2] == "Place" and b[2] != "Place") or (
-        b_in_a and b[2] == "Place" and a[2] != "Place"
+    places = ("Place", "GeopoliticalEntity")
+    return (a_in_b and a[2] in places and b[2] not in places) or (
+        b_in_a and b[2] in places and a[2] not in places
     )
 
 
@@ -410,7 +411,7 @@ CASES: list[Case] = [
     ("Orbis Logistics is based in Rotterdam.", (), {("Orbis Logistics", "basedIn", "Rotterdam")}),
     (
         "The American Dental Association said sales fell.",
-        (M("The American Dental Association", "TradeAssociation"), M("American", "Place")),
+        (M("The American Dental Association", "TradeAssociation"), M("American", "GeopoliticalEntity")),
         {("The American Dental Association", "basedIn", "American")},
     ),
     (
@@ -600,8 +601,12 @@ NEGATIVES: list[tuple[str, Sequence[M]]] = [
     ("The Coastal Fishing League represents the interests of more than 1000 brands.", ()),
     ("Tomas Reyna visited France, Germany and Italy last year.", ()),
     ("Kestria's Dovrel Foods talks ended on Monday.", (M("Kestria", "Place"), M("Dovrel Foods", "Company"))),
-    ("Harlan Steel rejected the offer from Orbis Logistics.", ()),
     ("Harlan Steel claimed that Orbis Logistics was its best partner.", ()),
+    # a continent inside a name is the body's reach, not its seat
+    (
+        "The European Patent Office said sales fell.",
+        (M("The European Patent Office", "GovernmentAgency"), M("European", "Place")),
+    ),
 ]
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
@@ -16,6 +16,7 @@ from kg.extract.gpe import mark_states
 from kg.extract.mentions import find_candidates
 from kg.extract.pipeline import load_pipeline
 from kg.extract.relations import find_relations
+from kg.extract.relations.eventmodel import DEFAULT_EVENT_MODEL
 from kg.extract.types import MentionSpan
 from kg.io.clean import prepare_document
 from kg.iri import entity_iri
@@ -39,12 +40,21 @@ def extract(
         yield extract_doc(doc, document, base_iri)
 
 
-def extract_doc(doc: Doc, document: Document, base_iri: str = RESOURCE_NS) -> Extraction:
-    """Mentions, entities and relations of one parsed document."""
+@dataclass
+class DocMentions:
+    """The mention stage of one document: its entities and mentions, in text order."""
+
+    entities: dict[str, Entity]
+    spans: list[tuple[int, int, int, str, str, str]]  # token start, end, cluster, type, iri, kind
+    mention_spans: list[MentionSpan]
+
+
+def find_mentions(doc: Doc, base_iri: str = RESOURCE_NS) -> DocMentions:
+    """Entities of a parsed document and every mention of them (names and references)."""
     clusters = cluster_mentions(doc, find_candidates(doc))
     mark_states(doc, clusters)
     entities: dict[str, Entity] = {}
-    spans: list[tuple[int, int, int, str, str, str]] = []  # token start, end, cluster, type, iri, kind
+    spans: list[tuple[int, int, int, str, str, str]] = []
     for key, cl in enumerate(clusters):
         iri = entity_iri(cl.type, cl.label, base_iri)
         if iri not in entities:
@@ -58,25 +68,43 @@ def extract_doc(doc: Doc, document: Document, base_iri: str = RESOURCE_NS) -> Ex
             kind = "reference" if c.source in REFERENCE_SOURCES else "name"
             spans.append((c.start, c.end, key, cl.type, iri, kind))
     spans.sort(key=lambda s: (s[0], -s[1], s[2]))
-    mention_spans = [MentionSpan(s, e, t, k) for s, e, k, t, _, _ in spans]
-    # A reference anchors relations only where its entity is not named in the same sentence:
-    # there the name is the better anchor.
-    named_in = {(k, doc[s].sent.start) for s, _, k, _, _, kind in spans if kind == "name"}
-    usable = [
-        i
-        for i, (s, _, k, _, _, kind) in enumerate(spans)
-        if kind == "name" or (k, doc[s].sent.start) not in named_in
-    ]
+    mention_spans = [MentionSpan(s, e, t, k, kind) for s, e, k, t, _, kind in spans]
+    return DocMentions(entities, spans, mention_spans)
+
+
+def extract_doc(
+    doc: Doc,
+    document: Document,
+    base_iri: str = RESOURCE_NS,
+    event_model: str | None = DEFAULT_EVENT_MODEL,
+) -> Extraction:
+    """Mentions, entities and relations of one parsed document (``event_model`` None: the event
+    relations from rules only)."""
+    found = find_mentions(doc, base_iri)
+    entities, spans, mention_spans = found.entities, found.spans, found.mention_spans
+    # A reference is an argument like any mention, but where its entity is also named in the same
+    # sentence the relation is anchored on the name: the better provenance.
+    named_at: dict[tuple[int, int], list[int]] = {}
+    for i, (s, _, k, _, _, kind) in enumerate(spans):
+        if kind == "name":
+            named_at.setdefault((k, doc[s].sent.start), []).append(i)
+
+    def anchor(i: int) -> int:
+        s, _, k, _, _, kind = spans[i]
+        names = named_at.get((k, doc[s].sent.start)) if kind != "name" else None
+        return min(names, key=lambda j: abs(spans[j][0] - s)) if names else i
+
     mentions = []
     for s, e, _, _t, iri, kind in spans:
         span = doc[s:e]
         start, end = span.start_char, span.end_char
         mentions.append(Mention(start, end, document.text[start:end], entities[iri].type, iri, kind))
     relations = []
-    for hit in find_relations(doc, [mention_spans[i] for i in usable]):
-        h = replace(hit, head=usable[hit.head], tail=usable[hit.tail])
+    text = doc.text  # spaCy rebuilds it on every access
+    for hit in find_relations(doc, mention_spans, event_model=event_model):
+        h = replace(hit, head=anchor(hit.head), tail=anchor(hit.tail))
         start, end = h.sent_start, h.sent_end
-        while end > start and doc.text[end - 1].isspace():  # no trailing blank or masked markup
+        while end > start and text[end - 1].isspace():  # no trailing blank or masked markup
             end -= 1
         detail, date = None, None
         if h.type in EVENT_KINDS:

@@ -25,6 +25,7 @@ from kg.extract.nerfix import entity_spans
 from kg.extract.nested import places_in_names, places_of_bodies, without_orphan_adjectives
 from kg.extract.notnames import cut, title_words
 from kg.extract.parties import constituency_spans, party_spans
+from kg.extract.surnames import surname_spans
 from kg.extract.types import Candidate
 
 # Candidate lives in ``types`` (the modules of places inside names read it too) and is read from
@@ -180,6 +181,8 @@ def find_candidates(doc: Doc) -> list[Candidate]:
 
     _add_acronyms(doc, cands, taken, add)
     _add_repeats(doc, cands, taken, add)
+    for start, end in surname_spans(doc, [(c.start, c.end) for c in cands if c.ner == "PERSON"], taken):
+        add(start, end, "repeat", "PERSON")  # "Mr Orr" after "Ben Orr"
     _add_definites(doc, cands, taken)
     cands.sort(key=lambda c: (c.start, c.end))
     cands.extend(places_in_names(doc, cands) + places_of_bodies(doc, named_bodies))

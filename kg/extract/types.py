@@ -14,6 +14,7 @@ class MentionSpan:
     end: int  # token index, exclusive
     type: str  # local name of the ontology class of its entity
     key: int  # entity cluster within the document: mentions with the same key are one entity
+    kind: str = "name"  # "name", or "reference" for "the company", "it", "he"
 
 
 @dataclass(frozen=True)

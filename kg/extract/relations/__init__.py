@@ -30,7 +30,9 @@ from spacy.tokens import Doc, Span
 from kg.extract.relations.alliances import find_alliances
 from kg.extract.relations.classifier import DEFAULT_MODEL, classify, load_model
 from kg.extract.relations.context import Candidate, Context
+from kg.extract.relations.eventmodel import DEFAULT_EVENT_MODEL, classify_events, load_event_model
 from kg.extract.relations.events import find_accusations, find_urgings
+from kg.extract.relations.members import find_members
 from kg.extract.relations.membership import find_membership
 from kg.extract.relations.places import find_places
 from kg.extract.relations.responses import find_responses
@@ -38,9 +40,10 @@ from kg.extract.relations.roles import find_roles
 from kg.extract.relations.violence import find_killings
 from kg.extract.types import MentionSpan, RelationHit
 
-__all__ = ["find_relations"]
+__all__ = ["find_relations", "rule_relations"]
 
-# Properties that state the same fact for precedence: a rule's "leads" decides the model's "worksFor".
+# Properties that state the same fact for precedence: a rule's "leads" decides the model's
+# "worksFor", and so does a rule's "memberOf" (a party's MP is its member, not its employee).
 FAMILY = {"leads": "worksFor"}
 
 
@@ -48,36 +51,53 @@ def _valid(ctx: Context, candidates: list[Candidate]) -> list[Candidate]:
     return [c for c in candidates if ctx.fits(c.head, c.tail, c.type)]
 
 
-def _sentence(ctx: Context, sent: Span) -> list[Candidate]:
+def rule_relations(ctx: Context, sent: Span) -> list[Candidate]:
+    """The rules' relations of one sentence (sentences must be read in order: responses read the
+    accusations of earlier ones from ``ctx.state``)."""
     accusations = _valid(ctx, find_accusations(ctx, sent))
     found = accusations + _valid(ctx, find_responses(ctx, sent, accusations))
-    for family in (find_urgings, find_alliances, find_roles, find_membership, find_places, find_killings):
+    for family in (
+        find_urgings,
+        find_alliances,
+        find_roles,
+        find_membership,
+        find_members,
+        find_places,
+        find_killings,
+    ):
         found += _valid(ctx, family(ctx, sent))
     ctx.state.accusations.extend((c.head, c.tail) for c in accusations)
     return found
 
 
-def _combined(ctx: Context, sent: Span, model_name: str | None) -> list[Candidate]:
-    found = _sentence(ctx, sent)
-    if model_name is None:
-        return found
-    decided = {(ctx.key(c.head), ctx.key(c.tail), FAMILY.get(c.type, c.type)) for c in found}
-    for c in classify(ctx, sent, load_model(model_name)):
-        if (ctx.key(c.head), ctx.key(c.tail), FAMILY.get(c.type, c.type)) not in decided:
-            found.append(c)
+def _combined(ctx: Context, sent: Span, model_name: str | None, event_model: str | None) -> list[Candidate]:
+    found = rule_relations(ctx, sent)
+    rules = list(found)
+    if model_name is not None:
+        decided = {(ctx.key(c.head), ctx.key(c.tail), FAMILY.get(c.type, c.type)) for c in found}
+        for c in classify(ctx, sent, load_model(model_name)):
+            if (ctx.key(c.head), ctx.key(c.tail), FAMILY.get(c.type, c.type)) not in decided:
+                found.append(c)
+    events = load_event_model(event_model) if event_model is not None else None
+    if events is not None:
+        found += _valid(ctx, classify_events(ctx, sent, events, rules))
     return found
 
 
 def find_relations(
-    doc: Doc, mentions: Sequence[MentionSpan], model: str | None = DEFAULT_MODEL
+    doc: Doc,
+    mentions: Sequence[MentionSpan],
+    model: str | None = DEFAULT_MODEL,
+    event_model: str | None = DEFAULT_EVENT_MODEL,
 ) -> list[RelationHit]:
     """Relations between ``mentions`` (token spans of ``doc``), at most one per entity pair,
     property and sentence (the most confident), sorted by sentence, head, tail and type.
-    ``model`` names the relation classifier to add to the rules (None: rules only)."""
+    ``model`` names the relation classifier to add to the rules and ``event_model`` the event
+    classifier (None: rules only)."""
     ctx = Context(doc, mentions)
     best: dict[tuple[int, int, str, int], RelationHit] = {}
     for sent in doc.sents:
-        for c in _combined(ctx, sent, model):
+        for c in _combined(ctx, sent, model, event_model):
             key = (ctx.key(c.head), ctx.key(c.tail), c.type, sent.start_char)
             hit = RelationHit(c.head, c.tail, c.type, c.confidence, c.rule, sent.start_char, sent.end_char)
             kept = best.get(key)

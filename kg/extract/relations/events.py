@@ -1,13 +1,28 @@
-"""accuses and urges: who attacks whom, and who presses whom to act."""
+"""accuses and urges: who attacks whom, and who presses whom to act.
+
+Forms read, each with its made-up example:
+- active and passive verbs: "Kestrel sued Norwind", "Norwind was sued by Kestrel";
+- clauses: "Kestrel alleged that Norwind inflated ...", "Kestrel demanded that Norwind repay";
+- nouns: "Kestrel filed a complaint against Norwind", "complaints against Norwind by Kestrel",
+  "Norwind faces a lawsuit from Kestrel", "the suit filed by Kestrel alleges that Norwind ...";
+- possessive and listed targets: "criticised Norwind's handling of ...", "is suing four
+  companies - Norwind, its unit Norwind Gas, Brackley Oil and Tanner Mills";
+- appeals to courts, regulators and anyone asked to act: "asked the commission to ...",
+  "petitioned the Commerce Department for ...", "called on Norwind to ...", "told Ben Orr to
+  ...", "a plea by Ana Orr", "pressure on Norwind to ...".
+Who acts is read with ``actors`` (an unnamed spokesman's organization, a document's author).
+"""
 
 from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from kg.extract.relations.actors import AUTHOR_PARTICIPLES, actor_args, authors, judges, target_args
 from kg.extract.relations.alliances import allies_of
 from kg.extract.relations.context import AGENTS, Arg, Candidate, Context, pairs
+from kg.extract.relations.judgement import find_judgements
+from kg.extract.relations.modality import asserted
 from kg.extract.relations.syntax import (
-    arguments,
     children,
     climb,
     governing_verb,
@@ -20,8 +35,11 @@ from kg.extract.relations.verbs import (
     ACCUSE_NOUNS,
     ACCUSE_PHRASAL,
     ACCUSE_VERBS,
+    FACE_VERBS,
     SEND_VERBS,
     URGE_CLAUSAL,
+    URGE_CONTROL,
+    URGE_NOUNS,
     URGE_PHRASAL,
     URGE_VERBS,
 )
@@ -31,18 +49,33 @@ OF_TARGET_NOUNS = frozenset({"criticism", "denunciation", "condemnation"})
 PRONOUN_FACTOR = 0.8  # agent taken from the main clause for an unresolved pronoun
 # "ask" also asks questions: it urges only with a clause or a "for"-object.
 NEEDS_CLAUSE = frozenset({"ask", "request"})
+# Asking that someone go: "called for the resignation of Y", "demanded Y's dismissal".
+OUSTER_NOUNS = frozenset(
+    {"resignation", "dismissal", "removal", "sacking", "ouster", "impeachment", "arrest"}
+)
+OUSTER_VERBS = frozenset({"demand", "seek", "urge", "want", "request"})
+# "call on"/"appeal to" urge only with a purpose: "called on Y to resign", "appealed to Y for aid".
+NEEDS_PURPOSE = frozenset({"call", "appeal"})
+# Verbs by which the subject brings an accusation noun: "X filed a suit against Y".
+FILE_VERBS = frozenset(
+    {
+        "file", "bring", "lodge", "launch", "submit", "issue", "make", "take", "raise", "level",
+        "pursue", "press", "mount", "initiate", "threaten", "begin", "start", "open", "have",
+        "win", "lose", "settle", "drop", "withdraw", "renew", "step", "voice", "publish", "send",
+    }
+)  # fmt: skip
 
 
 def agents(ctx: Context, verb: Token) -> tuple[list[Arg], list[Token]]:
     """The agents of ``verb`` with co-signing allies at lower confidence, and the verbs climbed."""
     subjects, chain = climb(verb)
-    found = [arg for s in subjects for arg in arguments(ctx, s, AGENTS)]
+    found = [arg for s in subjects for arg in actor_args(ctx, s, AGENTS)]
     top = chain[-1]
     if not found and subjects and subjects[0].pos_ == "PRON" and top.dep_ in ("ccomp", "advcl", "conj"):
         # An unresolved pronoun in a subordinate clause: "X denied that it had ..., rebutting ..."
         # most often means the main clause's subject.
         outer, outer_chain = climb(top.head)
-        found = [(m, f * PRONOUN_FACTOR) for s in outer for m, f in arguments(ctx, s, AGENTS)]
+        found = [(m, f * PRONOUN_FACTOR) for s in outer for m, f in actor_args(ctx, s, AGENTS)]
         chain = chain + outer_chain
     known = {m for m, _ in found}
     found += [(m, f) for m, f in allies_of(ctx, chain) if m not in known]
@@ -54,46 +87,89 @@ def clause_subjects(verb: Token) -> list[Token]:
     return [s for c in children(verb, ("ccomp", "xcomp")) for s in children(c, ("nsubj", "nsubjpass"))]
 
 
-def _mentions(ctx: Context, tokens: list[Token]) -> list[Arg]:
-    return [arg for t in tokens for arg in arguments(ctx, t)]
+def that_clause_subjects(verb: Token) -> list[Token]:
+    """Subjects of the first that-clause in the verb's phrase, wherever the parser hung it: "X
+    charged in a complaint filed in court that Y mislabeled ..." (the clause read as the
+    complaint's relative clause)."""
+    for tok in verb.subtree:
+        if tok.lower_ == "that" and tok.i > verb.i and tok.head.pos_ in ("VERB", "AUX"):
+            clause = tok.head
+            subjects = [s for s in children(clause, ("nsubj", "nsubjpass")) if s.i > tok.i]
+            if subjects:
+                return subjects
+    return []
+
+
+def _targets(ctx: Context, tokens: list[Token]) -> list[Arg]:
+    return [arg for t in tokens for arg in target_args(ctx, t)]
 
 
 def _accuse_verb(ctx: Context, verb: Token) -> list[Candidate]:
     lemma = verb.lemma_.lower()
     heads, _ = agents(ctx, verb)
     if lemma in ACCUSE_VERBS:
-        tails = _mentions(ctx, object_tokens(verb))
+        tails = _targets(ctx, object_tokens(verb))
         if tails:
             return pairs(heads, tails, "accuses", 0.85, "rule:accuse-verb")
-        tails = _mentions(ctx, prep_objects(verb, ("against",)))
+        tails = _targets(ctx, prep_objects(verb, ("against",)))
         if tails:
             return pairs(heads, tails, "accuses", 0.8, "rule:accuse-verb")
     if lemma in ACCUSE_CLAUSAL:
-        tails = _mentions(ctx, clause_subjects(verb))
+        tails = _targets(ctx, clause_subjects(verb) or that_clause_subjects(verb))
         return pairs(heads, tails, "accuses", 0.7, "rule:accuse-allege")
     if lemma in ACCUSE_PHRASAL:
-        tails = _mentions(ctx, prep_objects(verb, (ACCUSE_PHRASAL[lemma],)))
+        tails = _targets(ctx, prep_objects(verb, ACCUSE_PHRASAL[lemma]))
         return pairs(heads, tails, "accuses", 0.8, "rule:accuse-phrasal")
     return []
 
 
 def _accuse_noun(ctx: Context, noun: Token) -> list[Candidate]:
-    """ "X's lawsuit against Y", "X filed a complaint against Y", "X's criticism of Y"."""
+    """ "X's lawsuit against Y", "X filed a complaint against Y", "complaints against Y by X",
+    "Y faces a lawsuit from X", "X's criticism of Y"."""
     lemma = noun.lemma_.lower()
     preps = ("against", "of") if lemma in OF_TARGET_NOUNS else ("against",)
     verb = governing_verb(noun) if noun.dep_ in ("dobj", "conj") else None
     targets = prep_objects(noun, preps)
     if verb is not None:  # "X filed a lawsuit against Y" hangs "against" on the verb
         targets += prep_objects(verb, ("against",))
-    tails = _mentions(ctx, targets)
+    for participle in children(noun, ("acl", "relcl")):  # "a suit filed against Y by X"
+        targets += prep_objects(participle, ("against",))
+    heads = authors(ctx, noun, AGENTS)
+    if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.lemma_.lower() in AUTHOR_PARTICIPLES:
+        # the small model reads "the suit filed against Y by X" as a clause: "[the suit] filed"
+        targets += prep_objects(noun.head, ("against",))
+        heads += [arg for t in prep_objects(noun.head, ("by",)) for arg in actor_args(ctx, t, AGENTS)]
+    tails = _targets(ctx, targets)
+    if verb is not None and verb.lemma_.lower() in FACE_VERBS and not tails:
+        # "Y faces a lawsuit from X": the subject is the target, the noun's author the accuser
+        tails, _ = agents(ctx, verb)
+        return pairs(heads, tails, "accuses", 0.8, "rule:accuse-noun") if heads else []
     if not tails:
         return []
-    heads = _mentions(ctx, children(noun, ("poss",)))
     if not heads:
-        if verb is None:
-            return []
+        named_author = children(noun, ("poss",)) + prep_objects(noun, ("by", "from"))
+        if verb is None or named_author or verb.lemma_.lower() not in FILE_VERBS:
+            return []  # "the court dismissed a suit by X against Y": the court accuses nobody
         heads, _ = agents(ctx, verb)
     return pairs(heads, tails, "accuses", 0.8, "rule:accuse-noun")
+
+
+def _ouster(ctx: Context, noun: Token) -> list[Candidate]:
+    """ "X called for the resignation of Y", "X demanded Y's dismissal": asking that someone go
+    holds them to blame."""
+    verb = governing_verb(noun)
+    if verb is None or not asserted(verb):
+        return []
+    lemma = verb.lemma_.lower()
+    asks = noun.dep_ == "dobj" and lemma in OUSTER_VERBS
+    calls = (
+        noun.dep_ == "pobj" and noun.head.lower_ == "for" and lemma in {"call", "press", "push", "campaign"}
+    )
+    if not (asks or calls):
+        return []
+    tails = _targets(ctx, children(noun, ("poss",)) + prep_objects(noun, ("of",)))
+    heads, _ = agents(ctx, verb)
+    return pairs(heads, tails, "accuses", 0.75, "rule:accuse-ouster")
 
 
 def find_accusations(ctx: Context, sent: Span) -> list[Candidate]:
@@ -102,17 +178,26 @@ def find_accusations(ctx: Context, sent: Span) -> list[Candidate]:
     for token in sent:
         lemma = token.lemma_.lower()
         if verbal(token) and lemma in ACCUSE_VERBS | ACCUSE_CLAUSAL | set(ACCUSE_PHRASAL):
-            found.extend(_accuse_verb(ctx, token))
+            if asserted(token):
+                found.extend(_accuse_verb(ctx, token))
         elif token.pos_ in ("NOUN", "PROPN") and lemma in ACCUSE_NOUNS:
             found.extend(_accuse_noun(ctx, token))
-    return found
+        elif token.pos_ == "NOUN" and lemma in OUSTER_NOUNS:
+            found.extend(_ouster(ctx, token))
+    return _no_judges(ctx, found + find_judgements(ctx, sent))
+
+
+def _no_judges(ctx: Context, found: list[Candidate]) -> list[Candidate]:
+    """A court rules on suits and orders parties; it neither brings a suit nor urges: "the court
+    directed Norwind to respond", "the judge presiding over its lawsuit against Norwind"."""
+    return [c for c in found if not judges(ctx, c.head)]
 
 
 def _letter_recipients(ctx: Context, chain: list[Token]) -> list[Arg]:
     """Whom a letter climbed through was sent to: "sent a letter to Y urging it to ..."."""
     for verb in chain:
         if verb.lemma_.lower() in SEND_VERBS:
-            return _mentions(ctx, prep_objects(verb, ("to",)))
+            return _targets(ctx, prep_objects(verb, ("to",)))
     return []
 
 
@@ -126,14 +211,46 @@ def _urge_verb(ctx: Context, verb: Token) -> list[Candidate]:
         if lemma in NEEDS_CLAUSE and not (children(verb, ("xcomp", "ccomp")) or prep_objects(verb, ("for",))):
             return []
         targets = object_tokens(verb)
+    elif lemma in URGE_CONTROL:
+        # "told Y to ...", "warned Y to ...", "ordered Y to ...": an object and a to-clause
+        if not _to_clause(verb):
+            return []
+        targets = object_tokens(verb)
     if lemma in URGE_PHRASAL:
+        if lemma in NEEDS_PURPOSE and not (_to_clause(verb) or prep_objects(verb, ("for",))):
+            return []  # "called on the president" is a visit, "appealed to voters" an attraction
         targets += prep_objects(verb, URGE_PHRASAL[lemma])
+        for obj in children(verb, ("dobj",)):  # "demanded repayment from Y"
+            targets += prep_objects(obj, URGE_PHRASAL[lemma])
     if not targets and lemma in URGE_CLAUSAL:
         targets = clause_subjects(verb)
-    tails = _mentions(ctx, targets)
+    tails = _targets(ctx, targets)
     if not tails and via_letter:  # "urging it to ...", the pronoun left unresolved
         tails = [(m, f * 0.9) for m, f in _letter_recipients(ctx, chain)]
     return pairs(heads, tails, "urges", 0.85, rule)
+
+
+def _to_clause(verb: Token) -> bool:
+    """ "told Y to ...", "called on Y to ...": a to-infinitive clause under the verb."""
+    return any(
+        c.dep_ in ("xcomp", "ccomp", "advcl")
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in verb.children
+    )
+
+
+def _urge_noun(ctx: Context, noun: Token) -> list[Candidate]:
+    """ "an appeal by X to Y", "X's call on Y to ...", "pressure on Y from X"."""
+    tails = _targets(ctx, prep_objects(noun, ("to", "on", "upon")))
+    if not tails:
+        return []
+    heads = authors(ctx, noun, AGENTS)
+    if not heads:
+        verb = governing_verb(noun)
+        if verb is None or verb.lemma_.lower() not in SEND_VERBS | {"make", "renew", "repeat", "step"}:
+            return []
+        heads, _ = agents(ctx, verb)
+    return pairs(heads, tails, "urges", 0.75, "rule:urge-noun")
 
 
 def find_urgings(ctx: Context, sent: Span) -> list[Candidate]:
@@ -141,6 +258,9 @@ def find_urgings(ctx: Context, sent: Span) -> list[Candidate]:
     found: list[Candidate] = []
     for token in sent:
         lemma = token.lemma_.lower()
-        if verbal(token) and lemma in URGE_VERBS | set(URGE_PHRASAL) | URGE_CLAUSAL:
-            found.extend(_urge_verb(ctx, token))
-    return found
+        if verbal(token) and lemma in URGE_VERBS | set(URGE_PHRASAL) | URGE_CLAUSAL | URGE_CONTROL:
+            if asserted(token):
+                found.extend(_urge_verb(ctx, token))
+        elif token.pos_ == "NOUN" and lemma in URGE_NOUNS:
+            found.extend(_urge_noun(ctx, token))
+    return _no_judges(ctx, found)

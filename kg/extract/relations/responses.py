@@ -6,9 +6,18 @@ from collections.abc import Sequence
 
 from spacy.tokens import Span, Token
 
-from kg.extract.relations.context import Arg, Candidate, Context, pairs
+from kg.extract.relations.actors import authors, judges
+from kg.extract.relations.context import AGENTS, Arg, Candidate, Context, pairs
 from kg.extract.relations.events import agents
-from kg.extract.relations.syntax import arguments, children, governing_verb, prep_objects, verbal
+from kg.extract.relations.modality import asserted
+from kg.extract.relations.syntax import (
+    arguments,
+    children,
+    governing_verb,
+    object_tokens,
+    prep_objects,
+    verbal,
+)
 from kg.extract.relations.verbs import (
     ACCUSE_NOUNS,
     RESPOND_NOUNS,
@@ -18,21 +27,39 @@ from kg.extract.relations.verbs import (
     SAY_VERBS,
 )
 
-# Objects that make "deny", "reject", "dismiss" a response to an accusation.
-ACCUSATION_OBJECTS = ACCUSE_NOUNS | {"report", "criticism", "suggestion", "charge", "assertion", "remark"}
+# Objects that make "deny", "reject", "dismiss" a response to an accusation: the accusation, or
+# what it imputes ("denied any wrongdoing", "denied involvement").
+ACCUSATION_OBJECTS = ACCUSE_NOUNS | {
+    "report", "criticism", "suggestion", "charge", "assertion", "remark", "wrongdoing", "involvement",
+    "responsibility", "guilt", "liability", "impropriety", "misconduct", "blame",
+}  # fmt: skip
+# What a denial may name without naming an accusation.
+DENIED_ONLY = frozenset(
+    {"wrongdoing", "involvement", "responsibility", "guilt", "liability", "impropriety", "misconduct"}
+)
+# What else is answered: an offer, a demand, a plea - answered only when its author is named.
+ANSWERED_OBJECTS = frozenset(
+    {
+        "offer", "proposal", "bid", "plea", "demand", "request", "call", "appeal", "warning",
+        "ultimatum", "letter", "comments", "comment", "remarks", "statement", "approach", "overture",
+    }
+)  # fmt: skip
 
 
 def _accusers_of(ctx: Context, accusation: Token) -> list[Arg]:
-    """The author of an accusation noun: "Y's accusations", "the claims by Y", "the lawsuit from Y"."""
-    authors = children(accusation, ("poss",)) + prep_objects(accusation, ("by", "from", "of"))
-    return [arg for a in authors for arg in arguments(ctx, a)]
+    """The author of an accusation noun: "Y's accusations", "the claims by Y", "the lawsuit from Y",
+    "the suit filed by Y", "criticism of ... voiced by Y"."""
+    found = authors(ctx, accusation)
+    if not found:
+        found = [arg for a in prep_objects(accusation, ("of",)) for arg in arguments(ctx, a)]
+    return found
 
 
 def _targets(ctx: Context, tokens: Sequence[Token]) -> list[Arg]:
     """Accusers named by the tokens a response is aimed at: a party, or an accusation of one."""
     found: list[Arg] = []
     for t in tokens:
-        if t.lemma_.lower() in ACCUSATION_OBJECTS:
+        if t.lemma_.lower() in ACCUSATION_OBJECTS | ANSWERED_OBJECTS:
             found.extend(_accusers_of(ctx, t))
         else:
             found.extend(arguments(ctx, t))
@@ -43,21 +70,49 @@ def _verb_response(ctx: Context, verb: Token) -> tuple[Token, list[Token]] | Non
     """(the responding verb, the tokens it answers) when ``verb`` is a response."""
     lemma = verb.lemma_.lower()
     aimed = prep_objects(verb, ("to", "at", "against"))
-    objects = children(verb, ("dobj",))
+    objects = object_tokens(verb)  # "denied the charges", "the charges were denied by X"
     if lemma in RESPOND_VERBS or (lemma == "hit" and children(verb, ("advmod", "prt"), ("back",))):
         return verb, aimed + objects
-    if lemma in RESPOND_WEAK:
+    turned_down = lemma == "turn" and children(verb, ("prt",), ("down",))
+    if lemma in RESPOND_WEAK or turned_down:
         answered = [o for o in objects if o.lemma_.lower() in ACCUSATION_OBJECTS]
+        answered += [o for o in objects if o.lemma_.lower() in ANSWERED_OBJECTS and _accusers_of(ctx, o)]
         if answered or aimed:
             return verb, aimed + answered
+    if lemma in ("comment", "decline", "refuse") and verb.dep_ != "amod":
+        return _no_comment(ctx, verb)
+    if lemma == "deny" and children(verb, ("ccomp", "xcomp", "pcomp")):
+        return verb, []  # "X denied that it had ...", "X denied pressuring ...": whoever accused X
     return None
 
 
+def _no_comment(ctx: Context, verb: Token) -> tuple[Token, list[Token]] | None:
+    """ "X declined to comment on the lawsuit", "X had no comment on Y's charges": answered
+    only when what is not commented on is an accusation."""
+    comment = verb
+    if verb.lemma_.lower() in ("decline", "refuse"):
+        comment = next((c for c in children(verb, ("xcomp",)) if c.lemma_.lower() == "comment"), verb)
+    if comment.lemma_.lower() != "comment":
+        return None
+    about = prep_objects(comment, ("on", "about"))
+    answered = [t for t in about if t.lemma_.lower() in ACCUSATION_OBJECTS]
+    return (verb, answered) if answered else None
+
+
 def _noun_response(noun: Token) -> tuple[Token, list[Token]] | None:
-    """ "X issued a response to Y", "X, in response to Y's lawsuit, said ...", "a counterattack"."""
+    """ "X issued a response to Y", "X, in response to Y's lawsuit, said ...", "a counterattack",
+    "X had no comment on the suit"."""
+    if children(noun, ("poss",)) and noun.lemma_.lower() in RESPOND_NOUNS:  # "X's response to Y's letter"
+        return noun, prep_objects(noun, ("to", "at", "against"))
     verb = governing_verb(noun)
     if verb is None:
         return None
+    if noun.lemma_.lower() == "comment":
+        if not any(c.lower_ == "no" for c in noun.children):
+            return None
+        about = prep_objects(noun, ("on", "about"))
+        answered = [t for t in about if t.lemma_.lower() in ACCUSATION_OBJECTS]
+        return (verb, answered) if answered else None
     aimed = prep_objects(noun, ("to", "at", "against")) + prep_objects(verb, ("to", "at", "against"))
     if noun.dep_ == "pobj" and noun.head.lower_ in ("in", "as"):
         return verb, aimed
@@ -67,14 +122,15 @@ def _noun_response(noun: Token) -> tuple[Token, list[Token]] | None:
 
 
 def _said_response(ctx: Context, verb: Token) -> tuple[Token, list[Token]] | None:
-    """ "X said Y's accusations were false": the accusation is the subject of the reported clause."""
+    """ "X said Y's accusations were false", "X said the claims were unfounded": the accusation
+    is the subject of the reported clause (its author, or else whoever accused X earlier)."""
     if verb.lemma_.lower() not in SAY_VERBS:
         return None
     answered = [
         s
         for clause in children(verb, ("ccomp", "xcomp", "dobj"))
         for s in [clause, *children(clause, ("nsubj", "nsubjpass"))]
-        if s.lemma_.lower() in ACCUSATION_OBJECTS and _accusers_of(ctx, s)
+        if s.lemma_.lower() in ACCUSATION_OBJECTS and s.dep_ != "ccomp"
     ]
     return (verb, answered) if answered else None
 
@@ -87,17 +143,21 @@ def find_responses(ctx: Context, sent: Span, accusations: Sequence[Candidate]) -
         response = None
         rule = "rule:respond-verb"
         if verbal(token):
+            if not asserted(token):
+                continue
             response = _verb_response(ctx, token)
             if response is None:
                 response = _said_response(ctx, token)
                 rule = "rule:respond-said"
-        elif token.pos_ == "NOUN" and lemma in RESPOND_NOUNS:
+        elif token.pos_ == "NOUN" and (lemma in RESPOND_NOUNS or lemma == "comment"):
             response = _noun_response(token)
             rule = "rule:respond-noun"
         if response is None:
             continue
         verb, aimed = response
-        heads, _ = agents(ctx, verb)
+        nominal = verb is token and not verbal(token)  # "X's response to ..."
+        heads = authors(ctx, token, AGENTS) if nominal else agents(ctx, verb)[0]
+        heads = [h for h in heads if not judges(ctx, h[0])]  # a ruling answers nobody
         tails = _targets(ctx, aimed)
         if not tails and any(t.lemma_.lower() not in ACCUSATION_OBJECTS for t in aimed):
             continue  # aimed at something that is no accusation: "replied to questions"
@@ -106,21 +166,30 @@ def find_responses(ctx: Context, sent: Span, accusations: Sequence[Candidate]) -
                 pairs(heads, tails, "respondsTo", 0.85 if rule != "rule:respond-said" else 0.75, rule)
             )
             continue
+        # a denial of a clause or of "wrongdoing" names no accuser: only one who accused the
+        # responder counts, never merely the last accuser of the story
+        clausal = verb.lemma_.lower() == "deny" and not aimed
+        strict = clausal or (bool(aimed) and all(t.lemma_.lower() in DENIED_ONLY for t in aimed))
         for head in heads:
-            found.extend(_implicit_accusers(ctx, head, accusations))
+            found.extend(_implicit_accusers(ctx, head, accusations, strict))
     return found
 
 
-def _implicit_accusers(ctx: Context, head: Arg, accusations: Sequence[Candidate]) -> list[Candidate]:
-    """The accusers a response with no named target answers: in this sentence, else earlier ones."""
+def _implicit_accusers(
+    ctx: Context, head: Arg, accusations: Sequence[Candidate], strict: bool = False
+) -> list[Candidate]:
+    """The accusers a response with no named target answers: in this sentence, else earlier ones;
+    with ``strict``, only those who accused the responder."""
     key = ctx.key(head[0])
-    here = [c.head for c in accusations if ctx.key(c.tail) == key] or [c.head for c in accusations]
+    here = [c.head for c in accusations if ctx.key(c.tail) == key]
+    if not here and not strict:
+        here = [c.head for c in accusations]
     if here:
         return pairs([head], [(m, 1.0) for m in here], "respondsTo", 0.7, "rule:respond-in-sentence")
     earlier = [accuser for accuser, accused in ctx.state.accusations if ctx.key(accused) == key]
     if earlier:
         return pairs([head], [(m, 1.0) for m in earlier], "respondsTo", 0.6, "rule:respond-fallback")
-    if ctx.state.accusations:
+    if ctx.state.accusations and not strict:
         last = ctx.state.accusations[-1][0]
         return pairs([head], [(last, 1.0)], "respondsTo", 0.5, "rule:respond-fallback")
     return []

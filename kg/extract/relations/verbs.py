@@ -8,32 +8,67 @@ ACCUSE_VERBS = frozenset(
     {
         "accuse", "allege", "blame", "sue", "criticize", "criticise", "denounce", "condemn",
         "attack", "charge", "slam", "fault", "lambast", "castigate", "rebuke", "indict",
+        "prosecute", "countersue", "berate", "chastise", "reproach", "assail", "vilify", "impeach",
     }
 )  # fmt: skip
 # Verbs whose accused is a clause subject, not an object: "X alleged that Y sold fakes".
-ACCUSE_CLAUSAL = frozenset({"allege", "charge"})
-# Phrasal accusing: "X lashed out at Y", "X took aim at Y".
-ACCUSE_PHRASAL = {"lash": "at", "rail": "against", "complain": "about"}
+ACCUSE_CLAUSAL = frozenset({"allege", "charge", "contend"})
+# Phrasal accusing: "X lashed out at Y", "X protested against Y", "X complained about Y".
+ACCUSE_PHRASAL = {
+    "lash": ("at",),
+    "rail": ("against",),
+    "complain": ("about", "of"),
+    "protest": ("against", "over", "at"),
+    "campaign": ("against",),
+}
 ACCUSE_NOUNS = frozenset(
     {
         "accusation", "allegation", "criticism", "lawsuit", "suit", "complaint", "charge",
         "attack", "claim", "case", "action", "petition", "denunciation", "condemnation",
+        "counterclaim", "countersuit", "indictment", "prosecution", "protest",
     }
 )  # fmt: skip
+# Verbs whose subject receives an accusation noun: "Y faces a lawsuit from X".
+FACE_VERBS = frozenset({"face", "receive"})
 
 URGE_VERBS = frozenset(
-    {"urge", "ask", "petition", "press", "lobby", "implore", "beseech", "exhort", "pressure", "request"}
+    {
+        "urge",
+        "ask",
+        "petition",
+        "press",
+        "lobby",
+        "implore",
+        "beseech",
+        "exhort",
+        "pressure",
+        "request",
+        "beg",
+    }
 )
-# Verb + preposition introducing the urged party: "call on Y", "appeal to Y".
-URGE_PHRASAL = {"call": ("on", "upon"), "appeal": ("to",), "demand": ("of", "from")}
+# Verbs that urge only with an object and a to-clause: "told Y to ...", "warned Y to ...".
+URGE_CONTROL = frozenset(
+    {"tell", "warn", "order", "instruct", "advise", "challenge", "encourage", "push", "direct", "invite"}
+)
+# Verb + preposition introducing the urged party: "call on Y", "appeal to Y", "plead with Y".
+URGE_PHRASAL = {
+    "call": ("on", "upon"),
+    "appeal": ("to",),
+    "demand": ("of", "from"),
+    "plead": ("with",),
+}
 # Verbs whose urged party is the subject of a clause: "X demanded that Y stop".
-URGE_CLAUSAL = frozenset({"demand", "urge", "ask", "request"})
+URGE_CLAUSAL = frozenset({"demand", "urge", "ask", "request", "insist"})
+# Nouns of urging whose addressee follows "to"/"on": "an appeal to Y", "pressure on Y".
+URGE_NOUNS = frozenset({"appeal", "plea", "call", "request", "demand", "pressure", "ultimatum", "petition"})
 # Verbs that deliver a letter or petition whose urging clause names no other sender.
 SEND_VERBS = frozenset({"send", "write", "submit", "deliver", "address", "issue", "pen", "sign"})
 
-RESPOND_VERBS = frozenset({"respond", "reply", "rebut", "retort", "refute"})
+RESPOND_VERBS = frozenset({"respond", "reply", "rebut", "retort", "refute", "react"})
 # Verbs that only respond when their object is an accusation or its author.
-RESPOND_WEAK = frozenset({"deny", "dismiss", "reject", "contest", "dispute", "counter", "answer"})
+RESPOND_WEAK = frozenset(
+    {"deny", "dismiss", "reject", "contest", "dispute", "counter", "answer", "resist", "deflect", "refuse"}
+)
 RESPOND_NOUNS = frozenset(
     {"response", "rebuttal", "reply", "retort", "counterattack", "counter-attack", "riposte", "denial"}
 )
@@ -41,6 +76,22 @@ RESPOND_NOUNS = frozenset(
 RESPOND_SUPPORT = frozenset(
     {"issue", "make", "submit", "release", "publish", "file", "give", "post", "conduct", "launch", "mount",
      "stage", "deliver", "send", "offer", "provide"}
+)  # fmt: skip
+# Words of negative judgement that make a reported clause a criticism of what it is about:
+# "X said Y's plan was unrealistic", "called Y's policy an example of protectionism".
+NEGATIVE_JUDGEMENT = frozenset(
+    {
+        "irresponsible", "unrealistic", "mistaken", "wrong", "unfair", "unjust", "frivolous",
+        "baseless", "unfounded", "groundless", "meaningless", "misleading", "disastrous",
+        "damaging", "outrageous", "absurd", "ridiculous", "illegal", "unlawful", "unacceptable",
+        "protectionism", "protectionist", "arrogant", "sinister", "disgraceful", "shameful",
+        "crass", "ignorant", "hypocritical", "dishonest", "deceitful", "reckless", "incompetent",
+        "inadequate", "failure", "disappointment", "betrayal", "scandal", "scandalous", "appalling",
+        "deplorable", "regrettable", "excessive", "discriminatory", "dumping", "abuse", "improper",
+        "negligent", "negligence", "fraud", "fraudulent", "lie", "lies", "lying", "false",
+        "untrue", "contempt", "shambles", "farce", "stooge", "intransigence", "interference",
+        "threat", "dangerous", "concern", "concerned", "blame", "fault", "problem", "poor",
+    }
 )  # fmt: skip
 SAY_VERBS = frozenset({"say", "call", "describe", "insist", "argue", "state", "add", "maintain", "tell"})
 

@@ -1,0 +1,151 @@
+"""Who acts and who is acted on, as news writes them.
+
+News seldom puts the actor's name in the subject of the verb:
+- a spokesman, lawyer or official speaks for an organization: "a Norwind spokesman said",
+  "a spokeswoman for Norwind", "Norwind's lawyer" — the organization acts (unless the speaker
+  is named, in which case the name is the mention and the roles rules relate the two);
+- a lawsuit, complaint or letter acts for whoever brought it: "Kestrel's suit alleges ...",
+  "the lawsuit filed by Kestrel accuses ...", "a plea by Ana Orr", "a Kestrel lawsuit";
+- an act is aimed at an organization through what it owns or did: "criticised Norwind's
+  handling of ...", "protested over Norwind's decision";
+- a list of targets follows a dash or colon: "suing four companies - Norwind, its unit
+  Norwind Gas, Brackley Oil and Tanner Mills".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Token
+
+from kg.extract.relations.context import Arg, Context
+from kg.extract.relations.syntax import LIST_GLUE, arguments, children, prep_objects
+
+# People who speak or act for an organization without being named.
+SPEAKER_NOUNS = frozenset(
+    {
+        "spokesman", "spokeswoman", "spokesperson", "spokesmen", "official", "officials", "lawyer",
+        "lawyers", "attorney", "attorneys", "counsel", "representative", "representatives",
+        "source", "sources", "executive", "executives", "chairman", "chairwoman", "chair",
+        "president", "chief", "head", "director", "boss", "minister", "secretary", "delegate",
+        "delegation", "leader", "leaders", "aide", "aides", "adviser", "advisers", "advisor",
+        "negotiator", "negotiators", "board", "management", "statement",
+    }
+)  # fmt: skip
+# Acts and documents authored by someone: "Kestrel's suit", "a letter from Norwind".
+AUTHORED_NOUNS = frozenset(
+    {
+        "suit", "lawsuit", "complaint", "petition", "letter", "statement", "report", "claim",
+        "allegation", "accusation", "charge", "criticism", "action", "case", "counterclaim",
+        "plea", "appeal", "call", "demand", "request", "offer", "proposal", "bid", "warning",
+        "threat", "remark", "comment", "comments", "attack", "ultimatum", "ruling", "decision",
+        "announcement", "move", "motion", "filing", "brief", "submission", "objection",
+    }
+)  # fmt: skip
+# Participles that name an act's author with "by": "the suit filed by X", "charges brought by X".
+AUTHOR_PARTICIPLES = frozenset(
+    {"file", "bring", "lodge", "raise", "make", "issue", "send", "level", "submit", "launch", "voice"}
+)
+# What an organization owns or did, through which it is the target: "Norwind's handling".
+OWNED_TARGETS = frozenset(
+    {
+        "handling", "decision", "policy", "policies", "conduct", "behaviour", "behavior", "role",
+        "record", "management", "practice", "practices", "plan", "plans", "failure", "refusal",
+        "treatment", "approach", "stance", "actions", "action", "move", "performance", "leadership",
+        "position", "response", "comments", "remarks", "attitude", "tactics", "strategy", "rules",
+        "regime", "government", "administration", "proposal", "offer", "bid", "claims",
+    }
+)  # fmt: skip
+# Head words of bodies that rule on complaints rather than answer them.
+COURT_WORDS = frozenset({"court", "courts", "tribunal", "judge", "justice", "magistrate", "arbitrator"})
+SPEAKER_FACTOR = 0.9  # the organization reached through its unnamed spokesman or its document
+
+
+def _mentions(ctx: Context, tokens: Iterable[Token], types: Iterable[str] | None = None) -> list[Arg]:
+    return [arg for t in tokens for arg in arguments(ctx, t, types)]
+
+
+def authors(ctx: Context, noun: Token, types: Iterable[str] | None = None) -> list[Arg]:
+    """Who made an authored act or document: "X's suit", "a X lawsuit", "the suit by/from X",
+    "the suit filed by X"."""
+    direct = children(noun, ("poss",)) + prep_objects(noun, ("by", "from"))
+    compounds = [c for c in noun.children if c.dep_ in ("compound", "nmod") and c.i < noun.i]
+    for participle in children(noun, ("acl", "relcl")):
+        if participle.lemma_.lower() in AUTHOR_PARTICIPLES:
+            direct += prep_objects(participle, ("by",))
+    found = _mentions(ctx, direct, types)
+    found += [(m, f * SPEAKER_FACTOR) for m, f in _mentions(ctx, compounds, types)]
+    return _best(found)
+
+
+def actor_args(ctx: Context, token: Token, types: Iterable[str] | None = None) -> list[Arg]:
+    """The mentions acting through ``token``: itself when it is a mention, else the organization
+    an unnamed speaker speaks for ("a Norwind spokesman", "a spokeswoman for Norwind") or the
+    author of a document that is said to act ("Kestrel's suit alleges ...")."""
+    found = arguments(ctx, token, types)
+    if found:
+        return found
+    lemma = token.lemma_.lower()
+    if lemma in SPEAKER_NOUNS or token.lower_ in SPEAKER_NOUNS:
+        around = children(token, ("poss",)) + prep_objects(token, ("for", "of", "at", "from"))
+        around += [c for c in token.children if c.dep_ in ("compound", "nmod") and c.i < token.i]
+        return [(m, f * SPEAKER_FACTOR) for m, f in _best(_mentions(ctx, around, types))]
+    if lemma in AUTHORED_NOUNS:
+        return [(m, f * SPEAKER_FACTOR) for m, f in authors(ctx, token, types)]
+    return []
+
+
+def target_args(ctx: Context, token: Token, types: Iterable[str] | None = None) -> list[Arg]:
+    """The mentions an act is aimed at through ``token``: itself; the owner of what is attacked
+    ("Norwind's handling of ..."); a list after a dash or colon ("four companies - A, B and C")."""
+    found = arguments(ctx, token, types)
+    if not found and (token.lemma_.lower() in OWNED_TARGETS or token.lower_ in OWNED_TARGETS):
+        found = _mentions(ctx, children(token, ("poss",)), types)
+    if token.pos_ == "NOUN":  # "four companies - A, its unit B, C and D"
+        known = {m for m, _ in found}
+        found += [(m, f) for m, f in listed_after(ctx, token, types) if m not in known]
+    return found
+
+
+def listed_after(ctx: Context, noun: Token, types: Iterable[str] | None = None) -> list[Arg]:
+    """Mentions listed after a dash or colon that follows ``noun``'s phrase: "four companies -
+    Norwind, its unit Norwind Gas, Brackley Oil and Tanner Mills"."""
+    doc = ctx.doc
+    end = noun.i + 1
+    if end >= noun.sent.end or doc[end].text not in {"-", "--", "—", "–", ":"}:
+        return []
+    wanted = None if types is None else frozenset(types)
+    found: list[int] = []
+    i = end + 1
+    while i < noun.sent.end:
+        tok = doc[i]
+        m = ctx.mention_at(tok)
+        if m is not None:
+            if wanted is None or ctx.mentions[m].type in wanted:
+                found.append(m)
+            i = max(i + 1, ctx.mentions[m].end)
+        elif tok.lower_ in LIST_GLUE or tok.lower_ in {
+            "its",
+            "their",
+            "unit",
+            "units",
+            "subsidiary",
+            "parent",
+        }:
+            i += 1
+        else:
+            break
+    return [(m, SPEAKER_FACTOR) for m in dict.fromkeys(found)]
+
+
+def judges(ctx: Context, m: int) -> bool:
+    """Whether mention ``m`` is a court or a judge by its head word: "the Osaka District Court"."""
+    mention = ctx.mentions[m]
+    return ctx.doc[mention.end - 1].lower_ in COURT_WORDS
+
+
+def _best(found: list[Arg]) -> list[Arg]:
+    best: dict[int, float] = {}
+    for m, f in found:
+        best[m] = max(best.get(m, 0.0), f)
+    return sorted(best.items())

@@ -1,0 +1,70 @@
+"""Whether a sentence asserts that an act happened, or reports it as someone's claim.
+
+The gold of news events counts what a story states and announced intent ("said it would sue",
+"threatened to sue"), not what it denies, doubts or only reports as an allegation:
+- negated: "Norwind did not sue Kestrel", "never accused";
+- hedged with a modal of possibility: "Kestrel could sue", "may challenge";
+- conditional: "if Norwind sues Kestrel, ...";
+- inside what is alleged, denied or speculated: "allegations (that) he pressured Ben Orr to
+  ...", "denied that it had asked the bank to ...", "speculation that Kestrel will sue";
+- ordered or asked of someone: "the court directed Norwind to respond to the petition" (the
+  response has not happened; the direction itself is read as an appeal).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+HEDGES = frozenset({"could", "might", "may"})
+CONDITIONS = frozenset({"if", "unless", "whether"})
+# Nouns whose content clause reports something not asserted by the story.
+REPORT_NOUNS = frozenset(
+    {
+        "allegation", "accusation", "claim", "charge", "report", "rumour", "rumor", "speculation",
+        "suggestion", "fear", "possibility", "prospect", "threat", "risk", "question", "talk",
+    }
+)  # fmt: skip
+# Verbs whose complement clause is denied or doubted.
+DENY_VERBS = frozenset({"deny", "dismiss", "reject", "refute", "doubt", "question", "rule"})
+# Verbs whose to-clause is what someone else is asked or ordered to do.
+DIRECT_VERBS = frozenset(
+    {
+        "urge", "ask", "order", "direct", "tell", "instruct", "require", "force", "compel",
+        "request", "press", "pressure", "call", "encourage", "invite", "allow", "permit", "warn",
+    }
+)  # fmt: skip
+
+
+def _set_off(head: Token, t: Token) -> bool:
+    """A clause after a comma is an adjunct ("denied it, rebutting the claims"), not what is denied."""
+    lo, hi = sorted((head.i, t.i))
+    return any(tok.text in {",", ";", "--", "-"} for tok in head.doc[lo:hi])
+
+
+def asserted(verb: Token) -> bool:
+    """Whether the clause of ``verb`` states its act as happening, done or announced."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return False
+    if any(c.dep_ == "aux" and c.lower_ in HEDGES for c in verb.children):
+        return False
+    if any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in verb.children):
+        return False
+    t = verb
+    for _ in range(4):  # the clauses above, nearest first
+        head = t.head
+        if head is t:
+            break
+        if (
+            t.dep_ in ("acl", "relcl", "ccomp")
+            and head.pos_ == "NOUN"
+            and head.lemma_.lower() in REPORT_NOUNS
+        ):
+            return False
+        if t.dep_ in ("ccomp", "xcomp") and head.lemma_.lower() in DENY_VERBS and not _set_off(head, t):
+            return False
+        if t.dep_ == "xcomp" and head.lemma_.lower() in DIRECT_VERBS and t is verb:
+            return False
+        if t.dep_ not in ("ccomp", "xcomp", "conj", "acl", "relcl"):
+            break
+        t = head
+    return True

@@ -1,0 +1,188 @@
+"""Accusations, appeals and answers in the forms news writes them, end to end through kg extract."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from kg.records import Extraction
+from tests.conftest import triples
+
+ACCUSES = [
+    ("Kestrel Data filed a lawsuit against Norwind Corp on Monday.", ("Kestrel Data", "Norwind Corp")),
+    (
+        "The lawsuit filed by Kestrel Data accuses Norwind Corp of inflating its accounts.",
+        ("Kestrel Data", "Norwind Corp"),
+    ),
+    (
+        "Complaints against Norwind Corp by the Tanner Union have multiplied.",
+        ("Tanner Union", "Norwind Corp"),
+    ),
+    ("Kestrel Data alleged that Norwind Corp had inflated its accounts.", ("Kestrel Data", "Norwind Corp")),
+    ("Kestrel Data criticised Norwind Corp's handling of the crisis.", ("Kestrel Data", "Norwind Corp")),
+    ("Norwind Corp faces a lawsuit from Kestrel Data over the sale.", ("Kestrel Data", "Norwind Corp")),
+    ("Kestrel Data took legal action against Norwind Corp last year.", ("Kestrel Data", "Norwind Corp")),
+    ("Kestrel Data has threatened to sue Norwind Corp over the sale.", ("Kestrel Data", "Norwind Corp")),
+    ("Norwind Corp was blamed by Kestrel Data for the losses.", ("Kestrel Data", "Norwind Corp")),
+    ("Norwind Corp is being sued by Kestrel Data.", ("Kestrel Data", "Norwind Corp")),
+    (
+        "Kestrel Data's suit alleges that Norwind Corp attempted to gain control of the pipeline.",
+        ("Kestrel Data", "Norwind Corp"),
+    ),
+    (
+        "The Tanner Union protested over Norwind Corp's decision to close the plant.",
+        ("Tanner Union", "Norwind Corp"),
+    ),
+    ("The Kestrel Data chairman accused Norwind Corp of dumping.", ("Kestrel Data", "Norwind Corp")),
+    (
+        "The Tanner Union called for the resignation of Ben Marlow over the losses.",
+        ("Tanner Union", "Ben Marlow"),
+    ),
+    (
+        "The Tanner Union said Ben Marlow's comments were highly irresponsible.",
+        ("Tanner Union", "Ben Marlow"),
+    ),
+    ("Norland has called Kestria's rice policy an extreme example of protectionism.", ("Norland", "Kestria")),
+    (
+        "The Federal Trade Commission had charged in a complaint filed in court that Norwind Corp "
+        "mislabeled its goods.",
+        ("Federal Trade Commission", "Norwind Corp"),
+    ),
+]
+URGES = [
+    (
+        "Kestrel Data asked the Federal Trade Commission to block the merger.",
+        ("Kestrel Data", "Federal Trade Commission"),
+    ),
+    (
+        "Kestrel Data petitioned the Commerce Department for relief from imports.",
+        ("Kestrel Data", "Commerce Department"),
+    ),
+    ("Kestrel Data appealed to the Supreme Court to overturn the ruling.", ("Kestrel Data", "Supreme Court")),
+    ("The Tanner Union challenged Ben Marlow to stand down as chairman.", ("Tanner Union", "Ben Marlow")),
+    ("Kestrel Data demanded that Norwind Corp repay the loan.", ("Kestrel Data", "Norwind Corp")),
+    ("Norwind Corp then demanded immediate repayment from Kestrel Data.", ("Norwind Corp", "Kestrel Data")),
+    ("The Tanner Union ordered Norwind Corp to deliver the oil.", ("Tanner Union", "Norwind Corp")),
+    ("A spokesman for the Tanner Union called on Ben Marlow to quit.", ("Tanner Union", "Ben Marlow")),
+]
+RESPONDS = [
+    (
+        "Kestrel Data accused Norwind Corp of fraud. Norwind Corp denied the allegations.",
+        ("Norwind Corp", "Kestrel Data"),
+    ),
+    ("Norwind Corp rejected Kestrel Data's offer.", ("Norwind Corp", "Kestrel Data")),
+    ("Harlan Steel rejected the offer from Orbis Logistics.", ("Harlan Steel", "Orbis Logistics")),
+    (
+        "Kestrel Data sued Norwind Corp on Monday. Norwind Corp had no comment on the lawsuit.",
+        ("Norwind Corp", "Kestrel Data"),
+    ),
+    (
+        "Kestrel Data accused Norwind Corp of fraud. Norwind Corp hit back, saying the figures were sound.",
+        ("Norwind Corp", "Kestrel Data"),
+    ),
+    (
+        "Kestrel Data accused Norwind Corp of fraud. A Norwind Corp spokesman said the claims were false.",
+        ("Norwind Corp", "Kestrel Data"),
+    ),
+    ("Norwind Corp's response to Kestrel Data's letter was defiant.", ("Norwind Corp", "Kestrel Data")),
+    (
+        "Ben Marlow accused the union of lying. His claims were denied by Lena Voss.",
+        ("Lena Voss", "Ben Marlow"),
+    ),
+    (
+        "Kestrel Data accused Norwind Corp of dumping. Norwind Corp dismissed the charges as baseless.",
+        ("Norwind Corp", "Kestrel Data"),
+    ),
+]
+# Stated as not happening, as possible, or as someone's allegation: no event.
+NOT_ASSERTED = [
+    ("Norwind Corp did not sue Kestrel Data.", ("Norwind Corp", "accuses", "Kestrel Data")),
+    (
+        "The Tanner Union said the Norwind Corp plan was not unfair.",
+        ("Tanner Union", "accuses", "Norwind Corp"),
+    ),
+    (
+        "The Tanner Union said Ben Marlow's comments were a good start.",
+        ("Tanner Union", "accuses", "Ben Marlow"),
+    ),
+    ("Kestrel Data could sue Norwind Corp if talks fail.", ("Kestrel Data", "accuses", "Norwind Corp")),
+    (
+        "Ben Marlow rejected allegations he pressured Lena Voss to sign the accounts.",
+        ("Ben Marlow", "urges", "Lena Voss"),
+    ),
+    (
+        "The court directed Norwind Corp to respond to the Kestrel Data petition.",
+        ("Norwind Corp", "respondsTo", "Kestrel Data"),
+    ),
+    (
+        "During his visit he is to call on Ben Marlow and Lena Voss in Ostberg.",
+        ("Ben Marlow", "urges", "Lena Voss"),
+    ),
+    (
+        "The Osaka District Court dismissed a suit by Kestrel Data against Norwind Corp.",
+        ("Osaka District Court", "accuses", "Norwind Corp"),
+    ),
+    (
+        "The Osaka District Court directed Norwind Corp to pay the fine.",
+        ("Osaka District Court", "urges", "Norwind Corp"),
+    ),
+]
+
+
+def _labels(ex: Extraction) -> set[tuple[str, str, str]]:
+    return triples(ex)
+
+
+@pytest.mark.parametrize(("text", "pair"), ACCUSES, ids=[t[:50] for t, _ in ACCUSES])
+def test_accusations(extract_text: Callable[[str], Extraction], text: str, pair: tuple[str, str]) -> None:
+    assert (pair[0], "accuses", pair[1]) in _labels(extract_text(text))
+
+
+@pytest.mark.parametrize(("text", "pair"), URGES, ids=[t[:50] for t, _ in URGES])
+def test_appeals(extract_text: Callable[[str], Extraction], text: str, pair: tuple[str, str]) -> None:
+    assert (pair[0], "urges", pair[1]) in _labels(extract_text(text))
+
+
+@pytest.mark.parametrize(("text", "pair"), RESPONDS, ids=[t[:50] for t, _ in RESPONDS])
+def test_answers(extract_text: Callable[[str], Extraction], text: str, pair: tuple[str, str]) -> None:
+    assert (pair[0], "respondsTo", pair[1]) in _labels(extract_text(text))
+
+
+@pytest.mark.parametrize(("text", "triple"), NOT_ASSERTED, ids=[t[:50] for t, _ in NOT_ASSERTED])
+def test_not_asserted(
+    extract_text: Callable[[str], Extraction], text: str, triple: tuple[str, str, str]
+) -> None:
+    found = _labels(extract_text(text))
+    assert not any(h.endswith(triple[0]) and r == triple[1] and t.endswith(triple[2]) for h, r, t in found), (
+        found
+    )
+
+
+def test_a_list_of_targets_after_a_dash(extract_text: Callable[[str], Extraction]) -> None:
+    ex = extract_text(
+        "Kestrel Data is suing four companies - Norwind Corp, its unit Norwind Gas and Brackley Oil."
+    )
+    accused = {t for h, r, t in _labels(ex) if h == "Kestrel Data" and r == "accuses"}
+    assert {"Norwind Corp", "Norwind Gas"} <= accused
+
+
+def test_a_surname_alone_is_the_person_named_in_full(extract_text: Callable[[str], Extraction]) -> None:
+    ex = extract_text(
+        "Ben Marlow quit the Tanner Party on Monday. "
+        "On Thursday, the party challenged Mr Marlow to stand down as an MEP."
+    )
+    marlow = [m for m in ex.mentions if m.text == "Marlow"]
+    assert marlow and marlow[0].type == "Person"
+    assert ("Tanner Party", "urges", "Ben Marlow") in _labels(ex)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mira Delgado challenged Tanner Party MP Ben Marlow to a debate.",
+        "Ben Marlow, the Tanner Party MP for Ostberg, said the plan was sound.",
+    ],
+)
+def test_a_party_office_makes_a_member(extract_text: Callable[[str], Extraction], text: str) -> None:
+    assert ("Ben Marlow", "memberOf", "Tanner Party") in _labels(extract_text(text))
