@@ -186,3 +186,41 @@ def test_a_surname_alone_is_the_person_named_in_full(extract_text: Callable[[str
 )
 def test_a_party_office_makes_a_member(extract_text: Callable[[str], Extraction], text: str) -> None:
     assert ("Ben Marlow", "memberOf", "Tanner Party") in _labels(extract_text(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "triple"),
+    [
+        (
+            "France protested on Monday. Accusing the French of overfishing, Kestria said their boats "
+            "would be seized.",
+            ("Kestria", "accuses", "France"),
+        ),
+        (
+            "Kestrel Data said its board rejected a tender offer for the company's stock from Norwind Ltd "
+            "on Monday.",
+            ("Kestrel Data", "respondsTo", "Norwind Ltd"),
+        ),
+        (
+            "The House of Lords rejected a plea by Ben Marlow that the holder should not be a lawyer.",
+            ("Ben Marlow", "urges", "House of Lords"),
+        ),
+        (
+            "Ben Marlow particularly criticized Tanner Union policies.",
+            ("Ben Marlow", "accuses", "Tanner Union"),
+        ),
+    ],
+)
+def test_more_forms(
+    extract_text: Callable[[str], Extraction], text: str, triple: tuple[str, str, str]
+) -> None:
+    assert triple in _labels(extract_text(text))
+
+
+def test_a_nationality_names_a_country_only_where_the_story_names_it(
+    extract_text: Callable[[str], Extraction],
+) -> None:
+    described = extract_text("The owners of Russian oil giant Norwind met on Monday. Russia said no.")
+    assert ("Norwind", "basedIn", "Russia") in _labels(described)
+    alone = extract_text("The owners of Russian oil giant Norwind met on Monday.")
+    assert not any(e.label == "Russia" for e in alone.entities)

@@ -29,7 +29,7 @@ SPEAKER_NOUNS = frozenset(
         "source", "sources", "executive", "executives", "chairman", "chairwoman", "chair",
         "president", "chief", "head", "director", "boss", "minister", "secretary", "delegate",
         "delegation", "leader", "leaders", "aide", "aides", "adviser", "advisers", "advisor",
-        "negotiator", "negotiators", "board", "management", "statement",
+        "negotiator", "negotiators", "board", "management", "statement", "staff",
     }
 )  # fmt: skip
 # Acts and documents authored by someone: "Kestrel's suit", "a letter from Norwind".
@@ -54,6 +54,7 @@ OWNED_TARGETS = frozenset(
         "treatment", "approach", "stance", "actions", "action", "move", "performance", "leadership",
         "position", "response", "comments", "remarks", "attitude", "tactics", "strategy", "rules",
         "regime", "government", "administration", "proposal", "offer", "bid", "claims",
+        "forecasts", "forecast", "figures", "estimates", "report", "statements", "economy",
     }
 )  # fmt: skip
 # Head words of bodies that rule on complaints rather than answer them.
@@ -73,9 +74,23 @@ def authors(ctx: Context, noun: Token, types: Iterable[str] | None = None) -> li
     for participle in children(noun, ("acl", "relcl")):
         if participle.lemma_.lower() in AUTHOR_PARTICIPLES:
             direct += prep_objects(participle, ("by",))
+    if not direct:  # "an offer for the company's stock from X": "from" hung on a noun inside
+        direct = _from_within(noun)
     found = _mentions(ctx, direct, types)
     found += [(m, f * SPEAKER_FACTOR) for m, f in _mentions(ctx, compounds, types)]
     return _best(found)
+
+
+def _from_within(noun: Token) -> list[Token]:
+    """The object of the first "from"/"by" inside the noun's phrase, not inside a clause."""
+    for tok in noun.subtree:
+        if tok.i <= noun.i or tok.lower_ not in ("from", "by") or tok.dep_ not in ("prep", "agent"):
+            continue
+        path = [tok, *tok.ancestors]
+        if any(t.pos_ in ("VERB", "AUX") for t in path[: path.index(noun)] if t.i != noun.i):
+            continue
+        return [c for c in tok.children if c.dep_ == "pobj"]
+    return []
 
 
 def actor_args(ctx: Context, token: Token, types: Iterable[str] | None = None) -> list[Arg]:
@@ -100,7 +115,11 @@ def target_args(ctx: Context, token: Token, types: Iterable[str] | None = None) 
     ("Norwind's handling of ..."); a list after a dash or colon ("four companies - A, B and C")."""
     found = arguments(ctx, token, types)
     if not found and (token.lemma_.lower() in OWNED_TARGETS or token.lower_ in OWNED_TARGETS):
-        found = _mentions(ctx, children(token, ("poss",)), types)
+        # "Norwind's handling", "Norwind policies", "Kestria's fiscal stance"
+        owners = children(token, ("poss",)) + [
+            c for c in token.children if c.dep_ == "compound" and c.i < token.i
+        ]
+        found = _mentions(ctx, owners, types)
     if token.pos_ == "NOUN":  # "four companies - A, its unit B, C and D"
         known = {m for m, _ in found}
         found += [(m, f) for m, f in listed_after(ctx, token, types) if m not in known]

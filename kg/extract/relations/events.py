@@ -240,8 +240,13 @@ def _to_clause(verb: Token) -> bool:
 
 
 def _urge_noun(ctx: Context, noun: Token) -> list[Candidate]:
-    """ "an appeal by X to Y", "X's call on Y to ...", "pressure on Y from X"."""
+    """ "an appeal by X to Y", "X's call on Y to ...", "pressure on Y from X", "a suggestion by
+    X that Y delay the cut"."""
     tails = _targets(ctx, prep_objects(noun, ("to", "on", "upon")))
+    if not tails:  # the content clause names who is to act
+        tails = _targets(
+            ctx, [s for c in children(noun, ("acl", "relcl", "ccomp")) for s in _that_subjects(c)]
+        )
     if not tails:
         return []
     heads = authors(ctx, noun, AGENTS)
@@ -251,6 +256,12 @@ def _urge_noun(ctx: Context, noun: Token) -> list[Candidate]:
             return []
         heads, _ = agents(ctx, verb)
     return pairs(heads, tails, "urges", 0.75, "rule:urge-noun")
+
+
+def _that_subjects(clause: Token) -> list[Token]:
+    if not any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+        return []
+    return children(clause, ("nsubj", "nsubjpass"))
 
 
 def find_urgings(ctx: Context, sent: Span) -> list[Candidate]:

@@ -25,6 +25,7 @@ from kg.extract.relations.verbs import (
     RESPOND_VERBS,
     RESPOND_WEAK,
     SAY_VERBS,
+    URGE_NOUNS,
 )
 
 # Objects that make "deny", "reject", "dismiss" a response to an accusation: the accusation, or
@@ -165,6 +166,7 @@ def find_responses(ctx: Context, sent: Span, accusations: Sequence[Candidate]) -
             found.extend(
                 pairs(heads, tails, "respondsTo", 0.85 if rule != "rule:respond-said" else 0.75, rule)
             )
+            found.extend(_appeals_answered(ctx, aimed, heads))
             continue
         # a denial of a clause or of "wrongdoing" names no accuser: only one who accused the
         # responder counts, never merely the last accuser of the story
@@ -172,6 +174,16 @@ def find_responses(ctx: Context, sent: Span, accusations: Sequence[Candidate]) -
         strict = clausal or (bool(aimed) and all(t.lemma_.lower() in DENIED_ONLY for t in aimed))
         for head in heads:
             found.extend(_implicit_accusers(ctx, head, accusations, strict))
+    return found
+
+
+def _appeals_answered(ctx: Context, aimed: Sequence[Token], responders: list[Arg]) -> list[Candidate]:
+    """An appeal answered was made to the one who answers it: "the Lords rejected a plea by X"
+    (X urged the Lords), "rejected Kestrel's request" (Kestrel asked)."""
+    found: list[Candidate] = []
+    for t in aimed:
+        if t.lemma_.lower() in URGE_NOUNS:
+            found += pairs(_accusers_of(ctx, t), responders, "urges", 0.7, "rule:urge-answered")
     return found
 
 

@@ -60,7 +60,20 @@ URGE_PHRASAL = {
 # Verbs whose urged party is the subject of a clause: "X demanded that Y stop".
 URGE_CLAUSAL = frozenset({"demand", "urge", "ask", "request", "insist"})
 # Nouns of urging whose addressee follows "to"/"on": "an appeal to Y", "pressure on Y".
-URGE_NOUNS = frozenset({"appeal", "plea", "call", "request", "demand", "pressure", "ultimatum", "petition"})
+URGE_NOUNS = frozenset(
+    {
+        "appeal",
+        "plea",
+        "call",
+        "request",
+        "demand",
+        "pressure",
+        "ultimatum",
+        "petition",
+        "suggestion",
+        "proposal",
+    }
+)
 # Verbs that deliver a letter or petition whose urging clause names no other sender.
 SEND_VERBS = frozenset({"send", "write", "submit", "deliver", "address", "issue", "pen", "sign"})
 
