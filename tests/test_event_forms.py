@@ -74,6 +74,14 @@ RESPONDS = [
     ("Norwind Corp rejected Kestrel Data's offer.", ("Norwind Corp", "Kestrel Data")),
     ("Harlan Steel rejected the offer from Orbis Logistics.", ("Harlan Steel", "Orbis Logistics")),
     (
+        "Ben Marlow accused Norwind Corp of fraud. Norwind Corp defended its record.",
+        ("Norwind Corp", "Ben Marlow"),
+    ),
+    (
+        "The complaint against Avia Group was filed on behalf of Ben Marlow. Avia said it had no comment on the suit.",
+        ("Avia Group", "Ben Marlow"),
+    ),
+    (
         "Kestrel Data sued Norwind Corp on Monday. Norwind Corp had no comment on the lawsuit.",
         ("Norwind Corp", "Kestrel Data"),
     ),

@@ -74,11 +74,25 @@ def authors(ctx: Context, noun: Token, types: Iterable[str] | None = None) -> li
     for participle in children(noun, ("acl", "relcl")):
         if participle.lemma_.lower() in AUTHOR_PARTICIPLES:
             direct += prep_objects(participle, ("by",))
+    for holder in (noun, *children(noun, ("acl", "relcl"))):  # "a suit filed on behalf of X"
+        direct += [
+            o
+            for b in prep_objects(holder, ("on", "in"))
+            if b.lower_ == "behalf"
+            for o in prep_objects(b, ("of",))
+        ]
     if not direct:  # "an offer for the company's stock from X": "from" hung on a noun inside
         direct = _from_within(noun)
     found = _mentions(ctx, direct, types)
     found += [(m, f * SPEAKER_FACTOR) for m, f in _mentions(ctx, compounds, types)]
     return _best(found)
+
+
+def behalf_of(token: Token) -> list[Token]:
+    """ "on behalf of X" under a verb or noun: X is who acts."""
+    return [
+        o for b in prep_objects(token, ("on", "in")) if b.lower_ == "behalf" for o in prep_objects(b, ("of",))
+    ]
 
 
 def _from_within(noun: Token) -> list[Token]:

@@ -17,7 +17,14 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from kg.extract.relations.actors import AUTHOR_PARTICIPLES, actor_args, authors, judges, target_args
+from kg.extract.relations.actors import (
+    AUTHOR_PARTICIPLES,
+    actor_args,
+    authors,
+    behalf_of,
+    judges,
+    target_args,
+)
 from kg.extract.relations.alliances import allies_of
 from kg.extract.relations.context import AGENTS, Arg, Candidate, Context, pairs
 from kg.extract.relations.judgement import find_judgements
@@ -138,7 +145,8 @@ def _accuse_noun(ctx: Context, noun: Token) -> list[Candidate]:
     if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.lemma_.lower() in AUTHOR_PARTICIPLES:
         # the small model reads "the suit filed against Y by X" as a clause: "[the suit] filed"
         targets += prep_objects(noun.head, ("against",))
-        heads += [arg for t in prep_objects(noun.head, ("by",)) for arg in actor_args(ctx, t, AGENTS)]
+        by = prep_objects(noun.head, ("by",)) + behalf_of(noun.head)  # "was filed on behalf of X"
+        heads += [arg for t in by for arg in actor_args(ctx, t, AGENTS)]
     tails = _targets(ctx, targets)
     if verb is not None and verb.lemma_.lower() in FACE_VERBS and not tails:
         # "Y faces a lawsuit from X": the subject is the target, the noun's author the accuser

@@ -34,6 +34,24 @@ ACCUSATION_OBJECTS = ACCUSE_NOUNS | {
     "report", "criticism", "suggestion", "charge", "assertion", "remark", "wrongdoing", "involvement",
     "responsibility", "guilt", "liability", "impropriety", "misconduct", "blame",
 }  # fmt: skip
+# What one defends in answer to criticism: "defended its record", "defended the decision".
+DEFENDED = frozenset(
+    {
+        "record",
+        "decision",
+        "policy",
+        "policies",
+        "handling",
+        "action",
+        "actions",
+        "conduct",
+        "position",
+        "stance",
+        "plan",
+    }
+)
+# Verbs of thinking a reported answer may pass through: "said it believes the suit is baseless".
+THINK_VERBS = frozenset({"believe", "belive", "think", "consider", "feel", "regard", "maintain"})
 # What a denial may name without naming an accusation.
 DENIED_ONLY = frozenset(
     {"wrongdoing", "involvement", "responsibility", "guilt", "liability", "impropriety", "misconduct"}
@@ -84,6 +102,10 @@ def _verb_response(ctx: Context, verb: Token) -> tuple[Token, list[Token]] | Non
         return _no_comment(ctx, verb)
     if lemma == "deny" and children(verb, ("ccomp", "xcomp", "pcomp")):
         return verb, []  # "X denied that it had ...", "X denied pressuring ...": whoever accused X
+    if lemma == "defend" and any(
+        o.lemma_.lower() in DEFENDED or (o.dep_ == "dobj" and o.pos_ == "PRON") for o in objects
+    ):
+        return verb, []  # "X defended its record", "X defended itself": whoever accused X
     return None
 
 
@@ -127,9 +149,12 @@ def _said_response(ctx: Context, verb: Token) -> tuple[Token, list[Token]] | Non
     is the subject of the reported clause (its author, or else whoever accused X earlier)."""
     if verb.lemma_.lower() not in SAY_VERBS:
         return None
+    clauses = children(verb, ("ccomp", "xcomp", "dobj"))
+    # "X said it believes the suit ... is frivolous": through a verb of thinking
+    clauses += [c for v in clauses if v.lemma_.lower() in THINK_VERBS for c in children(v, ("ccomp",))]
     answered = [
         s
-        for clause in children(verb, ("ccomp", "xcomp", "dobj"))
+        for clause in clauses
         for s in [clause, *children(clause, ("nsubj", "nsubjpass"))]
         if s.lemma_.lower() in ACCUSATION_OBJECTS and s.dep_ != "ccomp"
     ]
@@ -170,7 +195,7 @@ def find_responses(ctx: Context, sent: Span, accusations: Sequence[Candidate]) -
             continue
         # a denial of a clause or of "wrongdoing" names no accuser: only one who accused the
         # responder counts, never merely the last accuser of the story
-        clausal = verb.lemma_.lower() == "deny" and not aimed
+        clausal = verb.lemma_.lower() in ("deny", "defend") and not aimed
         strict = clausal or (bool(aimed) and all(t.lemma_.lower() in DENIED_ONLY for t in aimed))
         for head in heads:
             found.extend(_implicit_accusers(ctx, head, accusations, strict))
