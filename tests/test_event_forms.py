@@ -78,7 +78,8 @@ RESPONDS = [
         ("Norwind Corp", "Ben Marlow"),
     ),
     (
-        "The complaint against Avia Group was filed on behalf of Ben Marlow. Avia said it had no comment on the suit.",
+        "The complaint against Avia Group was filed on behalf of Ben Marlow. "
+        "Avia said it had no comment on the suit.",
         ("Avia Group", "Ben Marlow"),
     ),
     (
