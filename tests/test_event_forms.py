@@ -136,6 +136,26 @@ NOT_ASSERTED = [
         "The Osaka District Court directed Norwind Corp to pay the fine.",
         ("Osaka District Court", "urges", "Norwind Corp"),
     ),
+    (
+        "Prosecutors have alleged that Ben Marlow directed Lena Voss to hide the losses.",
+        ("Ben Marlow", "urges", "Lena Voss"),
+    ),
+    (
+        "Asked whether Norland could ask Kestria to cut rates, Ben Marlow said talks were under way.",
+        ("Ben Marlow", "urges", "Kestria"),
+    ),
+    (
+        "The Kestria Utility Commission dismissed a complaint the Tanner Union filed in May.",
+        ("Kestria Utility Commission", "respondsTo", "Tanner Union"),
+    ),
+    (
+        "Ben Marlow has asked Kestria to ease protectionist pressures, a Norland ministry official said.",
+        ("Norland", "accuses", "Ben Marlow"),
+    ),
+    (
+        "The Tanner Union said Kestria's case for more aid would look better if inflation fell.",
+        ("Tanner Union", "respondsTo", "Kestria"),
+    ),
 ]
 
 

@@ -6,7 +6,9 @@ The gold of news events counts what a story states and announced intent ("said i
 - hedged with a modal of possibility: "Kestrel could sue", "may challenge";
 - conditional: "if Norwind sues Kestrel, ...";
 - inside what is alleged, denied or speculated: "allegations (that) he pressured Ben Orr to
-  ...", "denied that it had asked the bank to ...", "speculation that Kestrel will sue";
+  ...", "prosecutors alleged that he directed Ben Orr to ...", "denied that it had asked the bank
+  to ...", "speculation that Kestrel will sue";
+- asked as a question: "asked whether Norland could ask Kestria to ...";
 - ordered or asked of someone: "the court directed Norwind to respond to the petition" (the
   response has not happened; the direction itself is read as an appeal).
 """
@@ -24,8 +26,13 @@ REPORT_NOUNS = frozenset(
         "suggestion", "fear", "possibility", "prospect", "threat", "risk", "question", "talk",
     }
 )  # fmt: skip
-# Verbs whose complement clause is denied or doubted.
-DENY_VERBS = frozenset({"deny", "dismiss", "reject", "refute", "doubt", "question", "rule"})
+# Verbs whose complement clause is denied or doubted, or only alleged by someone: "prosecutors
+# alleged that X directed Y to hide ..." reports an allegation, not an act X did.
+DENY_VERBS = frozenset(
+    {"deny", "dismiss", "reject", "refute", "doubt", "question", "rule", "allege", "claim", "contend"}
+)
+# Verbs whose clause with "whether"/"if" is a question: "asked whether X could ask Y to ...".
+QUESTION_VERBS = frozenset({"ask", "wonder", "question", "query", "consider", "decide", "debate"})
 # Verbs whose to-clause is what someone else is asked or ordered to do.
 DIRECT_VERBS = frozenset(
     {
@@ -63,6 +70,12 @@ def asserted(verb: Token) -> bool:
         if t.dep_ in ("ccomp", "xcomp") and head.lemma_.lower() in DENY_VERBS and not _set_off(head, t):
             return False
         if t.dep_ == "xcomp" and head.lemma_.lower() in DIRECT_VERBS and t is verb:
+            return False
+        if (
+            t.dep_ == "ccomp"
+            and head.lemma_.lower() in QUESTION_VERBS
+            and any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in t.children)
+        ):
             return False
         if t.dep_ not in ("ccomp", "xcomp", "conj", "acl", "relcl"):
             break

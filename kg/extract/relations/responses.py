@@ -9,6 +9,7 @@ from spacy.tokens import Span, Token
 from kg.extract.relations.actors import authors, judges
 from kg.extract.relations.context import AGENTS, Arg, Candidate, Context, pairs
 from kg.extract.relations.events import agents
+from kg.extract.relations.judgement import BLAME_WORDS
 from kg.extract.relations.modality import asserted
 from kg.extract.relations.syntax import (
     arguments,
@@ -49,6 +50,29 @@ DEFENDED = frozenset(
         "stance",
         "plan",
     }
+)
+# Accusation nouns with an everyday sense as well: "said Ankara's case would look better",
+# "said the action would create jobs". Said of, they are no answer.
+PLAIN_SENSES = frozenset({"case", "action", "attack", "report", "suggestion", "remark"})
+# Words by which a reported clause dismisses what it is about.
+DISMISSALS = frozenset(
+    {
+        "wrong",
+        "false",
+        "error",
+        "inaccurate",
+        "incorrect",
+        "nonsense",
+        "merit",
+        "untrue",
+        "exaggerate",
+        "distort",
+    }
+)
+# Legal proceedings: a public body that dismisses or rejects one rules on it; it does not answer
+# the one who brought it ("the commission dismissed the complaint").
+PROCEEDINGS = frozenset(
+    {"complaint", "suit", "lawsuit", "case", "petition", "appeal", "motion", "claim", "action"}
 )
 # Verbs of thinking a reported answer may pass through: "said it believes the suit is baseless".
 THINK_VERBS = frozenset({"believe", "belive", "think", "consider", "feel", "regard", "maintain"})
@@ -156,9 +180,16 @@ def _said_response(ctx: Context, verb: Token) -> tuple[Token, list[Token]] | Non
         s
         for clause in clauses
         for s in [clause, *children(clause, ("nsubj", "nsubjpass"))]
-        if s.lemma_.lower() in ACCUSATION_OBJECTS and s.dep_ != "ccomp"
+        if s.lemma_.lower() in ACCUSATION_OBJECTS
+        and s.dep_ != "ccomp"
+        and (s.lemma_.lower() not in PLAIN_SENSES or _dismissed(s.head))
     ]
     return (verb, answered) if answered else None
+
+
+def _dismissed(clause: Token) -> bool:
+    """The clause says what it is about is wrong: "... contained errors", "... is without merit"."""
+    return any(t.lemma_.lower() in DISMISSALS or t.lemma_.lower() in BLAME_WORDS for t in clause.subtree)
 
 
 def find_responses(ctx: Context, sent: Span, accusations: Sequence[Candidate]) -> list[Candidate]:
@@ -184,6 +215,8 @@ def find_responses(ctx: Context, sent: Span, accusations: Sequence[Candidate]) -
         nominal = verb is token and not verbal(token)  # "X's response to ..."
         heads = authors(ctx, token, AGENTS) if nominal else agents(ctx, verb)[0]
         heads = [h for h in heads if not judges(ctx, h[0])]  # a ruling answers nobody
+        if any(t.lemma_.lower() in PROCEEDINGS for t in aimed):
+            heads = [h for h in heads if ctx.type_of(h[0]) != "GovernmentAgency"]
         tails = _targets(ctx, aimed)
         if not tails and any(t.lemma_.lower() not in ACCUSATION_OBJECTS for t in aimed):
             continue  # aimed at something that is no accusation: "replied to questions"
