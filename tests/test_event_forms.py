@@ -253,3 +253,56 @@ def test_a_nationality_names_a_country_only_where_the_story_names_it(
     assert ("Norwind", "basedIn", "Russia") in _labels(described)
     alone = extract_text("The owners of Russian oil giant Norwind met on Monday.")
     assert not any(e.label == "Russia" for e in alone.entities)
+
+
+@pytest.mark.parametrize(
+    ("text", "triple"),
+    [
+        (
+            "Two motions were passed by the Marlow Assembly on Monday asking Ben Orr to apologise.",
+            ("Marlow Assembly", "urges", "Ben Orr"),
+        ),
+        (
+            "Kestrel Data is seeking millions in damages from Norwind Corp under the new law.",
+            ("Kestrel Data", "accuses", "Norwind Corp"),
+        ),
+        (
+            "Norwind Corp was sued in December. "
+            "The lawsuit was brought by Kestrel Data and the Tanner Union.",
+            ("Kestrel Data", "accuses", "Norwind Corp"),
+        ),
+        (
+            "On Friday, Norland announced tariffs on Kestrian goods for Kestria's alleged failure to "
+            "keep the pact.",
+            ("Norland", "accuses", "Kestria"),
+        ),
+        (
+            "The proposed Tanner Union levy on oils has been criticised by Kestrel Data, the biscuit maker.",
+            ("Kestrel Data", "accuses", "Tanner Union"),
+        ),
+        (
+            "The Conservatives accepted Prime Minister Ben Orr's promise that MPs would review it.",
+            ("Conservatives", "respondsTo", "Ben Orr"),
+        ),
+        (
+            "A Norwind Corp spokeswoman said the company had no details of the new Kestrel Data proposal "
+            "and could not comment.",
+            ("Norwind Corp", "respondsTo", "Kestrel Data"),
+        ),
+    ],
+)
+def test_forms_of_legal_and_political_news(
+    extract_text: Callable[[str], Extraction], text: str, triple: tuple[str, str, str]
+) -> None:
+    assert triple in _labels(extract_text(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ben Orr suggested Lena Voss would have seen the funny side.",
+        "Lena Voss insisted that the committee's report had contained errors.",
+    ],
+)
+def test_an_opinion_urges_nobody(extract_text: Callable[[str], Extraction], text: str) -> None:
+    assert not [t for t in _labels(extract_text(text)) if t[1] == "urges"]

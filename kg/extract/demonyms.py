@@ -48,10 +48,12 @@ def nationality_mentions(doc: Doc, taken: list[bool], named: set[str]) -> list[C
     """Nationality words standing for a country the story names (``named``: canonical names)."""
     found = []
     for tok in doc:
-        place = kinds.DEMONYMS.get(tok.lower_)
+        plural = tok.lower_.endswith("s") and tok.lower_[:-1] in kinds.DEMONYMS  # "the Americans"
+        place = kinds.DEMONYMS.get(tok.lower_[:-1] if plural else tok.lower_)
         if place is None or place not in named or taken[tok.i] or not tok.is_title:
             continue
-        people = tok.i > 0 and doc[tok.i - 1].lower_ == "the" and tok.dep_ in NOMINAL_ROLES
+        listed = tok.dep_ == "conj" and doc[tok.head.i - 1].lower_ == "the"  # "the Americans and Kuwaitis"
+        people = ((tok.i > 0 and doc[tok.i - 1].lower_ == "the") or listed) and tok.dep_ in NOMINAL_ROLES
         if people:
             found.append(Candidate(tok.i, tok.i + 1, "demonym", "GPE", place=place))
         elif tok.dep_ == "amod" and _describes(tok):

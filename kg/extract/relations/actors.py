@@ -46,6 +46,8 @@ AUTHORED_NOUNS = frozenset(
 AUTHOR_PARTICIPLES = frozenset(
     {"file", "bring", "lodge", "raise", "make", "issue", "send", "level", "submit", "launch", "voice"}
 )
+# Verbs by which a body adopts an act: "the motion was passed by X", "a ban approved by X".
+PASSING_VERBS = frozenset({"pass", "adopt", "approve", "table", "propose", "put", "move"})
 # What an organization owns or did, through which it is the target: "Norwind's handling".
 OWNED_TARGETS = frozenset(
     {
@@ -55,6 +57,8 @@ OWNED_TARGETS = frozenset(
         "position", "response", "comments", "remarks", "attitude", "tactics", "strategy", "rules",
         "regime", "government", "administration", "proposal", "offer", "bid", "claims",
         "forecasts", "forecast", "figures", "estimates", "report", "statements", "economy",
+        "levy", "tax", "tariff", "tariffs", "scheme", "measure", "measures", "law", "bill", "ban",
+        "sanctions", "restrictions", "quota", "quotas", "group", "camp", "side", "team",
     }
 )  # fmt: skip
 # Head words of bodies that rule on complaints rather than answer them.
@@ -101,7 +105,10 @@ def _from_within(noun: Token) -> list[Token]:
         if tok.i <= noun.i or tok.lower_ not in ("from", "by") or tok.dep_ not in ("prep", "agent"):
             continue
         path = [tok, *tok.ancestors]
-        if any(t.pos_ in ("VERB", "AUX") for t in path[: path.index(noun)] if t.i != noun.i):
+        inside = [t for t in path[: path.index(noun)] if t.i != noun.i]
+        # a clause inside the phrase hides its "by", unless it only says who made the act:
+        # "an offer of 100 pesos per share made by X"
+        if any(t.pos_ in ("VERB", "AUX") and t.lemma_.lower() not in AUTHOR_PARTICIPLES for t in inside):
             continue
         return [c for c in tok.children if c.dep_ == "pobj"]
     return []

@@ -20,13 +20,13 @@ from kg.extract.relations.syntax import (
     verbal,
 )
 from kg.extract.relations.verbs import (
+    ACCEPT_VERBS,
     ACCUSE_NOUNS,
     RESPOND_NOUNS,
     RESPOND_SUPPORT,
     RESPOND_VERBS,
     RESPOND_WEAK,
     SAY_VERBS,
-    URGE_NOUNS,
 )
 
 # Objects that make "deny", "reject", "dismiss" a response to an accusation: the accusation, or
@@ -76,6 +76,9 @@ PROCEEDINGS = frozenset(
 )
 # Verbs of thinking a reported answer may pass through: "said it believes the suit is baseless".
 THINK_VERBS = frozenset({"believe", "belive", "think", "consider", "feel", "regard", "maintain"})
+# Appeals whose answer shows whom they asked ("rejected a plea by X"); an offer or proposal is
+# answered too, but asks nobody to act.
+APPEALS = frozenset({"plea", "appeal", "request", "call", "demand", "petition", "ultimatum", "suggestion"})
 # What a denial may name without naming an accusation.
 DENIED_ONLY = frozenset(
     {"wrongdoing", "involvement", "responsibility", "guilt", "liability", "impropriety", "misconduct"}
@@ -85,6 +88,7 @@ ANSWERED_OBJECTS = frozenset(
     {
         "offer", "proposal", "bid", "plea", "demand", "request", "call", "appeal", "warning",
         "ultimatum", "letter", "comments", "comment", "remarks", "statement", "approach", "overture",
+        "motion", "plan", "promise", "recommendation", "advice", "deal", "buyout", "terms",
     }
 )  # fmt: skip
 
@@ -124,6 +128,9 @@ def _verb_response(ctx: Context, verb: Token) -> tuple[Token, list[Token]] | Non
             return verb, aimed + answered
     if lemma in ("comment", "decline", "refuse") and verb.dep_ != "amod":
         return _no_comment(ctx, verb)
+    if lemma in ACCEPT_VERBS:  # "accepted Norwind's offer", "welcomed the proposal by X"
+        taken = [o for o in objects if o.lemma_.lower() in ANSWERED_OBJECTS and _accusers_of(ctx, o)]
+        return (verb, taken) if taken else None
     if lemma == "deny" and children(verb, ("ccomp", "xcomp", "pcomp")):
         return verb, []  # "X denied that it had ...", "X denied pressuring ...": whoever accused X
     if lemma == "defend" and any(
@@ -134,8 +141,9 @@ def _verb_response(ctx: Context, verb: Token) -> tuple[Token, list[Token]] | Non
 
 
 def _no_comment(ctx: Context, verb: Token) -> tuple[Token, list[Token]] | None:
-    """ "X declined to comment on the lawsuit", "X had no comment on Y's charges": answered
-    only when what is not commented on is an accusation."""
+    """ "X declined to comment on the lawsuit", "X had no comment on Y's charges", "X had no
+    details of Y's proposal and could not comment": answered only when what is not commented on
+    is an accusation, or an offer or demand whose author is named."""
     comment = verb
     if verb.lemma_.lower() in ("decline", "refuse"):
         comment = next((c for c in children(verb, ("xcomp",)) if c.lemma_.lower() == "comment"), verb)
@@ -143,7 +151,20 @@ def _no_comment(ctx: Context, verb: Token) -> tuple[Token, list[Token]] | None:
         return None
     about = prep_objects(comment, ("on", "about"))
     answered = [t for t in about if t.lemma_.lower() in ACCUSATION_OBJECTS]
+    if not answered:  # what the sentence says was not commented on
+        answered = [
+            t
+            for t in verb.sent
+            if t.pos_ == "NOUN"
+            and t.lemma_.lower() in ANSWERED_OBJECTS | ACCUSATION_OBJECTS
+            and authors(ctx, t)
+        ]
     return (verb, answered) if answered else None
+
+
+def _negated_comment(token: Token) -> bool:
+    """ "could not comment", "would not comment": no answer, and an answer all the same."""
+    return token.lemma_.lower() == "comment" and any(c.dep_ == "neg" for c in token.children)
 
 
 def _noun_response(noun: Token) -> tuple[Token, list[Token]] | None:
@@ -200,9 +221,12 @@ def find_responses(ctx: Context, sent: Span, accusations: Sequence[Candidate]) -
         response = None
         rule = "rule:respond-verb"
         if verbal(token):
-            if not asserted(token):
+            if _negated_comment(token):
+                response = _no_comment(ctx, token)
+            elif not asserted(token):
                 continue
-            response = _verb_response(ctx, token)
+            else:
+                response = _verb_response(ctx, token)
             if response is None:
                 response = _said_response(ctx, token)
                 rule = "rule:respond-said"
@@ -240,7 +264,7 @@ def _appeals_answered(ctx: Context, aimed: Sequence[Token], responders: list[Arg
     (X urged the Lords), "rejected Kestrel's request" (Kestrel asked)."""
     found: list[Candidate] = []
     for t in aimed:
-        if t.lemma_.lower() in URGE_NOUNS:
+        if t.lemma_.lower() in APPEALS:
             found += pairs(_accusers_of(ctx, t), responders, "urges", 0.7, "rule:urge-answered")
     return found
 
