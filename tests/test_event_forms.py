@@ -306,3 +306,43 @@ def test_forms_of_legal_and_political_news(
 )
 def test_an_opinion_urges_nobody(extract_text: Callable[[str], Extraction], text: str) -> None:
     assert not [t for t in _labels(extract_text(text)) if t[1] == "urges"]
+
+
+@pytest.mark.parametrize(
+    ("text", "triple"),
+    [
+        (
+            "The Tanner Union said Norwind Corp should cut its prices.",
+            ("Tanner Union", "urges", "Norwind Corp"),
+        ),
+        (
+            "Ben Orr also cautioned the Kestria Trade Office to comply with his request.",
+            ("Ben Orr", "urges", "Kestria Trade Office"),
+        ),
+    ],
+)
+def test_advice_and_caution_urge(
+    extract_text: Callable[[str], Extraction], text: str, triple: tuple[str, str, str]
+) -> None:
+    assert triple in _labels(extract_text(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Tanner Union said it should cut its prices.",
+        "The Tanner Union said Norwind Corp should not cut its prices.",
+    ],
+)
+def test_advice_to_oneself_or_against_urges_nobody(
+    extract_text: Callable[[str], Extraction], text: str
+) -> None:
+    assert not [t for t in _labels(extract_text(text)) if t[1] == "urges"]
+
+
+def test_a_court_referred_to_by_its_pronoun_brings_no_suit(extract_text: Callable[[str], Extraction]) -> None:
+    ex = extract_text(
+        "Kestrel Data said the Osaka District Court has agreed to hear its petition to disqualify the judge "
+        "presiding over its lawsuit against Norwind Corp."
+    )
+    assert not [t for t in _labels(ex) if t[0] == "Osaka District Court"]

@@ -179,9 +179,14 @@ def listed_after(ctx: Context, noun: Token, types: Iterable[str] | None = None) 
 
 
 def judges(ctx: Context, m: int) -> bool:
-    """Whether mention ``m`` is a court or a judge by its head word: "the Osaka District Court"."""
-    mention = ctx.mentions[m]
-    return ctx.doc[mention.end - 1].lower_ in COURT_WORDS
+    """Whether mention ``m`` is a court or a judge by the head word of a name of its entity: "the
+    Osaka District Court", and "its" or "the court" referring to it."""
+    key = ctx.mentions[m].key
+    return any(
+        ctx.doc[other.end - 1].lower_ in COURT_WORDS
+        for other in ctx.mentions
+        if other.key == key and other.kind == "name"
+    )
 
 
 def _best(found: list[Arg]) -> list[Arg]:

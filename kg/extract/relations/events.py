@@ -25,6 +25,7 @@ from kg.extract.relations.actors import (
     judges,
     target_args,
 )
+from kg.extract.relations.advice import find_advice
 from kg.extract.relations.alliances import allies_of
 from kg.extract.relations.context import AGENTS, Arg, Candidate, Context, pairs
 from kg.extract.relations.judgement import find_judgements
@@ -57,6 +58,8 @@ OF_TARGET_NOUNS = frozenset({"criticism", "denunciation", "condemnation"})
 PRONOUN_FACTOR = 0.8  # agent taken from the main clause for an unresolved pronoun
 # "ask" also asks questions: it urges only with a clause or a "for"-object.
 NEEDS_CLAUSE = frozenset({"ask", "request"})
+# Accusation nouns whose that-clause says what the accused did: "allegations that Y lied".
+CONTENT_NOUNS = frozenset({"charge", "allegation", "accusation", "claim", "complaint"})
 # What one claims at law from whoever wronged one: "seeking damages from Y".
 DAMAGES = frozenset({"damages", "compensation", "restitution", "reparation", "reparations"})
 CLAIM_VERBS = frozenset({"seek", "claim", "demand", "want", "recover", "win", "ask"})
@@ -167,6 +170,11 @@ def _accuse_noun(ctx: Context, noun: Token) -> list[Candidate]:
         by = prep_objects(noun.head, ("by",)) + behalf_of(noun.head)  # "was filed on behalf of X"
         heads += [arg for t in by for arg in actor_args(ctx, t, AGENTS)]
     tails = _targets(ctx, targets)
+    if not tails and heads and lemma in CONTENT_NOUNS:
+        # "charges, raised by X, that Y sought to rig bids": the content clause names the accused
+        tails = _targets(
+            ctx, [s for c in children(noun, ("acl", "relcl", "ccomp")) for s in _that_subjects(c)]
+        )
     definite = any(c.lower_ == "the" for c in noun.children)
     if not tails and heads and definite and ctx.state.accused:
         # "Y was sued in May ... The lawsuit was brought by X": the suit of the story so far
@@ -354,4 +362,4 @@ def find_urgings(ctx: Context, sent: Span) -> list[Candidate]:
                 found.extend(_urge_verb(ctx, token))
         elif token.pos_ == "NOUN" and lemma in URGE_NOUNS:
             found.extend(_urge_noun(ctx, token))
-    return _no_judges(ctx, found)
+    return _no_judges(ctx, found + find_advice(ctx, sent))

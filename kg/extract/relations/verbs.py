@@ -50,7 +50,7 @@ URGE_VERBS = frozenset(
 URGE_CONTROL = frozenset(
     {
         "tell", "warn", "order", "instruct", "advise", "challenge", "encourage", "push", "direct",
-        "invite", "induce", "persuade", "convince", "prod",
+        "invite", "induce", "persuade", "convince", "prod", "caution",
     }
 )  # fmt: skip
 # Verb + preposition introducing the urged party: "call on Y", "appeal to Y", "plead with Y".
