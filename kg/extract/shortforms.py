@@ -1,0 +1,91 @@
+"""Shorter forms of a longer name in the same story: acronyms by initials, first or last words,
+clipped words. Read by ``aliases.py``; rules of English naming, never names.
+"""
+
+from __future__ import annotations
+
+from kg.extract import kinds, names
+from kg.extract.grouping import NameTable, conflict, surface, written_words
+from kg.extract.mentions import is_acronym
+
+# Head words of a body of an organization: "the Norwind Commission" is not "Norwind".
+BODY_HEADS = kinds.GOVERNMENT_WORDS | kinds.TRADE_ASSOCIATION_WORDS | {"board", "committee"}
+
+
+def _initials(words: list[str]) -> set[str]:
+    if len(words) < 2:
+        return set()
+    return {form for f in (False, True) for s in (False, True) for form in names.initials(words, f, s)}
+
+
+def acronyms_by_initials(t: NameTable) -> None:
+    """An acronym not defined in parentheses names the one longer name whose initials it is:
+    "DLJ" for "Dale Lufkin and Jenks Inc", "UKMP" for "UK Marine Party"."""
+    doc, cands, keys = t.doc, t.cands, t.keys
+    full = t.full()
+    for i, c in enumerate(cands):
+        text = surface(doc, c).replace(".", "")
+        if c.place is not None or not is_acronym(surface(doc, c)) or c.acronym_of is not None:
+            continue
+        if any(cands[j].acronym_of is not None and keys[j] == keys[i] for j in range(len(cands))):
+            continue
+        fits = {
+            t.uf.find(j)
+            for j in full
+            if text.upper() in _initials(written_words(doc, cands[j]))
+            and keys[i] not in keys[j].split()  # "the EC Commission" is not what EC stands for
+        }
+        if len(fits) == 1:
+            t.join(fits.pop(), i, "rule:acronym-initials")
+
+
+def short_forms(t: NameTable) -> None:
+    """A shorter form of one longer name in the story is that name: its first words ("Acme" for
+    "Acme Holdings", "WMC" for "WMC Minerals") or its last ("Roe" for "Jane Roe"); a surname
+    prefers a person's name it ends; among names of one company, the one that is the short form
+    and a generic word ("Norwind" is "Norwind Group", not "Norwind Energy"). A clipped single
+    word ("Sino" for "Sinopec") is a short form when only one longer word fits."""
+    doc, cands, keys, words, strong, uf = t.doc, t.cands, t.keys, t.words, t.strong, t.uf
+    full = t.full()
+    bound = {keys[j] for j, c in enumerate(cands) if c.acronym_of is not None or c.place or j in t.why}
+    for i, c in enumerate(cands):
+        short = words[i]
+        if not short or c.place is not None or keys[i] in bound or len(keys[i].split()) > len(short):
+            continue  # a name with its legal form ("Norwind Corp") is written in full
+        if any(len(keys[j].split()) > len(short) for j in range(len(cands)) if uf.find(j) == uf.find(i)):
+            continue  # "Norwind" is "Norwind Corp", named in full, not another longer name
+        acronym = is_acronym(surface(doc, c))
+        ends: set[int] = set()
+        starts: set[int] = set()
+        bases: set[int] = set()
+        clipped: set[int] = set()
+        for j in full:
+            long = words[j]
+            if long == short or conflict(strong[i], strong[j]):
+                continue
+            if len(long) > len(short):
+                if acronym and long[-1] in BODY_HEADS:
+                    continue  # "the EC Commission" is a body of the EC, not the EC
+                if long[-len(short) :] == short:
+                    ends.add(uf.find(j))
+                elif long[: len(short)] == short:
+                    starts.add(uf.find(j))
+                if names.base_of(long) == short:
+                    bases.add(uf.find(j))
+            elif (
+                len(short) == 1 == len(long)
+                and not acronym
+                and len(short[0]) >= 3
+                and len(long[0]) > len(short[0]) + 1
+                and long[0].startswith(short[0])
+            ):
+                clipped.add(uf.find(j))
+        fits = ends | starts
+        if (strong[i] == "Person" or c.ner == "PERSON") and ends:
+            fits = ends  # a person is named short by the surname
+        if len(fits) > 1 and len(fits & bases) == 1:
+            fits &= bases
+        if len(fits) == 1:
+            t.join(fits.pop(), i, "rule:short-form")
+        elif not fits and len(clipped) == 1:
+            t.join(clipped.pop(), i, "rule:clipped-word")
