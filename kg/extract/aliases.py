@@ -9,7 +9,9 @@ Rules, each a pattern of English naming:
   the short forms below: ``shortforms.py``);
 - a shorter form of a longer name ("Acme" for "Acme Holdings", "Roe" for "Jane Roe", "VMT" for
   "VMT Resources"); a surname prefers the person's name;
-- a clipped single word ("Sino" for "Sinopec"), when only one longer name fits.
+- a clipped single word ("Sino" for "Sinopec"), when only one longer name fits;
+- a body named by its members: "the Veltrists" and "Veltrist" for "the Veltrist Party", "the
+  Free Dems" for "the Free Democrats", "the Peers" for "the House of Peers" (``memberforms.py``).
 The class of an entity is decided from the votes of all its mentions together.
 """
 
@@ -20,7 +22,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from kg.extract import kinds, names, shortforms, titles
+from kg.extract import kinds, memberforms, names, shortforms, titles
 from kg.extract.coref import REFERENCE_SOURCES, resolve_references
 from kg.extract.evidence import NER_PREFIX, Votes, combine, decide, votes_for
 from kg.extract.grouping import NameTable, conflict, surface
@@ -87,6 +89,7 @@ def _cluster_names(doc: Doc, cands: list[Candidate]) -> list[Cluster]:
         elif c.place is not None:
             why[i] = "rule:nationality-adjective" if c.nested else "rule:country-name"
     shortforms.acronyms_by_initials(t)
+    memberforms.join_member_forms(t)
     shortforms.short_forms(t)
 
     groups: dict[int, list[int]] = {}
