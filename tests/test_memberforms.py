@@ -90,3 +90,11 @@ def test_a_clipped_name_cuts_words_to_at_least_three_letters() -> None:
 def test_a_chamber_is_named_after_its_members() -> None:
     assert memberforms.chamber_members(("house", "of", "peers")) == "peers"
     assert memberforms.chamber_members(("house", "of", "quist")) is None  # a firm's name, not members
+
+
+def test_a_party_nickname_in_the_dictionary_is_the_party(extract_text) -> None:  # type: ignore[no-untyped-def]
+    ex = extract_text(
+        "The Conservative Party chose a new leader on Monday. The Tories said taxes would be cut, and "
+        "Tory MPs agreed."
+    )
+    assert {"Tory", "Tories"} <= set(aliases(ex)["Conservative Party"])

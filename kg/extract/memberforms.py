@@ -4,7 +4,8 @@ Patterns of English naming, read from the words of the names:
 - a party is named by its members in the plural and by the adjective of one member: "the
   Veltrist Party", "the Veltrists" and "Veltrist" (in "Veltrist leader Ana Quist") are one party,
   and so are "the Progressive Party" and "the Progressives", or "the Federal Party" and
-  "the Federals"; "the Democratic Party" is also "the Democrats";
+  "the Federals"; "the Democratic Party" is also "the Democrats"; an old nickname in the
+  dictionary is the party's name ("Tory" and "the Tories" for "the Conservative Party");
 - a party's name clipped word by word is the same party: "the Free Dems" and "Free Dem" for
   "the Free Democrats";
 - a chamber named "House of X" after its members is "the X": "the Peers" for "the House of
@@ -20,6 +21,9 @@ from kg.extract.grouping import NameTable, conflict
 PARTY_WORDS = frozenset({"party", "parties"})
 MIN_CLIPPED = 3  # "Lib" for "Liberal"; a shorter clipping is an initial
 CHAMBER_HEADS = frozenset({"house", "chamber"})
+# Old nicknames of parties, words of English in every dictionary, not derivable from the name:
+# "Tory" is a Conservative (in Britain and Canada).
+PARTY_NICKNAMES = {"tory": "conservative"}
 
 
 def singular(word: str) -> str:
@@ -44,6 +48,8 @@ def party_stem(words: Sequence[str]) -> tuple[str, ...] | None:
     if not out:
         return None
     out[-1] = singular(out[-1])
+    if len(out) == 1:
+        out[0] = PARTY_NICKNAMES.get(out[0], out[0])
     return tuple(out)
 
 
