@@ -77,6 +77,27 @@ def test_a_surname_is_the_person_not_the_company_named_after_them(extract_text) 
             "Norwind Group",
             "Norwind",
         ),
+        (
+            "The U.S. Trade Department said exports rose in March. The USDT said imports fell.",
+            "U.S. Trade Department",
+            "USDT",
+        ),
+        (
+            "The U.S. Department of Transport said fares would rise. DOT officials said the rules held.",
+            "U.S. Department of Transport",
+            "DOT",
+        ),
+        (
+            "The North Marlow Exchange said trading rose in March. NORMEX said volume was a record.",
+            "North Marlow Exchange",
+            "NORMEX",
+        ),
+        (
+            "Quinn R. Tate formed QRT Holdings Corp to bid for Norwind Inc. QRT said it would offer 20 dlrs "
+            "a share. Tate declined to comment.",
+            "QRT Holdings Corp",  # the acronym opening a name, not the initials of a person
+            "QRT",
+        ),
     ],
 )
 def test_short_forms_of_an_organization_join_its_name(
@@ -124,3 +145,19 @@ def test_words_of_a_name_leave_out_what_does_not_tell_it_apart() -> None:
     assert names.base_of(("norwind", "international")) == ("norwind",)
     assert names.inverted(("ministry", "of", "trade")) == ("trade", "ministry")
     assert "UKMP" in names.initials(["UK", "Marine", "Party"], False, spell_acronyms=True)
+
+
+@pytest.mark.parametrize(
+    ("acronym", "name", "spells"),
+    [
+        ("NORMEX", "North Marlow Exchange", True),
+        ("USDT", "U.S. Trade Department", True),
+        ("DOT", "U.S. Department of Trade", True),
+        ("DT", "U.S. Department of Trade", True),
+        ("NMX", "North Marlow", False),  # every letter must come from a word
+        ("MEX", "Marlow Exchange Co", True),
+        ("NOR", "Norwind", False),  # one word: a clipped word, not an acronym
+    ],
+)
+def test_an_acronym_spells_the_start_of_each_word(acronym: str, name: str, spells: bool) -> None:
+    assert names.acronym_spells(acronym, name.split()) is spells

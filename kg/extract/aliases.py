@@ -5,8 +5,10 @@ Rules, each a pattern of English naming:
   entity, and so is the same name with other hyphens or a legal form ("Quist-Roe", "Quist Roe
   Inc") or turned round ("Ministry of Trade", "Trade Ministry");
 - an acronym in parentheses after a name names it, and so do its later bare uses;
-- an acronym that matches the initials of a longer name in the document names it (these and
-  the short forms below: ``shortforms.py``);
+- an acronym that matches the initials of a longer name in the document names it, or spells
+  the start of each of its words ("NORMEX" for "North Marlow Exchange"), maybe without a country
+  before it ("DOT" for "U.S. Department of Trade") (these and the short forms below:
+  ``shortforms.py``);
 - a shorter form of a longer name ("Acme" for "Acme Holdings", "Roe" for "Jane Roe", "VMT" for
   "VMT Resources"); a surname prefers the person's name;
 - a clipped single word ("Sino" for "Sinopec"), when only one longer name fits;

@@ -20,19 +20,29 @@ def _initials(words: list[str]) -> set[str]:
 
 def acronyms_by_initials(t: NameTable) -> None:
     """An acronym not defined in parentheses names the one longer name whose initials it is:
-    "DLJ" for "Dale Lufkin and Jenks Inc", "UKMP" for "UK Marine Party"."""
+    "DLJ" for "Dale Lufkin and Jenks Inc", "UKMP" for "UK Marine Party"; or that it spells in
+    clipped words ("NORMEX" for "North Marlow Exchange"), maybe without the country before it
+    ("DOT" for "U.S. Department of Trade"). An acronym that opens a longer name is that name's
+    short form ("QRT" in "QRT Holdings Corp"), not the initials of another ("Quinn R. Tate")."""
     doc, cands, keys = t.doc, t.cands, t.keys
     full = t.full()
+    # "the EC Commission" is a body of the EC: it leaves "EC" to its initials
+    openers = {t.words[j][0] for j in full if len(t.words[j]) > 1 and t.words[j][-1] not in BODY_HEADS}
     for i, c in enumerate(cands):
         text = surface(doc, c).replace(".", "")
         if c.place is not None or not is_acronym(surface(doc, c)) or c.acronym_of is not None:
             continue
         if any(cands[j].acronym_of is not None and keys[j] == keys[i] for j in range(len(cands))):
             continue
+        if keys[i] in openers:
+            continue
         fits = {
             t.uf.find(j)
             for j in full
-            if text.upper() in _initials(written_words(doc, cands[j]))
+            if (
+                text.upper() in _initials(written_words(doc, cands[j]))
+                or names.acronym_spells(text, written_words(doc, cands[j]))
+            )
             and keys[i] not in keys[j].split()  # "the EC Commission" is not what EC stands for
         }
         if len(fits) == 1:
