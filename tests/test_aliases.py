@@ -48,6 +48,30 @@ def test_a_surname_is_the_person_not_the_company_named_after_them(extract_text) 
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "President Quarnby said on Monday that talks would go ahead. The Quarnby administration has "
+            "long pressed for lower tariffs. Quarnby added that he was hopeful.",
+            {"Quarnby": (), "Quarnby administration": ()},
+        ),
+        (
+            "John Varnell said the plan was sound. Varnell's government will publish the bill on Monday. "
+            "The Varnell government said taxes would rise.",
+            {"John Varnell": ("Varnell",), "Varnell government": ()},
+        ),
+        (
+            "President Quist said the plan was sound. The Quist Commission will report in May. Quist "
+            "added that taxes would rise.",
+            {"Quist": (), "Quist Commission": ()},
+        ),
+    ],
+)
+def test_a_person_is_not_the_body_named_after_them(extract_text, text: str, expected: dict) -> None:  # type: ignore[no-untyped-def,type-arg]
+    assert aliases(extract_text(text)) == expected
+
+
+@pytest.mark.parametrize(
     ("text", "label", "short"),
     [
         ("VMT Resources said profits rose. VMT said it would pay a dividend.", "VMT Resources", "VMT"),

@@ -82,7 +82,8 @@ def _cluster_names(doc: Doc, cands: list[Candidate]) -> list[Cluster]:
     keys = [c.place.casefold() if c.place else _name_key(doc, c) for c in cands]
     words = [(k,) if c.place else names.words_of(k) for c, k in zip(cands, keys, strict=True)]
     votes = [votes_for(doc, c) for c in cands]
-    t = NameTable(doc, cands, keys, words, [_strong(v) for v in votes])
+    titled = [not c.place and personal_name(doc, c) != surface(doc, c) for c in cands]
+    t = NameTable(doc, cands, keys, words, [_strong(v) for v in votes], titled)
     uf, why = t.uf, t.why
     _same_names(t)
     for i, c in enumerate(cands):

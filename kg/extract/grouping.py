@@ -48,6 +48,7 @@ class NameTable:
     keys: list[str]  # normalized, without a title: "mr quist" -> "quist"
     words: list[tuple[str, ...]]  # telling words of the key (``names.words_of``)
     strong: list[str | None]  # the top-level kind a mention's own cues insist on
+    titled: list[bool]  # written with a person's title: "Mr Quist", "President Quist"
     uf: UnionFind = field(init=False)
     why: dict[int, str] = field(default_factory=dict)  # mention -> the rule that joined it
 

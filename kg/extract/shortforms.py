@@ -10,6 +10,9 @@ from kg.extract.mentions import is_acronym
 
 # Head words of a body of an organization: "the Norwind Commission" is not "Norwind".
 BODY_HEADS = kinds.GOVERNMENT_WORDS | kinds.TRADE_ASSOCIATION_WORDS | {"board", "committee"}
+# Bodies named after the person who leads them: "the Quist administration", "the Quist
+# government", "Quist's cabinet". "Quist" alone is the person.
+LEADER_BODIES = frozenset({"administration", "government", "cabinet", "presidency", "camp"})
 
 
 def _initials(words: list[str]) -> set[str]:
@@ -54,7 +57,9 @@ def short_forms(t: NameTable) -> None:
     "Acme Holdings", "WMC" for "WMC Minerals") or its last ("Roe" for "Jane Roe"); a surname
     prefers a person's name it ends; among names of one company, the one that is the short form
     and a generic word ("Norwind" is "Norwind Group", not "Norwind Energy"). A clipped single
-    word ("Sino" for "Sinopec") is a short form when only one longer word fits."""
+    word ("Sino" for "Sinopec") is a short form when only one longer word fits. A person's name
+    never joins a body named after the person: "Quist" is not "the Quist administration", and
+    "President Quist" not "the Quist Commission"."""
     doc, cands, keys, words, strong, uf = t.doc, t.cands, t.keys, t.words, t.strong, t.uf
     full = t.full()
     bound = {keys[j] for j, c in enumerate(cands) if c.acronym_of is not None or c.place or j in t.why}
@@ -69,17 +74,24 @@ def short_forms(t: NameTable) -> None:
         starts: set[int] = set()
         bases: set[int] = set()
         clipped: set[int] = set()
+        led: set[int] = set()  # bodies named after a leader: "the Quist administration"
+        # "Mr Quist" or "President Quist" anywhere makes every "Quist" a person
+        person = any(
+            strong[j] == "Person" or t.titled[j] for j in range(len(cands)) if uf.find(j) == uf.find(i)
+        )
         for j in full:
             long = words[j]
             if long == short or conflict(strong[i], strong[j]):
                 continue
+            if long[:-1] == short and long[-1] in LEADER_BODIES:
+                led.add(uf.find(j))
             if len(long) > len(short):
                 if acronym and long[-1] in BODY_HEADS:
                     continue  # "the EC Commission" is a body of the EC, not the EC
                 if long[-len(short) :] == short:
                     ends.add(uf.find(j))
-                elif long[: len(short)] == short:
-                    starts.add(uf.find(j))
+                elif long[: len(short)] == short and not (person and long[-1] in BODY_HEADS):
+                    starts.add(uf.find(j))  # "President Quist" is not "the Quist Commission"
                 if names.base_of(long) == short:
                     bases.add(uf.find(j))
             elif (
@@ -90,6 +102,8 @@ def short_forms(t: NameTable) -> None:
                 and long[0].startswith(short[0])
             ):
                 clipped.add(uf.find(j))
+        if person or c.ner == "PERSON" or ends:
+            starts -= led  # "Quist" is the person ("Labour" alone may be "the Labour government")
         fits = ends | starts
         if (strong[i] == "Person" or c.ner == "PERSON") and ends:
             fits = ends  # a person is named short by the surname
