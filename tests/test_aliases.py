@@ -185,3 +185,19 @@ def test_words_of_a_name_leave_out_what_does_not_tell_it_apart() -> None:
 )
 def test_an_acronym_spells_the_start_of_each_word(acronym: str, name: str, spells: bool) -> None:
     assert names.acronym_spells(acronym, name.split()) is spells
+
+
+def test_a_product_named_by_its_maker_and_a_number_is_not_the_maker(nlp) -> None:  # type: ignore[no-untyped-def]
+    from spacy.tokens import Span
+
+    from kg.extract.aliases import cluster_mentions
+    from kg.extract.mentions import find_candidates
+
+    doc = nlp(
+        "The Kelvar II computer, made by Kelvar Research Inc, will be used by the ministry. "
+        "Kelvar said the deal was worth 20 mln dlrs."
+    )
+    # as the model reads a maker's product: three organizations
+    doc.ents = [Span(doc, 1, 3, "ORG"), Span(doc, 7, 10, "ORG"), Span(doc, 18, 19, "ORG")]
+    found = {cl.label: cl.aliases for cl in cluster_mentions(doc, find_candidates(doc))}
+    assert found == {"Kelvar II": (), "Kelvar Research Inc": ("Kelvar",)}

@@ -52,6 +52,11 @@ def acronyms_by_initials(t: NameTable) -> None:
             t.join(fits.pop(), i, "rule:acronym-initials")
 
 
+def _numeral(word: str) -> bool:
+    """A model's number: "400", "II", "3000X"."""
+    return any(ch.isdigit() for ch in word) or (len(word) <= 4 and set(word) <= set("ivx"))
+
+
 def short_forms(t: NameTable) -> None:
     """A shorter form of one longer name in the story is that name: its first words ("Acme" for
     "Acme Holdings", "WMC" for "WMC Minerals") or its last ("Roe" for "Jane Roe"); a surname
@@ -59,7 +64,8 @@ def short_forms(t: NameTable) -> None:
     and a generic word ("Norwind" is "Norwind Group", not "Norwind Energy"). A clipped single
     word ("Sino" for "Sinopec") is a short form when only one longer word fits. A person's name
     never joins a body named after the person: "Quist" is not "the Quist administration", and
-    "President Quist" not "the Quist Commission"."""
+    "President Quist" not "the Quist Commission". A product named by its maker and a number
+    ("the Norwind 400", "Norwind II") is not the maker."""
     doc, cands, keys, words, strong, uf = t.doc, t.cands, t.keys, t.words, t.strong, t.uf
     full = t.full()
     bound = {keys[j] for j, c in enumerate(cands) if c.acronym_of is not None or c.place or j in t.why}
@@ -88,6 +94,12 @@ def short_forms(t: NameTable) -> None:
             if len(long) > len(short):
                 if acronym and long[-1] in BODY_HEADS:
                     continue  # "the EC Commission" is a body of the EC, not the EC
+                if (
+                    long[:-1] == short
+                    and _numeral(long[-1])
+                    and "Person" not in (strong[j], cands[j].ner.title())
+                ):
+                    continue  # "the Norwind 400" is a product of Norwind's (but "Pope Quist II" is Quist)
                 if long[-len(short) :] == short:
                     ends.add(uf.find(j))
                 elif long[: len(short)] == short and not (person and long[-1] in BODY_HEADS):
