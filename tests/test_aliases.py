@@ -122,6 +122,11 @@ def test_a_person_is_not_the_body_named_after_them(extract_text, text: str, expe
             "QRT Holdings Corp",  # the acronym opening a name, not the initials of a person
             "QRT",
         ),
+        (
+            "The U.S. Federal Grain Board cut its rates on Monday. Traders said the Fed would act again.",
+            "U.S. Federal Grain Board",  # a body's name clipped to its first word
+            "Fed",
+        ),
     ],
 )
 def test_short_forms_of_an_organization_join_its_name(

@@ -52,6 +52,16 @@ def acronyms_by_initials(t: NameTable) -> None:
             t.join(fits.pop(), i, "rule:acronym-initials")
 
 
+def _clips(short: str, long: tuple[str, ...]) -> bool:
+    """``short`` is the first word of ``long`` clipped, after a country's name: "fed" for
+    ("u.s.", "federal", "reserve")."""
+    if len(long) > 2 and long[0] in names.COUNTRY_WORDS:
+        long = long[1:]
+    return (
+        len(short) >= 3 and len(long[0]) > len(short) + 1 and long[0].isalpha() and long[0].startswith(short)
+    )
+
+
 def _numeral(word: str) -> bool:
     """A model's number: "400", "II", "3000X"."""
     return any(ch.isdigit() for ch in word) or (len(word) <= 4 and set(word) <= set("ivx"))
@@ -62,7 +72,8 @@ def short_forms(t: NameTable) -> None:
     "Acme Holdings", "WMC" for "WMC Minerals") or its last ("Roe" for "Jane Roe"); a surname
     prefers a person's name it ends; among names of one company, the one that is the short form
     and a generic word ("Norwind" is "Norwind Group", not "Norwind Energy"). A clipped single
-    word ("Sino" for "Sinopec") is a short form when only one longer word fits. A person's name
+    word ("Sino" for "Sinopec") is a short form when only one longer word fits, and failing that
+    a body's name clipped to its first word ("the Fed" for "the U.S. Federal Grain Board"). A person's name
     never joins a body named after the person: "Quist" is not "the Quist administration", and
     "President Quist" not "the Quist Commission". A product named by its maker and a number
     ("the Norwind 400", "Norwind II") is not the maker."""
@@ -80,6 +91,7 @@ def short_forms(t: NameTable) -> None:
         starts: set[int] = set()
         bases: set[int] = set()
         clipped: set[int] = set()
+        clipped_names: set[int] = set()  # first words of names of several words
         led: set[int] = set()  # bodies named after a leader: "the Quist administration"
         # "Mr Quist" or "President Quist" anywhere makes every "Quist" a person
         person = any(
@@ -114,6 +126,17 @@ def short_forms(t: NameTable) -> None:
                 and long[0].startswith(short[0])
             ):
                 clipped.add(uf.find(j))
+            # "the Fed": a body's name clipped to its first word (a person's would be a nickname)
+            if (
+                len(short) == 1 < len(long)
+                and not acronym
+                and strong[j] == "Organization"
+                and not person
+                and c.ner in {"", "ORG"}  # "Haiti" is no clipped "Haitian Parliament"
+                and strong[i] in {None, "Organization"}
+                and _clips(short[0], long)
+            ):
+                clipped_names.add(uf.find(j))
         if person or c.ner == "PERSON" or ends:
             starts -= led  # "Quist" is the person ("Labour" alone may be "the Labour government")
         fits = ends | starts
@@ -123,5 +146,5 @@ def short_forms(t: NameTable) -> None:
             fits &= bases
         if len(fits) == 1:
             t.join(fits.pop(), i, "rule:short-form")
-        elif not fits and len(clipped) == 1:
-            t.join(clipped.pop(), i, "rule:clipped-word")
+        elif not fits and len(clipped or clipped_names) == 1:
+            t.join((clipped or clipped_names).pop(), i, "rule:clipped-word")
