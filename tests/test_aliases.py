@@ -123,6 +123,12 @@ def test_a_person_is_not_the_body_named_after_them(extract_text, text: str, expe
             "QRT",
         ),
         (
+            "Norwind Chemicals, a subsidiary of Norwind Beck Corp, is selling the vaccine in Belgium. "
+            "A Norwind spokesman said the vaccine was approved.",
+            "Norwind Beck Corp",  # the parent, not its subsidiary
+            "Norwind",
+        ),
+        (
             "The U.S. Federal Grain Board cut its rates on Monday. Traders said the Fed would act again.",
             "U.S. Federal Grain Board",  # a body's name clipped to its first word
             "Fed",

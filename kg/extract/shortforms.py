@@ -4,12 +4,16 @@ clipped words. Read by ``aliases.py``; rules of English naming, never names.
 
 from __future__ import annotations
 
+from spacy.tokens import Doc
+
 from kg.extract import kinds, names
 from kg.extract.grouping import NameTable, conflict, surface, written_words
-from kg.extract.mentions import is_acronym
+from kg.extract.mentions import Candidate, is_acronym
 
 # Head words of a body of an organization: "the Norwind Commission" is not "Norwind".
 BODY_HEADS = kinds.GOVERNMENT_WORDS | kinds.TRADE_ASSOCIATION_WORDS | {"board", "committee"}
+# Nouns of a company's part: "a subsidiary of Norwind Group" names Norwind Group as the parent.
+UNIT_NOUNS = frozenset({"subsidiary", "unit", "division", "arm", "affiliate", "offshoot"})
 # Bodies named after the person who leads them: "the Quist administration", "the Quist
 # government", "Quist's cabinet". "Quist" alone is the person.
 LEADER_BODIES = frozenset({"administration", "government", "cabinet", "presidency", "camp"})
@@ -62,6 +66,14 @@ def _clips(short: str, long: tuple[str, ...]) -> bool:
     )
 
 
+def _named_as_parent(doc: Doc, c: Candidate) -> bool:
+    """The name follows "a subsidiary of", "a unit of" ("a unit of the Norwind Group")."""
+    i = c.start - 1
+    while i >= 0 and (doc[i].is_punct or doc[i].is_space or doc[i].lower_ == "the"):
+        i -= 1
+    return i >= 1 and doc[i].lower_ == "of" and doc[i - 1].lower_ in UNIT_NOUNS
+
+
 def _numeral(word: str) -> bool:
     """A model's number: "400", "II", "3000X"."""
     return any(ch.isdigit() for ch in word) or (len(word) <= 4 and set(word) <= set("ivx"))
@@ -71,7 +83,9 @@ def short_forms(t: NameTable) -> None:
     """A shorter form of one longer name in the story is that name: its first words ("Acme" for
     "Acme Holdings", "WMC" for "WMC Minerals") or its last ("Roe" for "Jane Roe"); a surname
     prefers a person's name it ends; among names of one company, the one that is the short form
-    and a generic word ("Norwind" is "Norwind Group", not "Norwind Energy"). A clipped single
+    and a generic word ("Norwind" is "Norwind Group", not "Norwind Energy"), or the one the story
+    names as the parent ("Norwind" for "Norwind Beck Corp", after "Norwind Chemicals, a
+    subsidiary of Norwind Beck Corp"). A clipped single
     word ("Sino" for "Sinopec") is a short form when only one longer word fits, and failing that
     a body's name clipped to its first word ("the Fed" for "the U.S. Federal Grain Board"). A person's name
     never joins a body named after the person: "Quist" is not "the Quist administration", and
@@ -144,6 +158,10 @@ def short_forms(t: NameTable) -> None:
             fits = ends  # a person is named short by the surname
         if len(fits) > 1 and len(fits & bases) == 1:
             fits &= bases
+        # "Norwind" is the group that "Norwind Energy" is a subsidiary of
+        parents = {uf.find(j) for j in full if uf.find(j) in fits and _named_as_parent(doc, cands[j])}
+        if len(fits) > 1 and len(parents) == 1:
+            fits = parents
         if len(fits) == 1:
             t.join(fits.pop(), i, "rule:short-form")
         elif not fits and len(clipped or clipped_names) == 1:
