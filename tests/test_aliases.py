@@ -97,6 +97,16 @@ def test_a_person_is_not_the_body_named_after_them(extract_text, text: str, expe
         ),
         ("Brannock and Co cut jobs. Brannock said demand fell.", "Brannock and Co", "Brannock"),
         (
+            "The U.S. Trade Department said exports rose. The Department of Trade said imports fell.",
+            "U.S. Trade Department",  # the other way round, without the country
+            "Department of Trade",
+        ),
+        (
+            "The U.S. Trade Department said exports rose. The U.S. Department of Trade said imports fell.",
+            "U.S. Department of Trade",
+            "U.S. Trade Department",
+        ),
+        (
             "Norwind Group owns Norwind Energy and Norwind Shipping. Norwind said profits rose.",
             "Norwind Group",
             "Norwind",
@@ -179,6 +189,7 @@ def test_words_of_a_name_leave_out_what_does_not_tell_it_apart() -> None:
     assert names.words_of("eli quist and co inc") == ("eli", "quist")
     assert names.base_of(("norwind", "international")) == ("norwind",)
     assert names.inverted(("ministry", "of", "trade")) == ("trade", "ministry")
+    assert names.inverted(("u.s.", "department", "of", "trade")) == ("u.s.", "trade", "department")
     assert "UKMP" in names.initials(["UK", "Marine", "Party"], False, spell_acronyms=True)
 
 

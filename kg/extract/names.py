@@ -62,9 +62,12 @@ def compact(words: Sequence[str]) -> str:
 
 
 def inverted(words: Sequence[str]) -> tuple[str, ...] | None:
-    """ "Ministry of Trade" -> "Trade Ministry"; None for a name not of that shape."""
-    if len(words) >= 3 and words[0] in INVERTIBLE_HEADS and words[1] in {"of", "for"}:
-        return (*words[2:], words[0])
+    """ "Ministry of Trade" -> "Trade Ministry", keeping a country before it: "U.S. Department of
+    Trade" -> "U.S. Trade Department"; None for a name not of that shape."""
+    lead = 1 if len(words) >= 4 and words[0] in COUNTRY_WORDS else 0
+    head, rest = words[lead:], words[:lead]
+    if len(head) >= 3 and head[0] in INVERTIBLE_HEADS and head[1] in {"of", "for"}:
+        return (*rest, *head[2:], head[0])
     return None
 
 

@@ -74,6 +74,13 @@ def _named_as_parent(doc: Doc, c: Candidate) -> bool:
     return i >= 1 and doc[i].lower_ == "of" and doc[i - 1].lower_ in UNIT_NOUNS
 
 
+def _ends_inverted(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    """A body's name ends another written the other way round: "Department of Trade" and "Trade
+    Department" end "U.S. Trade Department" and "U.S. Department of Trade"."""
+    a, b = names.inverted(short) or short, names.inverted(long) or long
+    return len(b) > len(a) and b[-len(a) :] == a and (a, b) != (short, long)
+
+
 def _numeral(word: str) -> bool:
     """A model's number: "400", "II", "3000X"."""
     return any(ch.isdigit() for ch in word) or (len(word) <= 4 and set(word) <= set("ivx"))
@@ -117,6 +124,8 @@ def short_forms(t: NameTable) -> None:
                 continue
             if long[:-1] == short and long[-1] in LEADER_BODIES:
                 led.add(uf.find(j))
+            if _ends_inverted(short, long):
+                ends.add(uf.find(j))
             if len(long) > len(short):
                 if acronym and long[-1] in BODY_HEADS:
                     continue  # "the EC Commission" is a body of the EC, not the EC
