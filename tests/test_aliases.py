@@ -35,6 +35,16 @@ def test_a_title_or_surname_joins_the_full_name(extract_text, text: str, expecte
     assert aliases(extract_text(text)) == expected
 
 
+def test_a_name_with_and_without_a_middle_initial_is_one_person(extract_text) -> None:  # type: ignore[no-untyped-def]
+    ex = extract_text(
+        "Robert J. Varnell, chairman of Norwind Corp, said profits rose on Monday. In March, Robert "
+        "Varnell told analysts the company would expand."
+    )
+    assert aliases(ex)["Robert J. Varnell"] == ("Robert Varnell",)
+    assert names.without_middle_initials(("ana", "t.", "quist")) == ("ana", "quist")
+    assert names.without_middle_initials(("ana", "quist")) is None
+
+
 def test_a_surname_two_full_names_end_with_stays_apart(extract_text) -> None:  # type: ignore[no-untyped-def]
     ex = extract_text("Marta Quist and Tomas Quist run the farm. Quist said prices were low.")
     assert aliases(ex) == {"Marta Quist": (), "Tomas Quist": (), "Quist": ()}

@@ -133,25 +133,34 @@ def _strong(v: Votes) -> str | None:
 def _same_names(t: NameTable) -> None:
     """One name written alike: the same words (ignoring case, "the", a possessive and a title:
     "Mr Wrenholm" is "Wrenholm"); the same letters ignoring hyphens, spaces and a legal form
-    ("Quist-Roe" and "Quist Roe Inc"); "Ministry of Trade" and "Trade Ministry"."""
+    ("Quist-Roe" and "Quist Roe Inc"); "Ministry of Trade" and "Trade Ministry"; a person's
+    name with and without middle initials ("Ana T. Quist", "Ana Quist")."""
     first: dict[str, int] = {}
     for i, key in enumerate(t.keys):
         if key in first:
             t.uf.union(first[key], i)
         else:
             first[key] = i
-    first_letters: dict[str, int] = {}
+    first_letters: dict[str, tuple[int, str]] = {}
     for i, c in enumerate(t.cands):
         if c.place is not None or not t.words[i]:
             continue
         inverted = names.inverted(t.words[i])
-        for form, rule in ((t.words[i], "rule:same-letters"), (inverted, "rule:inverted-name")):
+        person = t.strong[i] == "Person" or c.ner == "PERSON"
+        bare = names.without_middle_initials(t.words[i]) if person else None
+        forms = (
+            (t.words[i], "rule:same-letters"),
+            (inverted, "rule:inverted-name"),
+            (bare, "rule:middle-initial"),
+        )
+        for form, rule in forms:
             if form is None:
                 continue
             letters = names.compact(form)
-            j = first_letters.setdefault(letters, i)
+            j, first_rule = first_letters.setdefault(letters, (i, rule))
             if j != i and t.uf.find(j) != t.uf.find(i) and not conflict(t.strong[i], t.strong[j]):
-                t.join(j, i, rule)
+                # the rule that made the two forms alike, whichever of them it rewrote
+                t.join(j, i, rule if rule != "rule:same-letters" else first_rule)
 
 
 def _label(doc: Doc, members: list[Candidate]) -> tuple[str, tuple[str, ...]]:

@@ -8,6 +8,7 @@
   International", "Norwind Group" -> "norwind");
 - initials read an acronym inside the name as its letters ("UK Marine Party" -> "UKMP");
 - "Ministry of Trade" is also written "Trade Ministry";
+- a person's name is written with or without middle initials ("Ana T. Quist", "Ana Quist");
 - an acronym may spell the start of each word, not only its initial ("NORMEX" for "North
   Marlow Exchange"), and may leave out a country before the name ("DOT" for "U.S. Department
   of Trade", "USDT" for "U.S. Trade Department").
@@ -32,6 +33,7 @@ INVERTIBLE_HEADS = frozenset(
 )
 # Words for a country before a body's name, which its acronym may leave out.
 COUNTRY_WORDS = frozenset(kinds.COUNTRY_VARIANTS) | frozenset(kinds.DEMONYMS)
+_MIDDLE_INITIAL = re.compile(r"^[a-z]\.?$")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 
 
@@ -69,6 +71,15 @@ def inverted(words: Sequence[str]) -> tuple[str, ...] | None:
     if len(head) >= 3 and head[0] in INVERTIBLE_HEADS and head[1] in {"of", "for"}:
         return (*rest, *head[2:], head[0])
     return None
+
+
+def without_middle_initials(words: Sequence[str]) -> tuple[str, ...] | None:
+    """A person's name without the initials between first name and surname: ("ana", "t.",
+    "quist") -> ("ana", "quist"); None for a name without them."""
+    if len(words) < 3:
+        return None
+    middle = [w for w in words[1:-1] if not _MIDDLE_INITIAL.match(w)]
+    return (words[0], *middle, words[-1]) if len(middle) < len(words) - 2 else None
 
 
 def initials(words: Sequence[str], with_function_words: bool, spell_acronyms: bool = False) -> set[str]:
