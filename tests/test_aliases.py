@@ -143,6 +143,17 @@ def test_a_person_is_not_the_body_named_after_them(extract_text, text: str, expe
             "QRT",
         ),
         (
+            "Ministers of the North European Maritime Organisation met in Oslo on Monday. Nemo said "
+            "fishing quotas would be cut.",
+            "North European Maritime Organisation",  # an acronym said and written as a word
+            "Nemo",
+        ),
+        (
+            "The UK Marine Party won a seat on Thursday. Ukmp leader Ana Rell said the result was historic.",
+            "UK Marine Party",
+            "Ukmp",
+        ),
+        (
             "Norwind Chemicals, a subsidiary of Norwind Beck Corp, is selling the vaccine in Belgium. "
             "A Norwind spokesman said the vaccine was approved.",
             "Norwind Beck Corp",  # the parent, not its subsidiary

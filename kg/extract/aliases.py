@@ -7,8 +7,8 @@ Rules, each a pattern of English naming:
 - an acronym in parentheses after a name names it, and so do its later bare uses;
 - an acronym that matches the initials of a longer name in the document names it, or spells
   the start of each of its words ("NORMEX" for "North Marlow Exchange"), maybe without a country
-  before it ("DOT" for "U.S. Department of Trade") (these and the short forms below:
-  ``shortforms.py``);
+  before it ("DOT" for "U.S. Department of Trade"), or is written as a word ("Nemo" for the
+  "North European Maritime Organisation") (these and the short forms below: ``shortforms.py``);
 - a shorter form of a longer name ("Acme" for "Acme Holdings", "Roe" for "Jane Roe", "VMT" for
   "VMT Resources"); a surname prefers the person's name;
 - a clipped single word ("Sino" for "Sinopec"), when only one longer name fits;

@@ -54,6 +54,31 @@ def acronyms_by_initials(t: NameTable) -> None:
         }
         if len(fits) == 1:
             t.join(fits.pop(), i, "rule:acronym-initials")
+    _acronyms_written_as_words(t, full)
+
+
+def _acronyms_written_as_words(t: NameTable, full: list[int]) -> None:
+    """An acronym said as a word is often written as one ("Nemo" for the "North European
+    Maritime Organisation", "Ukmp" for the "UK Marine Party"): a word in title case that is the
+    initials of one name of three words or more in the story names it."""
+    doc, cands = t.doc, t.cands
+    for i, c in enumerate(cands):
+        word = surface(doc, c)
+        if (
+            c.place is not None
+            or not (word.isalpha() and word.istitle() and 3 <= len(word) <= 8)
+            or c.ner not in {"", "ORG", "PERSON"}  # the model reads many such words as a person's name
+            or t.strong[i] in {"Person", "Place"}
+        ):
+            continue
+        fits = {
+            t.uf.find(j)
+            for j in full
+            if len(written_words(doc, cands[j])) >= 3
+            and word.upper() in _initials(written_words(doc, cands[j]))
+        }
+        if len(fits) == 1 and t.uf.find(i) not in fits:
+            t.join(fits.pop(), i, "rule:acronym-as-word")
 
 
 def _clips(short: str, long: tuple[str, ...]) -> bool:
