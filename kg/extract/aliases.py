@@ -5,10 +5,15 @@ Rules, each a pattern of English naming:
   entity, and so is the same name with other hyphens or a legal form ("Quist-Roe", "Quist Roe
   Inc") or turned round ("Ministry of Trade", "Trade Ministry");
 - an acronym in parentheses after a name names it, and so do its later bare uses;
-- an acronym that matches the initials of a longer name in the document names it;
+- an acronym that matches the initials of a longer name in the document names it, or spells
+  the start of each of its words ("NORMEX" for "North Marlow Exchange"), maybe without a country
+  before it ("DOT" for "U.S. Department of Trade"), or is written as a word ("Nemo" for the
+  "North European Maritime Organisation") (these and the short forms below: ``shortforms.py``);
 - a shorter form of a longer name ("Acme" for "Acme Holdings", "Roe" for "Jane Roe", "VMT" for
   "VMT Resources"); a surname prefers the person's name;
-- a clipped single word ("Sino" for "Sinopec"), when only one longer name fits.
+- a clipped single word ("Sino" for "Sinopec"), when only one longer name fits;
+- a body named by its members: "the Veltrists" and "Veltrist" for "the Veltrist Party", "the
+  Free Dems" for "the Free Democrats", "the Peers" for "the House of Peers" (``memberforms.py``).
 The class of an entity is decided from the votes of all its mentions together.
 """
 
@@ -19,9 +24,10 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from kg.extract import kinds, names, titles
+from kg.extract import kinds, memberforms, names, shortforms, titles
 from kg.extract.coref import REFERENCE_SOURCES, resolve_references
 from kg.extract.evidence import NER_PREFIX, Votes, combine, decide, votes_for
+from kg.extract.grouping import NameTable, conflict, surface
 from kg.extract.mentions import Candidate, is_acronym
 from kg.iri import normalize_name
 
@@ -36,32 +42,6 @@ class Cluster:
     alias_rules: tuple[tuple[str, str], ...] = ()  # (alias, the rule that joined it)
 
 
-class _UnionFind:
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
-
-
-def _words(doc: Doc, c: Candidate) -> list[str]:
-    return [t.text for t in doc[c.start : c.end] if t.tag_ != "POS"]
-
-
-def surface(doc: Doc, c: Candidate) -> str:
-    return " ".join(doc[c.start : c.end].text.split())
-
-
-# Head words of a body of an organization: "the Norwind Commission" is not "Norwind".
-_BODY_HEADS = kinds.GOVERNMENT_WORDS | kinds.TRADE_ASSOCIATION_WORDS | {"board", "committee"}
 _ORG_HEADS = (
     kinds.COMPANY_WORDS
     | kinds.TRADE_ASSOCIATION_WORDS
@@ -98,38 +78,22 @@ def cluster_mentions(doc: Doc, cands: list[Candidate]) -> list[Cluster]:
 
 def _cluster_names(doc: Doc, cands: list[Candidate]) -> list[Cluster]:
     n = len(cands)
-    uf = _UnionFind(n)
     index = {id(c): i for i, c in enumerate(cands)}
     keys = [c.place.casefold() if c.place else _name_key(doc, c) for c in cands]
     words = [(k,) if c.place else names.words_of(k) for c, k in zip(cands, keys, strict=True)]
     votes = [votes_for(doc, c) for c in cands]
-    strong = [_strong(v) for v in votes]
-    why: dict[int, str] = {}  # mention -> the rule that joined it to its entity
-    _same_names(cands, keys, words, strong, uf, why)
+    titled = [not c.place and personal_name(doc, c) != surface(doc, c) for c in cands]
+    t = NameTable(doc, cands, keys, words, [_strong(v) for v in votes], titled)
+    uf, why = t.uf, t.why
+    _same_names(t)
     for i, c in enumerate(cands):
         if c.acronym_of is not None:
-            uf.union(index[id(c.acronym_of)], i)
-            why[i] = "rule:acronym-in-parentheses"
+            t.join(index[id(c.acronym_of)], i, "rule:acronym-in-parentheses")
         elif c.place is not None:
             why[i] = "rule:nationality-adjective" if c.nested else "rule:country-name"
-    full = [i for i, c in enumerate(cands) if c.place is None and not is_acronym(surface(doc, c))]
-    # acronyms by initials, for acronyms not defined in parentheses
-    for i, c in enumerate(cands):
-        text = surface(doc, c).replace(".", "")
-        if c.place is not None or not is_acronym(surface(doc, c)) or c.acronym_of is not None:
-            continue
-        if any(cands[j].acronym_of is not None and keys[j] == keys[i] for j in range(n)):
-            continue
-        fits = {
-            uf.find(j)
-            for j in full
-            if text.upper() in _initials(_words(doc, cands[j]))
-            and keys[i] not in keys[j].split()  # "the EC Commission" is not what EC stands for
-        }
-        if len(fits) == 1:
-            uf.union(fits.pop(), i)
-            why[i] = "rule:acronym-initials"
-    _short_forms(doc, cands, keys, words, strong, full, uf, why)
+    shortforms.acronyms_by_initials(t)
+    memberforms.join_member_forms(t)
+    shortforms.short_forms(t)
 
     groups: dict[int, list[int]] = {}
     for i in range(n):
@@ -155,12 +119,6 @@ def _cluster_names(doc: Doc, cands: list[Candidate]) -> list[Cluster]:
     return clusters
 
 
-def _initials(words: list[str]) -> set[str]:
-    if len(words) < 2:
-        return set()
-    return {form for f in (False, True) for s in (False, True) for form in names.initials(words, f, s)}
-
-
 def _strong(v: Votes) -> str | None:
     """The top-level kind a mention's own cues insist on (beyond spaCy's label), if any."""
     if v["Place"] >= 3:  # cue votes only: spaCy's are under "ner:"
@@ -172,101 +130,37 @@ def _strong(v: Votes) -> str | None:
     return None
 
 
-def _conflict(a: str | None, b: str | None) -> bool:
-    return a is not None and b is not None and a != b
-
-
-def _same_names(
-    cands: list[Candidate],
-    keys: list[str],
-    words: list[tuple[str, ...]],
-    strong: list[str | None],
-    uf: _UnionFind,
-    why: dict[int, str],
-) -> None:
+def _same_names(t: NameTable) -> None:
     """One name written alike: the same words (ignoring case, "the", a possessive and a title:
     "Mr Wrenholm" is "Wrenholm"); the same letters ignoring hyphens, spaces and a legal form
-    ("Quist-Roe" and "Quist Roe Inc"); "Ministry of Trade" and "Trade Ministry"."""
+    ("Quist-Roe" and "Quist Roe Inc"); "Ministry of Trade" and "Trade Ministry"; a person's
+    name with and without middle initials ("Ana T. Quist", "Ana Quist")."""
     first: dict[str, int] = {}
-    for i, key in enumerate(keys):
+    for i, key in enumerate(t.keys):
         if key in first:
-            uf.union(first[key], i)
+            t.uf.union(first[key], i)
         else:
             first[key] = i
-    first_letters: dict[str, int] = {}
-    for i, c in enumerate(cands):
-        if c.place is not None or not words[i]:
+    first_letters: dict[str, tuple[int, str]] = {}
+    for i, c in enumerate(t.cands):
+        if c.place is not None or not t.words[i]:
             continue
-        inverted = names.inverted(words[i])
-        for form, rule in ((words[i], "rule:same-letters"), (inverted, "rule:inverted-name")):
+        inverted = names.inverted(t.words[i])
+        person = t.strong[i] == "Person" or c.ner == "PERSON"
+        bare = names.without_middle_initials(t.words[i]) if person else None
+        forms = (
+            (t.words[i], "rule:same-letters"),
+            (inverted, "rule:inverted-name"),
+            (bare, "rule:middle-initial"),
+        )
+        for form, rule in forms:
             if form is None:
                 continue
             letters = names.compact(form)
-            j = first_letters.setdefault(letters, i)
-            if j != i and uf.find(j) != uf.find(i) and not _conflict(strong[i], strong[j]):
-                uf.union(j, i)
-                why[i] = rule
-
-
-def _short_forms(
-    doc: Doc,
-    cands: list[Candidate],
-    keys: list[str],
-    words: list[tuple[str, ...]],
-    strong: list[str | None],
-    full: list[int],
-    uf: _UnionFind,
-    why: dict[int, str],
-) -> None:
-    """A shorter form of one longer name in the story is that name: its first words ("Acme" for
-    "Acme Holdings", "WMC" for "WMC Minerals") or its last ("Roe" for "Jane Roe"); a surname
-    prefers a person's name it ends; among names of one company, the one that is the short form
-    and a generic word ("Norwind" is "Norwind Group", not "Norwind Energy"). A clipped single
-    word ("Sino" for "Sinopec") is a short form when only one longer word fits."""
-    bound = {keys[j] for j, c in enumerate(cands) if c.acronym_of is not None or c.place or j in why}
-    for i, c in enumerate(cands):
-        short = words[i]
-        if not short or c.place is not None or keys[i] in bound or len(keys[i].split()) > len(short):
-            continue  # a name with its legal form ("Norwind Corp") is written in full
-        if any(len(keys[j].split()) > len(short) for j in range(len(cands)) if uf.find(j) == uf.find(i)):
-            continue  # "Norwind" is "Norwind Corp", named in full, not another longer name
-        acronym = is_acronym(surface(doc, c))
-        ends: set[int] = set()
-        starts: set[int] = set()
-        bases: set[int] = set()
-        clipped: set[int] = set()
-        for j in full:
-            long = words[j]
-            if long == short or _conflict(strong[i], strong[j]):
-                continue
-            if len(long) > len(short):
-                if acronym and long[-1] in _BODY_HEADS:
-                    continue  # "the EC Commission" is a body of the EC, not the EC
-                if long[-len(short) :] == short:
-                    ends.add(uf.find(j))
-                elif long[: len(short)] == short:
-                    starts.add(uf.find(j))
-                if names.base_of(long) == short:
-                    bases.add(uf.find(j))
-            elif (
-                len(short) == 1 == len(long)
-                and not acronym
-                and len(short[0]) >= 3
-                and len(long[0]) > len(short[0]) + 1
-                and long[0].startswith(short[0])
-            ):
-                clipped.add(uf.find(j))
-        fits = ends | starts
-        if (strong[i] == "Person" or c.ner == "PERSON") and ends:
-            fits = ends  # a person is named short by the surname
-        if len(fits) > 1 and len(fits & bases) == 1:
-            fits &= bases
-        if len(fits) == 1:
-            uf.union(fits.pop(), i)
-            why[i] = "rule:short-form"
-        elif not fits and len(clipped) == 1:
-            uf.union(clipped.pop(), i)
-            why[i] = "rule:clipped-word"
+            j, first_rule = first_letters.setdefault(letters, (i, rule))
+            if j != i and t.uf.find(j) != t.uf.find(i) and not conflict(t.strong[i], t.strong[j]):
+                # the rule that made the two forms alike, whichever of them it rewrote
+                t.join(j, i, rule if rule != "rule:same-letters" else first_rule)
 
 
 def _label(doc: Doc, members: list[Candidate]) -> tuple[str, tuple[str, ...]]:

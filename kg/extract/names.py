@@ -7,7 +7,11 @@
 - the base of an organization's name also leaves out a generic last word ("Norwind
   International", "Norwind Group" -> "norwind");
 - initials read an acronym inside the name as its letters ("UK Marine Party" -> "UKMP");
-- "Ministry of Trade" is also written "Trade Ministry".
+- "Ministry of Trade" is also written "Trade Ministry";
+- a person's name is written with or without middle initials ("Ana T. Quist", "Ana Quist");
+- an acronym may spell the start of each word, not only its initial ("NORMEX" for "North
+  Marlow Exchange"), and may leave out a country before the name ("DOT" for "U.S. Department
+  of Trade", "USDT" for "U.S. Trade Department").
 """
 
 from __future__ import annotations
@@ -27,6 +31,9 @@ PERSON_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr."})
 INVERTIBLE_HEADS = frozenset(
     """ministry department office bureau commission council committee agency""".split()
 )
+# Words for a country before a body's name, which its acronym may leave out.
+COUNTRY_WORDS = frozenset(kinds.COUNTRY_VARIANTS) | frozenset(kinds.DEMONYMS)
+_MIDDLE_INITIAL = re.compile(r"^[a-z]\.?$")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 
 
@@ -57,10 +64,22 @@ def compact(words: Sequence[str]) -> str:
 
 
 def inverted(words: Sequence[str]) -> tuple[str, ...] | None:
-    """ "Ministry of Trade" -> "Trade Ministry"; None for a name not of that shape."""
-    if len(words) >= 3 and words[0] in INVERTIBLE_HEADS and words[1] in {"of", "for"}:
-        return (*words[2:], words[0])
+    """ "Ministry of Trade" -> "Trade Ministry", keeping a country before it: "U.S. Department of
+    Trade" -> "U.S. Trade Department"; None for a name not of that shape."""
+    lead = 1 if len(words) >= 4 and words[0] in COUNTRY_WORDS else 0
+    head, rest = words[lead:], words[:lead]
+    if len(head) >= 3 and head[0] in INVERTIBLE_HEADS and head[1] in {"of", "for"}:
+        return (*rest, *head[2:], head[0])
     return None
+
+
+def without_middle_initials(words: Sequence[str]) -> tuple[str, ...] | None:
+    """A person's name without the initials between first name and surname: ("ana", "t.",
+    "quist") -> ("ana", "quist"); None for a name without them."""
+    if len(words) < 3:
+        return None
+    middle = [w for w in words[1:-1] if not _MIDDLE_INITIAL.match(w)]
+    return (words[0], *middle, words[-1]) if len(middle) < len(words) - 2 else None
 
 
 def initials(words: Sequence[str], with_function_words: bool, spell_acronyms: bool = False) -> set[str]:
@@ -87,3 +106,50 @@ def _initials(words: Sequence[str], with_function_words: bool, spell_acronyms: b
         else:
             out.append(w[0])
     return "".join(out).upper()
+
+
+def _letters(word: str) -> str:
+    return "".join(c for c in word if c.isalpha()).casefold()
+
+
+def _spells(letters: str, words: Sequence[str]) -> bool:
+    """``letters`` are the start of each word in turn, in one letter or more; a function word
+    ("of", "and") may give nothing."""
+    if not words:
+        return not letters
+    word = _letters(words[0])
+    if words[0].casefold() in kinds.NAME_FUNCTION_WORDS and _spells(letters, words[1:]):
+        return True
+    return any(
+        word[:k] == letters[:k] and _spells(letters[k:], words[1:])
+        for k in range(1, min(len(word), len(letters)) + 1)
+    )
+
+
+def of_form(words: Sequence[str]) -> tuple[str, ...] | None:
+    """ "Trade Ministry" -> "Ministry of Trade", keeping a country before it: "U.S. Trade
+    Department" -> "U.S. Department of Trade"; None for a name not of that shape."""
+    lead = 1 if len(words) > 2 and words[0].casefold() in COUNTRY_WORDS else 0
+    rest = list(words[lead:])
+    if len(rest) < 2 or rest[-1].casefold() not in INVERTIBLE_HEADS:
+        return None
+    return (*words[:lead], rest[-1], "of", *rest[:-1])
+
+
+def acronym_spells(acronym: str, words: Sequence[str]) -> bool:
+    """The acronym spells the name, its words clipped ("NORMEX": "North Marlow Exchange"), with
+    or without a country before it and a legal form after it, in either order of a body's name
+    ("USDT", "DOT": "U.S. Trade Department")."""
+    letters = _letters(acronym)
+    forms = [tuple(words)]
+    inverted_form = of_form(words)
+    if inverted_form is not None:
+        forms.append(inverted_form)
+    for form in list(forms):
+        if len(form) > 2 and form[0].casefold() in COUNTRY_WORDS:
+            forms.append(form[1:])
+        while len(form) > 1 and form[-1].casefold() in LEGAL_FORMS:
+            form = form[:-1]
+            forms.append(form)
+    content = [f for f in forms if sum(w.casefold() not in kinds.NAME_FUNCTION_WORDS for w in f) >= 2]
+    return bool(letters) and any(_spells(letters, f) for f in content)
