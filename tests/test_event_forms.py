@@ -346,3 +346,22 @@ def test_a_court_referred_to_by_its_pronoun_brings_no_suit(extract_text: Callabl
         "presiding over its lawsuit against Norwind Corp."
     )
     assert not [t for t in _labels(ex) if t[0] == "Osaka District Court"]
+
+
+def test_a_states_officials_speak_for_it(extract_text: Callable[[str], Extraction]) -> None:
+    ex = extract_text("Japan met Norland on Monday. Japanese officials accused Norland of dumping.")
+    assert ("Japan", "accuses", "Norland") in _labels(ex)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Norwind Corp said it could begin legal moves against Kestrel Data next month.", True),
+        ("Analysts said Norwind Corp could file a lawsuit against Kestrel Data.", False),
+        ("Norwind Corp said it would file a lawsuit against Kestrel Data.", True),
+    ],
+)
+def test_announced_intent_counts_speculation_does_not(
+    extract_text: Callable[[str], Extraction], text: str, expected: bool
+) -> None:
+    assert (("Norwind Corp", "accuses", "Kestrel Data") in _labels(extract_text(text))) is expected

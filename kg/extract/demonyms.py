@@ -6,7 +6,10 @@ uses of it stand for the country in news:
   refused" (the nationality word after "the", heading its phrase);
 - the seat in a description of an organization: "Russian oil giant Norwind", "Australian mining
   firm Kestrel" (the adjective modifies a noun that says what the organization is; the
-  relation rules read the seat from it).
+  relation rules read the seat from it);
+- the state its officials speak for: "Japanese officials said", "Soviet negotiators" (the
+  relation rules take the state for the unnamed officials, as they take a company for its
+  unnamed spokesman).
 Either is a mention of the country only where the story names that country too: the gold (and
 a reader) takes "French" for France when France is in the story.
 """
@@ -29,14 +32,23 @@ DESCRIBER_NOUNS = frozenset(
     }
 )  # fmt: skip
 NOMINAL_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "attr"})
+# People who speak or act for a state: "Japanese officials said", "Soviet negotiators".
+STATE_SPEAKERS = frozenset(
+    """official officials source sources authority authorities negotiator negotiators diplomat
+    diplomats delegate delegates delegation leader leaders government spokesman spokeswoman
+    minister ministers envoy""".split()
+)
 
 
 def _describes(tok: Token) -> bool:
-    """The adjective modifies, directly or through other modifiers, a noun of organization kind."""
+    """The adjective modifies, directly or through other modifiers, a noun of organization kind,
+    or a noun for those who speak for a state ("Japanese officials")."""
     head = tok.head
     for _ in range(3):
         lemma = head.lemma_.lower()
-        if head.pos_ == "NOUN" and (lemma in DESCRIBER_NOUNS or lemma.endswith("maker")):
+        if head.pos_ == "NOUN" and (
+            lemma in DESCRIBER_NOUNS or lemma.endswith("maker") or head.lower_ in STATE_SPEAKERS
+        ):
             return True
         if head.dep_ not in ("compound", "amod") or head.head is head:
             return False

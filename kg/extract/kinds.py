@@ -243,6 +243,7 @@ RESULTS_NOUNS = frozenset(
 # A short list of the most frequent in English news; extend freely.
 DEMONYMS = {
     "american": "United States",
+    "soviet": "Soviet Union",
     "british": "United Kingdom",
     "english": "England",
     "scottish": "Scotland",

@@ -124,7 +124,7 @@ def actor_args(ctx: Context, token: Token, types: Iterable[str] | None = None) -
     lemma = token.lemma_.lower()
     if lemma in SPEAKER_NOUNS or token.lower_ in SPEAKER_NOUNS:
         around = children(token, ("poss",)) + prep_objects(token, ("for", "of", "at", "from"))
-        around += [c for c in token.children if c.dep_ in ("compound", "nmod") and c.i < token.i]
+        around += [c for c in token.children if c.dep_ in ("compound", "nmod", "amod") and c.i < token.i]
         return [(m, f * SPEAKER_FACTOR) for m, f in _best(_mentions(ctx, around, types))]
     if lemma in AUTHORED_NOUNS:
         return [(m, f * SPEAKER_FACTOR) for m, f in authors(ctx, token, types)]

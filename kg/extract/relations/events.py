@@ -157,7 +157,10 @@ def _accuse_noun(ctx: Context, noun: Token) -> list[Candidate]:
     "Y faces a lawsuit from X", "X's criticism of Y"."""
     lemma = noun.lemma_.lower()
     preps = ("against", "of") if lemma in OF_TARGET_NOUNS else ("against",)
-    verb = governing_verb(noun) if noun.dep_ in ("dobj", "conj") else None
+    above = governing_verb(noun)
+    if above is not None and not asserted(above):
+        return []  # "Norwind could file a suit against Kestrel", "did not file a complaint"
+    verb = above if noun.dep_ in ("dobj", "conj") else None
     targets = prep_objects(noun, preps)
     if verb is not None:  # "X filed a lawsuit against Y" hangs "against" on the verb
         targets += prep_objects(verb, ("against",))
@@ -211,6 +214,13 @@ def _ouster(ctx: Context, noun: Token) -> list[Candidate]:
     return pairs(heads, tails, "accuses", 0.75, "rule:accuse-ouster")
 
 
+def _legal_step(noun: Token) -> bool:
+    """ "legal moves against Y", "legal steps against Y": an action at law."""
+    return noun.lemma_.lower() in {"move", "step", "measure"} and any(
+        c.dep_ == "amod" and c.lower_ in ("legal", "judicial") for c in noun.children
+    )
+
+
 def _alleged_act(ctx: Context, adj: Token) -> list[Candidate]:
     """ "tariffs for Y's alleged failure to uphold the pact": who acts on an alleged wrong of Y's
     holds Y to blame."""
@@ -244,7 +254,7 @@ def find_accusations(ctx: Context, sent: Span) -> list[Candidate]:
         elif verbal(token) and lemma in ACCUSE_VERBS | ACCUSE_CLAUSAL | set(ACCUSE_PHRASAL):
             if asserted(token):
                 found.extend(_accuse_verb(ctx, token))
-        elif token.pos_ in ("NOUN", "PROPN") and lemma in ACCUSE_NOUNS:
+        elif token.pos_ in ("NOUN", "PROPN") and (lemma in ACCUSE_NOUNS or _legal_step(token)):
             found.extend(_accuse_noun(ctx, token))
         elif token.pos_ == "NOUN" and lemma in OUSTER_NOUNS:
             found.extend(_ouster(ctx, token))

@@ -3,7 +3,8 @@
 The gold of news events counts what a story states and announced intent ("said it would sue",
 "threatened to sue"), not what it denies, doubts or only reports as an allegation:
 - negated: "Norwind did not sue Kestrel", "never accused";
-- hedged with a modal of possibility: "Kestrel could sue", "may challenge";
+- hedged with a modal of possibility: "Kestrel could sue", "may challenge" (but a speaker's own
+  "it could sue", said by the speaker, is announced intent);
 - conditional: "if Norwind sues Kestrel, ...";
 - inside what is alleged, denied or speculated: "allegations (that) he pressured Ben Orr to
   ...", "prosecutors alleged that he directed Ben Orr to ...", "denied that it had asked the bank
@@ -18,6 +19,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 HEDGES = frozenset({"could", "might", "may"})
+ANNOUNCING = frozenset({"say", "announce", "warn", "threaten", "tell", "add", "state"})
+SELF_PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i"})
 CONDITIONS = frozenset({"if", "unless", "whether"})
 # Nouns whose content clause reports something not asserted by the story.
 REPORT_NOUNS = frozenset(
@@ -48,11 +51,22 @@ def _set_off(head: Token, t: Token) -> bool:
     return any(tok.text in {",", ";", "--", "-"} for tok in head.doc[lo:hi])
 
 
+def _announced(verb: Token) -> bool:
+    """ "Norwind said it could sue Kestrel": a speaker's own possible act, said by the speaker,
+    is announced intent; "analysts said Norwind could sue" is not."""
+    head = verb.head
+    return (
+        verb.dep_ == "ccomp"
+        and head.lemma_.lower() in ANNOUNCING
+        and any(c.dep_ == "nsubj" and c.lower_ in SELF_PRONOUNS for c in verb.children)
+    )
+
+
 def asserted(verb: Token) -> bool:
     """Whether the clause of ``verb`` states its act as happening, done or announced."""
     if any(c.dep_ == "neg" for c in verb.children):
         return False
-    if any(c.dep_ == "aux" and c.lower_ in HEDGES for c in verb.children):
+    if any(c.dep_ == "aux" and c.lower_ in HEDGES for c in verb.children) and not _announced(verb):
         return False
     if any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in verb.children):
         return False

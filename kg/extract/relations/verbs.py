@@ -25,7 +25,7 @@ ACCUSE_NOUNS = frozenset(
     {
         "accusation", "allegation", "criticism", "lawsuit", "suit", "complaint", "charge",
         "attack", "claim", "case", "action", "petition", "denunciation", "condemnation",
-        "counterclaim", "countersuit", "indictment", "prosecution", "protest",
+        "counterclaim", "countersuit", "indictment", "prosecution", "protest", "proceedings",
     }
 )  # fmt: skip
 # Verbs whose subject receives an accusation noun: "Y faces a lawsuit from X".
