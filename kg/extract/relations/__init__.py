@@ -32,6 +32,7 @@ from kg.extract.relations.classifier import DEFAULT_MODEL, classify, load_model
 from kg.extract.relations.context import Candidate, Context
 from kg.extract.relations.eventmodel import DEFAULT_EVENT_MODEL, classify_events, load_event_model
 from kg.extract.relations.events import find_accusations, find_urgings
+from kg.extract.relations.government import find_government_roles
 from kg.extract.relations.members import find_members
 from kg.extract.relations.membership import find_membership
 from kg.extract.relations.places import find_places
@@ -60,6 +61,7 @@ def rule_relations(ctx: Context, sent: Span) -> list[Candidate]:
         find_urgings,
         find_alliances,
         find_roles,
+        find_government_roles,
         find_membership,
         find_members,
         find_places,
