@@ -38,14 +38,21 @@ from kg.extract.relations.membership import find_membership
 from kg.extract.relations.places import find_places
 from kg.extract.relations.responses import find_responses
 from kg.extract.relations.roles import find_roles
+from kg.extract.relations.staff import find_staff
 from kg.extract.relations.violence import find_killings
 from kg.extract.types import MentionSpan, RelationHit
 
 __all__ = ["find_relations", "rule_relations"]
 
 # Properties that state the same fact for precedence: a rule's "leads" decides the model's
-# "worksFor", and so does a rule's "memberOf" (a party's MP is its member, not its employee).
+# "worksFor", and so does a politician's "memberOf" of a party or an assembly (a party's MP is its
+# member, not its employee; a member of a commission may well work for it).
 FAMILY = {"leads": "worksFor"}
+POLITICIANS = frozenset({"rule:member-office"})
+
+
+def _family(c: Candidate) -> str:
+    return "worksFor" if c.rule in POLITICIANS else FAMILY.get(c.type, c.type)
 
 
 def _valid(ctx: Context, candidates: list[Candidate]) -> list[Candidate]:
@@ -62,6 +69,7 @@ def rule_relations(ctx: Context, sent: Span) -> list[Candidate]:
         find_alliances,
         find_roles,
         find_government_roles,
+        find_staff,
         find_membership,
         find_members,
         find_places,
@@ -76,9 +84,9 @@ def _combined(ctx: Context, sent: Span, model_name: str | None, event_model: str
     found = rule_relations(ctx, sent)
     rules = list(found)
     if model_name is not None:
-        decided = {(ctx.key(c.head), ctx.key(c.tail), FAMILY.get(c.type, c.type)) for c in found}
+        decided = {(ctx.key(c.head), ctx.key(c.tail), _family(c)) for c in found}
         for c in classify(ctx, sent, load_model(model_name)):
-            if (ctx.key(c.head), ctx.key(c.tail), FAMILY.get(c.type, c.type)) not in decided:
+            if (ctx.key(c.head), ctx.key(c.tail), _family(c)) not in decided:
                 found.append(c)
     events = load_event_model(event_model) if event_model is not None else None
     if events is not None:
