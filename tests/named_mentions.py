@@ -3,6 +3,8 @@ on sentences written for the purpose (the mention layer is tested on its own).""
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 
 from kg.extract.relations import find_relations
@@ -20,12 +22,10 @@ def rule_relations(nlp: Language, text: str, named: Named) -> set[tuple[str, str
     for entry in named:
         name, type_ = entry[0], entry[1]
         key = keys[entry[2]] if len(entry) > 2 else keys[name]
-        start = doc.text.find(name)
-        while start >= 0:
-            span = doc.char_span(start, start + len(name))
+        for found in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", doc.text):
+            span = doc.char_span(found.start(), found.end())
             assert span is not None, name
             spans.append((span.start, span.end, type_, key))
-            start = doc.text.find(name, start + 1)
     mentions = [MentionSpan(s, e, t, k) for s, e, t, k in sorted(spans, key=lambda x: (x[0], -x[1]))]
     hits = find_relations(doc, mentions, model=None, event_model=None)
     text_of = {k: entry[0] for k, entry in enumerate(named)}

@@ -234,6 +234,8 @@ SEAT_CASES = [
     ("Brackett Mills said sales in Lisbury fell.", "Brackett Mills", False),
     ("Brackett Mills closed its plant in Lisbury.", "Brackett Mills", False),
     ("Strong sales of Brackett Mills cloth in Lisbury helped.", "Brackett Mills", False),
+    ("Brackett Mills's Lisbury subsidiary sold chips.", "Brackett Mills", False),
+    ("Brackett Mills and some Lisbury groups said the plan was unfair.", "Brackett Mills", False),
 ]
 
 

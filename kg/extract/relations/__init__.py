@@ -85,9 +85,15 @@ def _combined(ctx: Context, sent: Span, model_name: str | None, event_model: str
     rules = list(found)
     if model_name is not None:
         decided = {(ctx.key(c.head), ctx.key(c.tail), _family(c)) for c in found}
+        # A place a rule gave as one organization's seat is not another's in the same sentence:
+        # "a unit of Norwind, Kestrel Data, based in Marlow".
+        seats = {ctx.key(c.tail): ctx.key(c.head) for c in found if c.type == "basedIn"}
         for c in classify(ctx, sent, load_model(model_name)):
-            if (ctx.key(c.head), ctx.key(c.tail), _family(c)) not in decided:
-                found.append(c)
+            if (ctx.key(c.head), ctx.key(c.tail), _family(c)) in decided:
+                continue
+            if c.type == "basedIn" and seats.get(ctx.key(c.tail), ctx.key(c.head)) != ctx.key(c.head):
+                continue
+            found.append(c)
     events = load_event_model(event_model) if event_model is not None else None
     if events is not None:
         found += _valid(ctx, classify_events(ctx, sent, events, rules))

@@ -15,8 +15,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.extract.relations.context import ORG_FAMILY, Context
-from kg.extract.relations.places import ORG_DESCRIPTORS
+from kg.extract.relations.context import ORG_FAMILY, PLACE, Context
+from kg.extract.relations.seats import ORG_DESCRIPTORS
+from kg.extract.relations.verbs import PART_NOUNS
 
 # Relations of an organization that a phrase or a verb of holding a post or a seat states.
 PHRASAL = frozenset({"worksFor", "basedIn"})
@@ -26,7 +27,10 @@ STATING_VERBS = frozenset(
 )
 # Nouns that stand for the organization itself on the way to its place: "Norwind, one of
 # Kestria's biggest firms", "Norwind's headquarters in Marlow".
-SEAT_NOUNS = ORG_DESCRIPTORS | frozenset({"one", "headquarters", "headquarter", "office", "seat", "base"})
+# Not a part or a rival: "Norwind's Marlow subsidiary" sits in Marlow, Norwind need not.
+SEAT_NOUNS = (ORG_DESCRIPTORS - PART_NOUNS - {"rival"}) | frozenset(
+    {"one", "headquarters", "headquarter", "office", "seat", "base"}
+)
 
 
 def path_between(a: Token, b: Token) -> list[Token]:
@@ -56,11 +60,14 @@ def in_clause(ctx: Context, head: int, tail: int) -> bool:
 
 def place_of_another(ctx: Context, org: int, place: int) -> bool:
     """Whether the place hangs on another noun than the organization: a common noun that does
-    not describe an organization ("Norwind's plant in Marlow") or another organization's name
-    ("Norwind and Marlow's Kestrel Bank")."""
+    not describe an organization ("Norwind's plant in Marlow", "Norwind's Marlow subsidiary"),
+    another organization's name ("Norwind and Marlow's Kestrel Bank") or another item of a list
+    ("Norwind and some Marlow groups")."""
     for t in _path(ctx, org, place):
         if t.pos_ == "NOUN" and ctx.mention_at(t) is None and t.lemma_.lower() not in SEAT_NOUNS:
             return True
+        if t.dep_ == "conj" and ctx.mention_at(t, PLACE) is None:
+            return True  # another item of a list: "Norwind and some Marlow groups"
         other = ctx.mention_at(t, ORG_FAMILY)
         if other is not None and ctx.key(other) != ctx.key(org):
             return True
