@@ -57,3 +57,40 @@ def test_a_name_possessed_is_a_part_only_if_it_names_a_body_or_company(nlp: Lang
         [("Norwind", "NewsOrganization"), ("Breakfast", "Company")],
     )
     assert not {r for r in found if r[1] == "partOf"}, found
+
+
+@pytest.mark.parametrize(
+    ("text", "named", "expected"),
+    [
+        (
+            "Ana Quist QC, who sits on the Rye Council, said the rule was old.",
+            [("Ana Quist", "Person"), ("Rye Council", "GovernmentAgency")],
+            ("Ana Quist", "memberOf", "Rye Council"),
+        ),
+        (
+            "For the Veltra Party, Sir Ben Orrin said the plan would fail.",
+            [("Veltra Party", "Organization"), ("Ben Orrin", "Person")],
+            ("Ben Orrin", "memberOf", "Veltra Party"),
+        ),
+        (
+            "For Norwind, Ben Orrin said the plan would fail.",
+            [("Norwind", "Company"), ("Ben Orrin", "Person")],
+            ("Ben Orrin", "worksFor", "Norwind"),
+        ),
+    ],
+)
+def test_members_of_bodies_and_parties(
+    nlp: Language, text: str, named: Named, expected: tuple[str, str, str]
+) -> None:
+    found = rule_relations(nlp, text, named)
+    assert expected in found, found
+
+
+def test_a_company_has_no_deputies_as_members(nlp: Language) -> None:
+    """ "Ana is Norwind's deputy": its deputy chairman, no member of a party or an assembly."""
+    found = rule_relations(
+        nlp,
+        "Ben is Norwind's chairman and Ana its deputy.",
+        [("Norwind", "Company"), ("its", "Company", "Norwind"), ("Ana", "Person"), ("Ben", "Person")],
+    )
+    assert not {r for r in found if r[1] == "memberOf"}, found

@@ -48,7 +48,7 @@ __all__ = ["find_relations", "rule_relations"]
 # "worksFor", and so does a politician's "memberOf" of a party or an assembly (a party's MP is its
 # member, not its employee; a member of a commission may well work for it).
 FAMILY = {"leads": "worksFor"}
-POLITICIANS = frozenset({"rule:member-office"})
+POLITICIANS = frozenset({"rule:member-office", "rule:memberOf-speaking-for"})
 
 
 def _family(c: Candidate) -> str:
