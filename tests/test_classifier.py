@@ -270,6 +270,25 @@ def test_the_model_gives_an_employer_only_where_english_states_one(
     assert (("Tom Quill", "Brackett Mills") in found) is stated, found
 
 
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("Tom Quill and other Veltrists said the vote was rigged.", [("Veltrists", "Organization")]),
+        (
+            "Tom Quill, the senator who chairs the Brackett Committee's Farm Subcommittee, spoke.",
+            [("Brackett Committee", "GovernmentAgency"), ("Farm Subcommittee", "GovernmentAgency")],
+        ),
+    ],
+)
+def test_the_model_gives_no_post_named_in_anothers_phrase(
+    nlp: Language, text: str, named: list[tuple[str, str]]
+) -> None:
+    """Items of one list hold no post in each other, nor does one hold a post in the body
+    another body's name is in."""
+    found = _asserted(nlp, _eager("worksFor", "PER", "ORG"), text, [("Tom Quill", "Person"), *named])
+    assert ("Tom Quill", named[0][0]) not in found, found
+
+
 # ---------------------------------------------------------------- precedence with the rules
 
 

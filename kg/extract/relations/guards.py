@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.extract.relations.context import ORG_FAMILY, PLACE, Context
+from kg.extract.relations.context import ORG_FAMILY, PERSON, PLACE, Context
 from kg.extract.relations.seats import ORG_DESCRIPTORS
 from kg.extract.relations.verbs import PART_NOUNS
 
@@ -74,10 +74,26 @@ def place_of_another(ctx: Context, org: int, place: int) -> bool:
     return False
 
 
+def post_of_another(ctx: Context, person: int, org: int) -> bool:
+    """Whether the organization is named in another's phrase: another person's or organization's
+    name on the way ("Norwind chairman Ana Quist, Vell chairman Ben Orr": Quist and Vell; "the
+    Ohio Democrat who chairs the Vell Committee's Trade Subcommittee"), or the two are items of
+    one list ("Ana Quist and other Veltrists")."""
+    for t in _path(ctx, person, org):
+        other = ctx.mention_at(t, PERSON | ORG_FAMILY)
+        if other is not None and ctx.key(other) not in (ctx.key(person), ctx.key(org)):
+            return True
+    mp, mo = ctx.mentions[person], ctx.mentions[org]
+    a, b = ctx.doc[mp.start : mp.end].root, ctx.doc[mo.start : mo.end].root
+    return (a.dep_ == "conj" and a.head.i == b.i) or (b.dep_ == "conj" and b.head.i == a.i)
+
+
 def unstated(ctx: Context, head: int, tail: int, relation: str) -> bool:
     """Whether the sentence's English rules out ``relation`` between the two names."""
     if relation not in PHRASAL:
         return False
     if in_clause(ctx, head, tail):
         return True
-    return relation == "basedIn" and place_of_another(ctx, head, tail)
+    if relation == "worksFor":
+        return post_of_another(ctx, head, tail)
+    return place_of_another(ctx, head, tail)

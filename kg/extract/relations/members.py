@@ -26,7 +26,7 @@ MEMBER_OFFICES = frozenset(
     """mp mps mep meps councillor councillors councilor councilors candidate candidates senator
     senators congressman congresswoman assemblyman assemblywoman peer peers backbencher
     backbenchers deputy deputies legislator legislators lawmaker lawmakers politician activist
-    activists delegate""".split()
+    activists delegate defector defectors""".split()
 )
 
 
