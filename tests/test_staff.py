@@ -34,6 +34,14 @@ UNION = ("Rye Growers Union", "TradeAssociation")
         ),
         ("The Rye Growers Union, led by Ana Quist, sued the ministry.", [QUIST, UNION], "leads"),
         ("Norwind named Ana Quist as chief executive on Monday.", [QUIST, NORWIND], "leads"),
+        ("They should act now,\" Ms Ana Quist, Norwind's chief executive said.", [QUIST, NORWIND], "leads"),
+        ("But director of the Rye Growers Union, Ana Quist, accused the board.", [QUIST, UNION], "leads"),
+        (
+            "The bill will be examined by the Rye Growers Union, chaired by Ana Quist (Marlow).",
+            [QUIST, UNION],
+            "leads",
+        ),
+        ("They met Ana Quist, who is the chief executive of Norwind.", [QUIST, NORWIND], "leads"),
     ],
 )
 def test_who_speaks_or_acts_for_an_organization(

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from spacy.tokens import Span, Token
 
 from kg.extract.relations.context import ORG_FAMILY, PERSON, Arg, Candidate, Context, pairs
-from kg.extract.relations.syntax import arguments, children, climb, prep_objects, verbal
+from kg.extract.relations.syntax import RELATIVE_PRONOUNS, arguments, children, climb, prep_objects, verbal
 from kg.extract.relations.verbs import (
     JOIN_VERBS,
     LEAD_ROLES,
@@ -59,7 +59,12 @@ def _people(ctx: Context, role: Token) -> list[Arg]:
         holders.append(role.head)
     holders += children(role, ("appos",))
     if role.dep_ in ("attr", "oprd"):
-        holders += children(role.head, ("nsubj", "nsubjpass")) or climb(role.head)[0]
+        subjects = children(role.head, ("nsubj", "nsubjpass")) or climb(role.head)[0]
+        # "Ana Quist, who is the chief of Norwind": the relative pronoun's antecedent
+        holders += [
+            role.head.head if s.lower_ in RELATIVE_PRONOUNS and role.head.dep_ == "relcl" else s
+            for s in subjects
+        ]
     return [arg for h in holders for arg in arguments(ctx, h, PERSON)]
 
 

@@ -9,6 +9,8 @@ speak or act for an organization.
   the sentence is about, or else the one the story is about (named most often);
 - a body with the one who leads it in a participle: "the Rye Council, led by Ana Quist", "the
   Trade Committee, chaired by Ben Orr";
+- a role phrase next to a name the parse did not join to it: "Ana Quist, Norwind's chief
+  executive, said", "director of the Rye Trust, Ana Quist, said";
 - an appointment: "Norwind named Ana Quist (as) chief executive", "Ana Quist was appointed
   chairman of Norwind" (the ``roles`` rules read the latter when the role noun has its "of").
 """
@@ -20,7 +22,7 @@ from collections import Counter
 from spacy.tokens import Span, Token
 
 from kg.extract.relations.context import ORG_FAMILY, PERSON, Candidate, Context, pairs
-from kg.extract.relations.roles import role_kind
+from kg.extract.relations.roles import ROLE_WORDS, role_kind
 from kg.extract.relations.syntax import arguments, children, climb, prep_objects, verbal
 from kg.extract.relations.verbs import PART_NOUNS
 
@@ -117,12 +119,61 @@ def _left_to_story(ctx: Context, sent: Span) -> list[Candidate]:
 
 
 def _led_by(ctx: Context, verb: Token) -> list[Candidate]:
-    """ "the Rye Council, led by Ana Quist": a participle on the body, its leader after "by"."""
-    if verb.dep_ != "acl" or verb.tag_ != "VBN":
+    """ "the Rye Council, led by Ana Quist": a participle on the body, its leader after "by"
+    (read off the words where the parse hangs the participle elsewhere)."""
+    if verb.tag_ != "VBN":
         return []
     leaders = [arg for o in prep_objects(verb, ("by",)) for arg in arguments(ctx, o, PERSON)]
-    bodies = arguments(ctx, verb.head, ORG_FAMILY)
+    if verb.dep_ == "acl":
+        bodies = arguments(ctx, verb.head, ORG_FAMILY)
+    else:
+        i = verb.i - 1
+        while i > verb.sent.start and ctx.doc[i].text in (",", "-", "–", "—"):
+            i -= 1
+        body = ctx.mention_at(ctx.doc[i], ORG_FAMILY) if i < verb.i - 1 else None
+        bodies = [] if body is None or ctx.mentions[body].end != i + 1 else [(body, 1.0)]
     return pairs(leaders, bodies, "leads", 0.8, "rule:leads-participle")
+
+
+def _roles_around(ctx: Context, sent: Span) -> list[Candidate]:
+    """A role phrase next to a name the parse did not join to it: "Ana Quist, Norwind's chief
+    executive, said", "director of the Rye Trust, Ana Quist, said"."""
+    found: list[Candidate] = []
+    doc = ctx.doc
+    for p in ctx.starting_in(sent.start, sent.end):
+        if ctx.type_of(p) != "Person":
+            continue
+        end, start = ctx.mentions[p].end, ctx.mentions[p].start
+        # "Ana Quist, Norwind's chief executive"
+        if end + 3 < sent.end and doc[end].text == ",":
+            org = ctx.mention_at(doc[end + 1], ORG_FAMILY)
+            if org is not None and ctx.mentions[org].start == end + 1:
+                i = ctx.mentions[org].end
+                if i < sent.end and doc[i].lower_ in ("'s", "’s", "'"):
+                    words = []
+                    i += 1
+                    while i < sent.end and doc[i].lower_ in ROLE_WORDS:
+                        words.append(doc[i].lower_)
+                        i += 1
+                    kind = role_kind(words)
+                    if kind is not None:
+                        found.append(Candidate(p, org, kind, 0.8, f"rule:{kind}-apposed"))
+        # "director of the Rye Trust, Ana Quist"
+        if start - 3 >= sent.start and doc[start - 1].text == ",":
+            org = ctx.mention_at(doc[start - 2], ORG_FAMILY)
+            if org is not None and ctx.mentions[org].end == start - 1:
+                i = ctx.mentions[org].start - 1
+                i -= doc[i].lower_ == "the"
+                if i > sent.start and doc[i].lower_ == "of":
+                    words = []
+                    i -= 1
+                    while i >= sent.start and doc[i].lower_ in ROLE_WORDS:
+                        words.insert(0, doc[i].lower_)
+                        i -= 1
+                    kind = role_kind(words)
+                    if kind is not None:
+                        found.append(Candidate(p, org, kind, 0.8, f"rule:{kind}-apposed"))
+    return found
 
 
 def _appointed(ctx: Context, verb: Token) -> list[Candidate]:
@@ -146,7 +197,7 @@ def _appointed(ctx: Context, verb: Token) -> list[Candidate]:
 
 def find_staff(ctx: Context, sent: Span) -> list[Candidate]:
     """leads / worksFor of one sentence read beyond a role noun's phrase."""
-    found = _affiliations(ctx, sent) + _left_to_story(ctx, sent)
+    found = _affiliations(ctx, sent) + _left_to_story(ctx, sent) + _roles_around(ctx, sent)
     for tok in sent:
         lemma = tok.lemma_.lower()
         if lemma in LEAD_PARTICIPLES:
