@@ -53,6 +53,11 @@ NORWIND = ("Norwind", "Company")
             ("Norwind Labs", "Belgium"),
         ),
         (
+            "Norwind Inc of Marlow, Ohio, said sales fell.",
+            [("Norwind Inc", "Company"), ("Marlow", "Place"), ("Ohio", "Place")],
+            ("Norwind Inc", "Marlow"),
+        ),
+        (
             "The suit alleges the Houston based Norwind is to blame.",
             [NORWIND, ("Houston", "GeopoliticalEntity")],
             ("Norwind", "Houston"),

@@ -7,7 +7,8 @@
 - a description after a list belongs to its last item: "Vell and Norwind, Britain's other big
   operator" describes Norwind;
 - a court in a town: "the US bankruptcy court in Marlow, Texas";
-- a seat named as such: "the union's Marlow headquarters", "Norwind's headquarters in Marlow".
+- a seat named as such: "the union's Marlow headquarters", "Norwind's headquarters in Marlow";
+- a place after "of" behind a name: "Norwind Inc of Marlow, Ohio".
 """
 
 from __future__ import annotations
@@ -176,6 +177,21 @@ def _headquarters(ctx: Context, sent: Span) -> list[Candidate]:
     return found
 
 
+def _of_place(ctx: Context, sent: Span) -> list[Candidate]:
+    """ "Norwind Inc of Marlow, Ohio": a place after "of" right behind a company's name."""
+    found: list[Candidate] = []
+    for o in ctx.starting_in(sent.start, sent.end):
+        org = ctx.mentions[o]
+        i = org.end
+        if org.type not in ORG_FAMILY or org.kind != "name" or i + 1 >= sent.end or ctx.doc[i].lower_ != "of":
+            continue
+        p = ctx.mention_at(ctx.doc[i + 1], PLACE)
+        if p is not None and ctx.mentions[p].start == i + 1:
+            places = [(q, 1.0) for q in _town_and_state(ctx, p)]
+            found += pairs([(o, 1.0)], places, "basedIn", 0.8, "rule:basedin-of")
+    return found
+
+
 def find_seats(ctx: Context, sent: Span) -> list[Candidate]:
     """basedIn of one sentence read from descriptions, courts and headquarters."""
-    return _described(ctx, sent) + _courts(ctx, sent) + _headquarters(ctx, sent)
+    return _described(ctx, sent) + _courts(ctx, sent) + _headquarters(ctx, sent) + _of_place(ctx, sent)
