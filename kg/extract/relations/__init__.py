@@ -1,14 +1,17 @@
 """Relations between mentions, read off the dependency parse by rules stated for patterns of English.
 
-Each family of relations has its own module (``events``, ``responses``, ``roles``, ``membership``,
-``places``, ``alliances``, ``violence``); every rule proposes candidates for one sentence, and this
+Each family of relations has its own modules (``events``, ``responses``, ``roles`` with ``staff`` and
+``government``, ``membership`` with ``members``, ``places`` with ``seats``, ``alliances``,
+``violence``); every rule proposes candidates for one sentence, and this
 module checks them against the loose signatures in ``context.SIGNATURES``, drops duplicates and
 orders them. ``respondsTo`` reads the accusations of earlier sentences, so sentences are read in order.
 
 A trained classifier (``classifier``, model in ``kg/models/``) adds the five relations it knows
-(worksFor, killed, basedIn, livesIn, locatedIn) between mentions of one sentence. Precedence: a
-rule decides first; the model only adds a relation for a mention pair to which no rule gave a
-relation of the same family (``leads`` counts as ``worksFor``), and only above its threshold.
+(worksFor, killed, basedIn, livesIn, locatedIn) between mentions of one sentence, where the
+sentence's English allows them (``guards``). Precedence: a rule decides first; the model only adds
+a relation for a mention pair to which no rule gave a relation of the same family (``leads``, and
+a politician's ``memberOf`` of a party, count as ``worksFor``), never a seat a rule gave to another
+organization of the sentence, and only above its threshold.
 Every hit names what produced it: ``rule:...`` or ``model:<name>@<version>``.
 
 Example:
