@@ -198,6 +198,97 @@ def test_places_listed_together_are_not_inside_one_another(nlp: Language) -> Non
     assert ("Marlow", "Ohio") in town, town
 
 
+def _eager(relation: str, head: str, tail: str) -> Any:
+    """A model that says yes to every pair of its classes: what is left is what the guards let by."""
+    return model_from_dict(
+        {
+            "format": "kg-relation-model/1",
+            "name": "eager",
+            "version": "0",
+            "relations": {
+                relation: {"head": head, "tail": tail, "bias": 9.0, "threshold": 0.5, "weights": {}}
+            },
+        }
+    )
+
+
+def _asserted(nlp: Language, model: Any, text: str, named: list[tuple[str, str]]) -> set[tuple[str, str]]:
+    doc = nlp(text)
+    mentions = mentions_of(doc, named)
+    ctx = Context(doc, mentions)
+    return {
+        (
+            doc[mentions[c.head].start : mentions[c.head].end].text,
+            doc[mentions[c.tail].start : mentions[c.tail].end].text,
+        )
+        for sent in doc.sents
+        for c in classify(ctx, sent, model)
+    }
+
+
+SEAT_CASES = [
+    ("Brackett Mills of Lisbury cut 40 jobs.", "Brackett Mills", True),
+    ("Brackett Mills, based in Lisbury, cut 40 jobs.", "Brackett Mills", True),
+    ("The suit was filed in the Brackett Court in Lisbury.", "Brackett Court", True),
+    ("Brackett Mills invested in Lisbury last year.", "Brackett Mills", False),
+    ("Brackett Mills said sales in Lisbury fell.", "Brackett Mills", False),
+    ("Brackett Mills closed its plant in Lisbury.", "Brackett Mills", False),
+    ("Strong sales of Brackett Mills cloth in Lisbury helped.", "Brackett Mills", False),
+    ("Brackett Mills's Lisbury subsidiary sold chips.", "Brackett Mills", False),
+    ("Brackett Mills and some Lisbury groups said the plan was unfair.", "Brackett Mills", False),
+]
+
+
+@pytest.mark.parametrize(("text", "org", "stated"), SEAT_CASES, ids=[c[0] for c in SEAT_CASES])
+def test_the_model_gives_a_seat_only_where_english_states_one(
+    nlp: Language, text: str, org: str, stated: bool
+) -> None:
+    """Where an organization sits is said in its own phrase ("of Lisbury", "based in Lisbury"),
+    not by a clause it acts in, nor by a place of its plant or its goods."""
+    found = _asserted(nlp, _eager("basedIn", "ORG", "LOC"), text, [(org, "Company"), ("Lisbury", "Place")])
+    assert ((org, "Lisbury") in found) is stated, found
+
+
+EMPLOYER_CASES = [
+    ("Tom Quill, a director of Brackett Mills, said sales rose.", True),
+    ("Brackett Mills engineer Tom Quill said sales rose.", True),
+    ("Tom Quill, who heads Brackett Mills, said sales rose.", True),
+    ("Tom Quill told Brackett Mills to cut prices.", False),
+    ("Tom Quill, who was quoted by Brackett Mills, said sales rose.", False),
+    ("Tom Quill won damages from Brackett Mills on Monday.", False),
+]
+
+
+@pytest.mark.parametrize(("text", "stated"), EMPLOYER_CASES, ids=[c[0] for c in EMPLOYER_CASES])
+def test_the_model_gives_an_employer_only_where_english_states_one(
+    nlp: Language, text: str, stated: bool
+) -> None:
+    """A post is said in a phrase or with a verb of holding it, not by any clause the two act in."""
+    found = _asserted(
+        nlp, _eager("worksFor", "PER", "ORG"), text, [("Tom Quill", "Person"), ("Brackett Mills", "Company")]
+    )
+    assert (("Tom Quill", "Brackett Mills") in found) is stated, found
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("Tom Quill and other Veltrists said the vote was rigged.", [("Veltrists", "Organization")]),
+        (
+            "Tom Quill, the senator who chairs the Brackett Committee's Farm Subcommittee, spoke.",
+            [("Brackett Committee", "GovernmentAgency"), ("Farm Subcommittee", "GovernmentAgency")],
+        ),
+    ],
+)
+def test_the_model_gives_no_post_named_in_anothers_phrase(
+    nlp: Language, text: str, named: list[tuple[str, str]]
+) -> None:
+    """Items of one list hold no post in each other, nor does one hold a post in the body
+    another body's name is in."""
+    found = _asserted(nlp, _eager("worksFor", "PER", "ORG"), text, [("Tom Quill", "Person"), *named])
+    assert ("Tom Quill", named[0][0]) not in found, found
+
+
 # ---------------------------------------------------------------- precedence with the rules
 
 

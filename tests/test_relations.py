@@ -410,9 +410,9 @@ CASES: list[Case] = [
     ),
     ("Orbis Logistics is based in Rotterdam.", (), {("Orbis Logistics", "basedIn", "Rotterdam")}),
     (
-        "The American Dental Association said sales fell.",
-        (M("The American Dental Association", "TradeAssociation"), M("American", "GeopoliticalEntity")),
-        {("The American Dental Association", "basedIn", "American")},
+        "The American Trade Commission said sales fell.",
+        (M("The American Trade Commission", "GovernmentAgency"), M("American", "GeopoliticalEntity")),
+        {("The American Trade Commission", "basedIn", "American")},
     ),
     (
         "Lyon, a city in France, is big.",
@@ -644,6 +644,12 @@ ABSENT: list[tuple[str, Sequence[M], set[Triple]]] = [
             ("Orbis Logistics", "alliedWith", "Bellweather Foods"),
             ("Harlan Steel", "alliedWith", "Bellweather Foods"),
         },
+    ),
+    # an association's name may carry a country for its members, not its seat
+    (
+        "The American Dental Association said sales fell.",
+        (M("The American Dental Association", "TradeAssociation"), M("American", "GeopoliticalEntity")),
+        {("The American Dental Association", "basedIn", "American")},
     ),
 ]
 

@@ -1,14 +1,17 @@
 """Relations between mentions, read off the dependency parse by rules stated for patterns of English.
 
-Each family of relations has its own module (``events``, ``responses``, ``roles``, ``membership``,
-``places``, ``alliances``, ``violence``); every rule proposes candidates for one sentence, and this
+Each family of relations has its own modules (``events``, ``responses``, ``roles`` with ``staff`` and
+``government``, ``membership`` with ``members``, ``places`` with ``seats``, ``alliances``,
+``violence``); every rule proposes candidates for one sentence, and this
 module checks them against the loose signatures in ``context.SIGNATURES``, drops duplicates and
 orders them. ``respondsTo`` reads the accusations of earlier sentences, so sentences are read in order.
 
 A trained classifier (``classifier``, model in ``kg/models/``) adds the five relations it knows
-(worksFor, killed, basedIn, livesIn, locatedIn) between mentions of one sentence. Precedence: a
-rule decides first; the model only adds a relation for a mention pair to which no rule gave a
-relation of the same family (``leads`` counts as ``worksFor``), and only above its threshold.
+(worksFor, killed, basedIn, livesIn, locatedIn) between mentions of one sentence, where the
+sentence's English allows them (``guards``). Precedence: a rule decides first; the model only adds
+a relation for a mention pair to which no rule gave a relation of the same family (``leads``, and
+a politician's ``memberOf`` of a party, count as ``worksFor``), never a seat a rule gave to another
+organization of the sentence, and only above its threshold.
 Every hit names what produced it: ``rule:...`` or ``model:<name>@<version>``.
 
 Example:
@@ -32,19 +35,27 @@ from kg.extract.relations.classifier import DEFAULT_MODEL, classify, load_model
 from kg.extract.relations.context import Candidate, Context
 from kg.extract.relations.eventmodel import DEFAULT_EVENT_MODEL, classify_events, load_event_model
 from kg.extract.relations.events import find_accusations, find_urgings
+from kg.extract.relations.government import find_government_roles
 from kg.extract.relations.members import find_members
 from kg.extract.relations.membership import find_membership
 from kg.extract.relations.places import find_places
 from kg.extract.relations.responses import find_responses
 from kg.extract.relations.roles import find_roles
+from kg.extract.relations.staff import find_staff
 from kg.extract.relations.violence import find_killings
 from kg.extract.types import MentionSpan, RelationHit
 
 __all__ = ["find_relations", "rule_relations"]
 
 # Properties that state the same fact for precedence: a rule's "leads" decides the model's
-# "worksFor", and so does a rule's "memberOf" (a party's MP is its member, not its employee).
+# "worksFor", and so does a politician's "memberOf" of a party or an assembly (a party's MP is its
+# member, not its employee; a member of a commission may well work for it).
 FAMILY = {"leads": "worksFor"}
+POLITICIANS = frozenset({"rule:member-office", "rule:memberOf-speaking-for"})
+
+
+def _family(c: Candidate) -> str:
+    return "worksFor" if c.rule in POLITICIANS else FAMILY.get(c.type, c.type)
 
 
 def _valid(ctx: Context, candidates: list[Candidate]) -> list[Candidate]:
@@ -60,6 +71,8 @@ def rule_relations(ctx: Context, sent: Span) -> list[Candidate]:
         find_urgings,
         find_alliances,
         find_roles,
+        find_government_roles,
+        find_staff,
         find_membership,
         find_members,
         find_places,
@@ -74,10 +87,16 @@ def _combined(ctx: Context, sent: Span, model_name: str | None, event_model: str
     found = rule_relations(ctx, sent)
     rules = list(found)
     if model_name is not None:
-        decided = {(ctx.key(c.head), ctx.key(c.tail), FAMILY.get(c.type, c.type)) for c in found}
+        decided = {(ctx.key(c.head), ctx.key(c.tail), _family(c)) for c in found}
+        # A place a rule gave as one organization's seat is not another's in the same sentence:
+        # "a unit of Norwind, Kestrel Data, based in Marlow".
+        seats = {ctx.key(c.tail): ctx.key(c.head) for c in found if c.type == "basedIn"}
         for c in classify(ctx, sent, load_model(model_name)):
-            if (ctx.key(c.head), ctx.key(c.tail), FAMILY.get(c.type, c.type)) not in decided:
-                found.append(c)
+            if (ctx.key(c.head), ctx.key(c.tail), _family(c)) in decided:
+                continue
+            if c.type == "basedIn" and seats.get(ctx.key(c.tail), ctx.key(c.head)) != ctx.key(c.head):
+                continue
+            found.append(c)
     events = load_event_model(event_model) if event_model is not None else None
     if events is not None:
         found += _valid(ctx, classify_events(ctx, sent, events, rules))

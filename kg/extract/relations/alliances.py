@@ -1,4 +1,15 @@
-"""alliedWith and cooperatesWith: joint campaigns, coalitions, partnerships and joint ventures."""
+"""alliedWith and cooperatesWith: joint campaigns, coalitions, partnerships and joint ventures.
+
+Besides the verbs and nouns of alliance ("X joined forces with Y", "X and Y formed a joint
+venture"), news states an alliance by acting together or naming its members:
+
+- accusers named together: "X and Y sued Z" (they act jointly against a third party);
+- parties concluding an agreement: "X and Y concluded an accord", "X entered into a licence
+  agreement with Y" (not "X and Y agreed to pay penalties": each for itself);
+- a coalition's members: "a coalition of the Liberal and National parties", "the coalition
+  between X and Y", "its alliance with Y";
+- joining another in an act: "X has joined Y in asking the court to ...".
+"""
 
 from __future__ import annotations
 
@@ -6,9 +17,10 @@ from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
 
-from kg.extract.relations.context import Arg, Candidate, Context, pairs
+from kg.extract.relations.context import PARTIES, Arg, Candidate, Context, pairs
 from kg.extract.relations.syntax import arguments, children, prep_objects, subject_tokens, verbal
 from kg.extract.relations.verbs import (
+    ACCUSE_VERBS,
     ALLY_NOUNS,
     ALLY_OBJECTS,
     ALLY_VERBS,
@@ -19,6 +31,8 @@ from kg.extract.relations.verbs import (
 )
 
 COSIGNER_FACTOR = 0.75  # allies named next to a letter did not sign it in so many words
+# Verbs that make a cooperation noun the act of its parties: "X and Y concluded an accord".
+MORE_COOP_SUPPORT = frozenset({"conclude", "negotiate", "finalize", "finalise", "agree"})
 
 
 def _with_objects(verb: Token, noun: Token | None = None) -> list[Token]:
@@ -41,7 +55,10 @@ def _alliance_partners(verb: Token) -> tuple[str, str, list[Token]] | None:
             return "alliedWith", "rule:ally-join-hands", _with_objects(verb, obj)
         if obj_lemma in ALLY_NOUNS and lemma in COOP_SUPPORT | {"build", "create", "join"}:
             return "alliedWith", "rule:ally-coalition", _with_objects(verb, obj)
-        if obj_lemma in COOP_NOUNS and lemma in COOP_SUPPORT:
+        if obj_lemma in COOP_NOUNS and lemma in COOP_SUPPORT | MORE_COOP_SUPPORT:
+            return "cooperatesWith", "rule:cooperate-agreement", _with_objects(verb, obj)
+    for obj in prep_objects(verb, ("into",)):  # "X entered into an agreement with Y"
+        if lemma == "enter" and obj.lemma_.lower() in COOP_NOUNS:
             return "cooperatesWith", "rule:cooperate-agreement", _with_objects(verb, obj)
     if lemma == "team" or lemma in ALLY_VERBS:
         return "alliedWith", "rule:ally-verb", _with_objects(verb)
@@ -83,7 +100,45 @@ def find_alliances(ctx: Context, sent: Span) -> list[Candidate]:
             subjects = _coordinated_subjects(ctx, token)
             if len(subjects) > 1:
                 found.extend(_among(subjects, "alliedWith", 0.7, "rule:ally-jointly"))
+        elif verbal(token) and token.lemma_.lower() in ACCUSE_VERBS:
+            subjects = _coordinated_subjects(ctx, token)
+            if len(subjects) > 1:
+                found.extend(_among(subjects, "alliedWith", 0.7, "rule:ally-co-accusers"))
+        if token.pos_ == "NOUN" and token.lemma_.lower() in ALLY_NOUNS and token.head.lower_ != "in":
+            found.extend(_members_of_coalition(ctx, token))
+        if verbal(token) and token.lemma_.lower() == "join":
+            found.extend(_joined_in(ctx, token))
     return found
+
+
+def _members_of_coalition(ctx: Context, noun: Token) -> list[Candidate]:
+    """ "a coalition of the Liberal and National parties", "the coalition between X and Y",
+    "its alliance with Y" (not "in front of X and Y")."""
+    members: list[Arg] = []
+    for obj in prep_objects(noun, ("of", "between")):
+        for t in obj.subtree:
+            m = ctx.mention_at(t)
+            if m is not None and ctx.type_of(m) in PARTIES and all(a != m for a, _ in members):
+                members.append((m, 1.0))
+    found = _among(members, "alliedWith", 0.75, "rule:ally-coalition-members") if len(members) > 1 else []
+    owners = [arg for p in children(noun, ("poss",)) for arg in arguments(ctx, p, PARTIES)]
+    partners = [arg for o in prep_objects(noun, ("with",)) for arg in arguments(ctx, o, PARTIES)]
+    return found + pairs(owners, partners, "alliedWith", 0.75, "rule:ally-coalition-members")
+
+
+def _joined_in(ctx: Context, verb: Token) -> list[Candidate]:
+    """ "X has joined Y in asking the court to ...": X acts with Y."""
+    acts = [
+        c
+        for p in verb.children
+        if p.dep_ == "prep" and p.lower_ == "in"
+        for c in p.children
+        if c.dep_ == "pcomp"
+    ]
+    if not acts:
+        return []
+    partners = [arg for o in children(verb, ("dobj",)) for arg in arguments(ctx, o, PARTIES)]
+    return pairs(_coordinated_subjects(ctx, verb), partners, "alliedWith", 0.8, "rule:ally-joined-in")
 
 
 def allies_of(ctx: Context, verbs: Iterable[Token]) -> list[Arg]:

@@ -4,7 +4,8 @@ The model (``kg/models/<name>.json``, written by ``python -m kg.train.relations`
 logistic regression per relation. The coarse classes of a pair fix the only relation it can hold
 (Person→Organization: worksFor, Person→Person: killed, Organization→Place: basedIn, Person→Place:
 livesIn, Place→Place: locatedIn), so each relation is a yes/no question with its own weights and
-threshold. No learning library is needed at run time.
+threshold. No learning library is needed at run time. Guards of English (``guards``) keep it
+from pairs a sentence does not relate: a seat or an employer joined to its holder by a clause.
 
 Example:
     >>> model = load_model()
@@ -28,6 +29,7 @@ from spacy.tokens import Span, Token
 from kg.errors import ModelError
 from kg.extract.relations.context import Candidate, Context
 from kg.extract.relations.features import COARSE, candidate_pairs, pair_features
+from kg.extract.relations.guards import unstated
 
 DEFAULT_MODEL = "relations-conll04"
 FORMAT = "kg-relation-model/1"
@@ -195,7 +197,8 @@ class Scored:
 
 def sentence_pairs(ctx: Context, sent: Span, relations: Mapping[tuple[str, str], str]) -> list[Pair]:
     """The candidate pairs of the named mentions of one sentence whose classes fit a relation,
-    without ``livesIn`` or ``basedIn`` for a place one goes to or meets in."""
+    without ``livesIn`` or ``basedIn`` for a place one goes to or meets in, nor a ``worksFor`` or
+    ``basedIn`` that the sentence's English does not state (``guards.unstated``)."""
     indices = [m for m in ctx.starting_in(sent.start, sent.end) if ctx.type_of(m) in COARSE]
     indices = [m for m in indices if ctx.mentions[m].end <= sent.end and _is_name(ctx, m)]
     args = [(ctx.mentions[m].start, ctx.mentions[m].end, COARSE[ctx.type_of(m)]) for m in indices]
@@ -208,6 +211,8 @@ def sentence_pairs(ctx: Context, sent: Span, relations: Mapping[tuple[str, str],
         if relation in RESIDENCE and _moved_to(ctx, indices[j], indices[i]):
             continue
         if relation == "locatedIn" and _peers(ctx, indices[i], indices[j]):
+            continue
+        if unstated(ctx, indices[i], indices[j], relation):
             continue
         feats = pair_features(ctx.doc, args[i], args[j], between)
         found.append(Pair(indices[i], indices[j], relation, feats))

@@ -2,7 +2,8 @@
 
 News names a politician with their party as a modifier of the office they hold: "Labour MP
 Oona Rae", "Tory MP Ben Orr", "Ben Orr, the Liberal councillor", "Ana Orr, a Green senator".
-The party is then what the person is a member of.
+The party is then what the person is a member of. So is a body one "sits on" ("Ana Orr, who
+sits on the Rye Council"), and a party one speaks for ("For the Greens, Ana Orr said ...").
 
 Not read: a lawyer "representing" a client. The ontology makes ``represents`` the inverse of
 ``memberOf`` (a body represents its members), so "a lawyer for Norwind" as ``represents`` would
@@ -13,15 +14,19 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from kg.extract import kinds
 from kg.extract.relations.context import ORG_FAMILY, PERSON, Arg, Candidate, Context, pairs
 from kg.extract.relations.syntax import arguments, children, climb, prep_objects
 
+BODIES = ORG_FAMILY - {"Company"}  # parties, assemblies, councils: what politicians are members of
+# Verbs of holding a seat in a body: "Ana Quist, who sits on the Rye Council".
+SEAT_VERBS = {"sit": ("on", "in")}
 # Offices held as a member of a party or an assembly.
 MEMBER_OFFICES = frozenset(
     """mp mps mep meps councillor councillors councilor councilors candidate candidates senator
     senators congressman congresswoman assemblyman assemblywoman peer peers backbencher
     backbenchers deputy deputies legislator legislators lawmaker lawmakers politician activist
-    activists delegate""".split()
+    activists delegate defector defectors""".split()
 )
 
 
@@ -45,11 +50,12 @@ def _holders(ctx: Context, office: Token) -> list[Arg]:
 
 def _bodies(ctx: Context, office: Token) -> list[Arg]:
     """The party or assembly of an office: a name before it ("Labour MP", "the Tory MP") or after
-    "of" ("a member of the London Assembly")."""
-    found = [arg for o in prep_objects(office, ("of",)) for arg in arguments(ctx, o, ORG_FAMILY)]
+    "of" ("a member of the London Assembly"); a company has no such members ("Norwind's
+    deputy" is its deputy chairman)."""
+    found = [arg for o in prep_objects(office, ("of",)) for arg in arguments(ctx, o, BODIES)]
     for tok in office.lefts:
         for t in tok.subtree:
-            m = ctx.mention_at(t, ORG_FAMILY)
+            m = ctx.mention_at(t, BODIES)
             if m is not None and ctx.mentions[m].end <= office.i and m not in {a for a, _ in found}:
                 found.append((m, 1.0))
     return found
@@ -64,12 +70,54 @@ def _members(ctx: Context, office: Token) -> list[Candidate]:
     return pairs(_holders(ctx, office), bodies, "memberOf", 0.8, "rule:member-office")
 
 
+def _sits_on(ctx: Context, verb: Token) -> list[Candidate]:
+    """ "Ana Quist, who sits on the Rye Council", "Norwind sits on the board of the Rye Union"."""
+    bodies = [
+        arg for o in prep_objects(verb, SEAT_VERBS[verb.lemma_.lower()]) for arg in arguments(ctx, o, BODIES)
+    ]
+    members = [arg for s in climb(verb)[0] for arg in arguments(ctx, s)]
+    if not members and verb.dep_ == "relcl":  # "Ana Quist QC, who sits on ...": the name before
+        m = ctx.last_mention_before(verb.i, PERSON | BODIES)
+        if m is not None and verb.head.i - ctx.mentions[m].end <= 1:
+            members = [(m, 1.0)]
+    return pairs(members, bodies, "memberOf", 0.75, "rule:member-sits")
+
+
+def _speaking_for(ctx: Context, sent: Span) -> list[Candidate]:
+    """ "For the Veltra party, Ana Quist said ...": the one who speaks for a party is its member,
+    for another organization its staff."""
+    doc = ctx.doc
+    first = sent.start
+    while first < sent.end and (doc[first].is_space or doc[first].is_quote):
+        first += 1
+    if first + 2 >= sent.end or doc[first].lower_ != "for":
+        return []
+    i = first + 1 + (doc[first + 1].lower_ == "the")
+    body = ctx.mention_at(doc[i], ORG_FAMILY) if i < sent.end else None
+    if body is None:
+        return []
+    comma = ctx.mentions[body].end
+    if comma >= sent.end or doc[comma].text != ",":
+        return []
+    start = comma + 1
+    while start < sent.end and doc[start].lower_.rstrip(".") in kinds.PERSON_TITLES:
+        start += 1  # "For the Greens, Sir Ben Orr said"
+    person = ctx.mention_at(doc[start], PERSON) if start < sent.end else None
+    if person is None or ctx.mentions[person].start != start:
+        return []
+    nxt = ctx.mentions[person].end
+    if nxt >= sent.end or doc[nxt].lemma_.lower() not in ("say", "tell", "add", "argue", "warn"):
+        return []
+    relation = "memberOf" if ctx.type_of(body) == "Organization" else "worksFor"
+    return [Candidate(person, body, relation, 0.7, f"rule:{relation}-speaking-for")]
+
+
 def find_members(ctx: Context, sent: Span) -> list[Candidate]:
     """memberOf of politicians in one sentence."""
-    found: list[Candidate] = []
+    found: list[Candidate] = _speaking_for(ctx, sent)
     for tok in sent:
-        if tok.pos_ not in ("NOUN", "PROPN"):
-            continue
-        if tok.lower_ in MEMBER_OFFICES:
+        if tok.pos_ in ("NOUN", "PROPN") and tok.lower_ in MEMBER_OFFICES:
             found += _members(ctx, tok)
+        elif tok.pos_ == "VERB" and tok.lemma_.lower() in SEAT_VERBS:
+            found += _sits_on(ctx, tok)
     return found

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from kg.extract import kinds
 from kg.extract.relations.context import ORG_FAMILY, PARTIES, STATE, Arg, Candidate, Context, pairs
 from kg.extract.relations.syntax import RELATIVE_PRONOUNS, arguments, children, climb, prep_objects, verbal
 from kg.extract.relations.verbs import INTEREST_NOUNS, MEMBER_NOUNS, OWN_VERBS, PART_NOUNS
@@ -11,6 +12,18 @@ from kg.extract.relations.verbs import INTEREST_NOUNS, MEMBER_NOUNS, OWN_VERBS, 
 POSSESSIVE_PRONOUNS = frozenset({"its", "their"})
 DEMONSTRATIVES = frozenset({"these", "those", "such"})
 MEMBER_WORDS = frozenset({"member"})
+# Nouns for what a group is made of, read as its parts with the group's name beside them:
+# "X, another Norwind company", "Norwind's flagship company, X".
+GROUP_PART_NOUNS = PART_NOUNS | {"company", "firm"}
+# Last words of the name of a body within another ("the Senate's Finance Committee") or of a
+# company's ("Norwind's Kestrel Data Inc"): what may be possessed as a part.
+UNIT_WORDS = (
+    frozenset(
+        """committee subcommittee division council commission board department bureau office unit
+    agency panel institute centre center directorate service arm branch""".split()
+    )
+    | kinds.LEGAL_SUFFIXES
+)
 # Nouns for the states a body of states is made of: "the ORG nations", "ORG member states".
 STATE_NOUNS = frozenset({"nation", "country", "state", "government"})
 
@@ -121,22 +134,50 @@ def _members(ctx: Context, noun: Token, types: frozenset[str]) -> list[Arg]:
 
 
 def _part_of(ctx: Context, noun: Token) -> list[Candidate]:
-    """ "X, a unit of Y", "X is a subsidiary of Y", "Y's X unit", "X, a Y subsidiary"."""
+    """ "X, a unit of Y", "X is a subsidiary of Y", "Y's X unit", "X, a Y subsidiary", "its
+    subsidiary, X", "Y's flagship company, X", "X, another Y company", "Y and its X subsidiary"."""
     parts: list[Token] = []
     wholes = prep_objects(noun, ("of",))
     if noun.dep_ == "appos":
         parts.append(noun.head)
     if noun.dep_ in ("attr", "oprd"):
         parts += children(noun.head, ("nsubj", "nsubjpass"))
+    parts += children(noun, ("appos",))  # "its subsidiary, X"
     compounds = children(noun, ("compound",))
-    if children(noun, ("poss",)):  # "Y's X unit"
-        wholes += children(noun, ("poss",))
-        parts += compounds
+    owners = children(noun, ("poss",))
+    if owners:  # "Y's X unit"
+        wholes += owners
+        if not parts:
+            parts += compounds
+        if noun.dep_ == "conj" and all(_unresolved_pronoun(ctx, o) for o in owners):
+            wholes.append(noun.head)  # "Y and its X subsidiary": "its" is Y's
     elif parts:  # "X, a Y subsidiary"
         wholes += compounds
     part_args = [arg for p in parts for arg in arguments(ctx, p, ORG_FAMILY | {"Brand"})]
     whole_args = [arg for w in wholes for arg in arguments(ctx, w, ORG_FAMILY)]
     return pairs(part_args, whole_args, "partOf", 0.8, "rule:partof-noun")
+
+
+def _unresolved_pronoun(ctx: Context, token: Token) -> bool:
+    return token.lower_ in POSSESSIVE_PRONOUNS and ctx.mention_at(token) is None
+
+
+def _possessed_body(ctx: Context, sent: Span) -> list[Candidate]:
+    """An organization's name possessing the name of a body or a company: "the Bank of Marlow's
+    Monetary Policy Committee", "Norwind's Kestrel Data Inc" - the one is part of the other."""
+    found: list[Candidate] = []
+    for o in ctx.starting_in(sent.start, sent.end):
+        ment = ctx.mentions[o]
+        if ctx.type_of(o) not in ORG_FAMILY or ment.kind != "name" or ment.start - 2 < sent.start:
+            continue
+        if ctx.doc[ment.end - 1].lower_.rstrip(".") not in UNIT_WORDS:
+            continue  # "Norwind's Breakfast programme", "Marlow's Church": no part of a body
+        if ctx.doc[ment.start - 1].lower_ not in ("'s", "’s", "'"):
+            continue
+        whole = ctx.mention_at(ctx.doc[ment.start - 2], ORG_FAMILY)
+        if whole is not None and ctx.mentions[whole].end == ment.start - 1 and ctx.key(whole) != ctx.key(o):
+            found += pairs([(o, 1.0)], [(whole, 1.0)], "partOf", 0.75, "rule:partof-possessive")
+    return found
 
 
 def _owned_by(ctx: Context, verb: Token) -> list[Candidate]:
@@ -164,6 +205,6 @@ def find_membership(ctx: Context, sent: Span) -> list[Candidate]:
             found.extend(_member_of(ctx, token))
         elif token.pos_ == "NOUN" and lemma in STATE_NOUNS:
             found.extend(_member_states(ctx, token))
-        elif token.pos_ == "NOUN" and lemma in PART_NOUNS:
+        elif token.pos_ == "NOUN" and lemma in GROUP_PART_NOUNS:
             found.extend(_part_of(ctx, token))
-    return found
+    return found + _possessed_body(ctx, sent)

@@ -6,22 +6,12 @@ from spacy.tokens import Span, Token
 
 from kg.extract.caps import sources_and_places
 from kg.extract.relations.context import ORG_FAMILY, PERSON, PLACE, STATE, Arg, Candidate, Context, pairs
+from kg.extract.relations.seats import find_seats
 from kg.extract.relations.syntax import arguments, children, climb, prep_objects, verbal
 from kg.extract.relations.verbs import BASE_WORDS, LIVE_VERBS, PLACE_NOUNS, RESIDENT_NOUNS
 
 BASED_ORG_TYPES = ORG_FAMILY | {"Brand"}
 HYPHENS = frozenset({"-", "–", "‑"})
-# Nouns that describe what an organization is, and so take the place words of its seat.
-ORG_DESCRIPTORS = frozenset(
-    {
-        "firm", "company", "group", "giant", "bank", "manufacturer", "producer", "operator",
-        "carrier", "airline", "insurer", "retailer", "conglomerate", "broker", "brokerage",
-        "utility", "chain", "concern", "supplier", "distributor", "miner", "refiner", "developer",
-        "lender", "exporter", "importer", "trader", "publisher", "newspaper", "broadcaster",
-        "network", "agency", "union", "association", "federation", "council", "court",
-        "ministry", "regulator", "watchdog", "party", "subsidiary", "unit", "affiliate", "rival",
-    }
-)  # fmt: skip
 HYPHEN_WINDOW = 4  # tokens between "-based" and the organization it describes: "a Denver-based grain council"
 
 
@@ -30,11 +20,14 @@ def _places(ctx: Context, tokens: list[Token]) -> list[Arg]:
 
 
 def _hyphen_based(ctx: Context, based: Token, sent: Span) -> list[Candidate]:
-    """ "a Denver-based ORG": spaCy splits it into Denver, -, based."""
+    """ "a Denver-based ORG": spaCy splits it into Denver, -, based; news also writes "the
+    Denver based company"."""
     i = based.i - 1
-    if i < 1 or ctx.doc[i].text not in HYPHENS:
+    if i >= 1 and ctx.doc[i].text in HYPHENS:
+        i -= 1
+    if i < sent.start:
         return []
-    place = ctx.mention_at(ctx.doc[i - 1], PLACE)
+    place = ctx.mention_at(ctx.doc[i], PLACE)
     if place is None:
         return []
     described = arguments(ctx, based.head, BASED_ORG_TYPES)
@@ -49,6 +42,15 @@ def _hyphen_based(ctx: Context, based: Token, sent: Span) -> list[Candidate]:
     return pairs([(org, 1.0)], [(place, 1.0)], "basedIn", 0.85, "rule:basedin-hyphen")
 
 
+def _comma_based(ctx: Context, based: Token) -> int | None:
+    """The organization named right before ", based in": the parse may hang the participle on
+    another noun ("a subsidiary of Y, X, based in Marlow" describes X)."""
+    i = based.i - 1
+    if i < 1 or ctx.doc[i].text != ",":
+        return None
+    return ctx.mention_at(ctx.doc[i - 1], BASED_ORG_TYPES)
+
+
 def _based_in(ctx: Context, based: Token) -> list[Candidate]:
     """ "ORG, based in PLACE", "ORG is headquartered in PLACE"."""
     places = _places(ctx, prep_objects(based, ("in", "at")))
@@ -60,20 +62,27 @@ def _based_in(ctx: Context, based: Token) -> list[Candidate]:
     if based.dep_ == "acomp":
         holders = children(based.head, ("nsubj", "nsubjpass"))
     orgs = [arg for h in holders for arg in arguments(ctx, h, BASED_ORG_TYPES)]
+    named = _comma_based(ctx, based)
+    if named is not None:
+        orgs = [(named, 1.0)]
     return pairs(orgs, places, "basedIn", 0.85, "rule:basedin-prep")
 
 
 def _nested(ctx: Context, sent: Span) -> list[Candidate]:
-    """A state named inside an organization's name: "the [American] Apparel Association". A
-    continent or region there names the body's reach, not its seat ("the European Commission",
-    "the Asian Development Bank"), so only a state is taken for the seat."""
+    """A state named inside a public body's name: "the [Kestrian] government", "the [U.S.]
+    Agriculture Department", "the [Marlow] County court" - a state's body sits in it. A continent
+    or region there names the body's reach, not its seat ("the European Commission", "the Asian
+    Development Bank"); a company's or an association's name may carry a country for its market,
+    its members or its history ("Bank of Kestria", "the Kestrian Union of Dockers"), so only a
+    public body takes the state for its seat."""
     found: list[Candidate] = []
     for o in ctx.starting_in(sent.start, sent.end):
         org = ctx.mentions[o]
-        if org.type not in ORG_FAMILY:
+        if org.type != "GovernmentAgency":
             continue
         for p in ctx.mentions_in(org.start, org.end):
-            if p != o and ctx.mentions[p].type in STATE:
+            inner = ctx.mentions[p]
+            if p != o and inner.type in STATE and (inner.start, inner.end) != (org.start, org.end):
                 found.extend(pairs([(o, 1.0)], [(p, 1.0)], "basedIn", 0.55, "rule:basedin-nested"))
     return found
 
@@ -165,53 +174,6 @@ def _possessive(ctx: Context, sent: Span) -> list[Candidate]:
     return found
 
 
-def _describer(token: Token) -> bool:
-    lemma = token.lemma_.lower()
-    return token.pos_ == "NOUN" and (lemma in ORG_DESCRIPTORS or lemma.endswith("maker"))
-
-
-def _place_in_modifiers(ctx: Context, noun: Token) -> int | None:
-    """A place among the words before a describing noun: "[US] phone firm", "[Russia]'s oil giant"."""
-    for tok in noun.lefts:
-        for t in tok.subtree:
-            p = ctx.mention_at(t, PLACE)
-            if p is not None and ctx.mentions[p].end <= noun.i:
-                return p
-    return None
-
-
-def _described(ctx: Context, sent: Span) -> list[Candidate]:
-    """An organization described by a noun that a place modifies: "US phone firm MCI", "Russian
-    oil giant Norwind", "India's biggest conglomerate, Norwind Group", "Norwind, the New York
-    investment bank,". The place words of the description say where it is."""
-    found: list[Candidate] = []
-    for o in ctx.starting_in(sent.start, sent.end):
-        org = ctx.mentions[o]
-        if org.type not in ORG_FAMILY:
-            continue
-        root = ctx.doc[org.start : org.end].root
-        nouns: list[Token] = []
-        before = org.start - 1
-        if before >= sent.start and ctx.doc[before].text == "," and before > sent.start:
-            before -= 1  # "..., Norwind Group" after its description
-        if before >= sent.start and _describer(ctx.doc[before]) and ctx.mention_at(ctx.doc[before]) is None:
-            nouns.append(ctx.doc[before])
-        inside = ctx.doc[org.start : org.end]
-        nouns += [
-            c for t in inside for c in t.children if c.dep_ == "appos" and _describer(c) and c.i >= org.end
-        ]
-        if root.dep_ == "appos" and _describer(root.head):
-            nouns.append(root.head)
-        if root.dep_ == "nsubj" and root.head.lemma_ == "be":  # "Norwind is a US company"
-            nouns += [c for c in root.head.children if c.dep_ == "attr" and _describer(c)]
-        for noun in nouns:
-            p = _place_in_modifiers(ctx, noun)
-            if p is not None and ctx.key(p) != ctx.key(o):
-                found += pairs([(o, 1.0)], [(p, 1.0)], "basedIn", 0.75, "rule:basedin-described")
-                break
-    return found
-
-
 def _source_lines(ctx: Context, sent: Span) -> list[Candidate]:
     """ "Brannock ZELTA VISTI in Veltan ...", "Havana Radio Reloj Network": a news outlet's source
     line opens with the place it files from, where it is based (``caps.py`` finds the lines)."""
@@ -230,7 +192,7 @@ def _source_lines(ctx: Context, sent: Span) -> list[Candidate]:
 def find_places(ctx: Context, sent: Span) -> list[Candidate]:
     """basedIn / locatedIn / livesIn hits of one sentence."""
     found: list[Candidate] = _nested(ctx, sent) + _comma_pairs(ctx, sent) + _source_lines(ctx, sent)
-    found += _possessive(ctx, sent) + _described(ctx, sent)
+    found += _possessive(ctx, sent) + find_seats(ctx, sent)
     for token in sent:
         lower = token.lower_
         if lower in BASE_WORDS:

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from spacy.tokens import Span, Token
 
 from kg.extract.relations.context import ORG_FAMILY, PERSON, Arg, Candidate, Context, pairs
-from kg.extract.relations.syntax import arguments, children, climb, prep_objects, verbal
+from kg.extract.relations.syntax import RELATIVE_PRONOUNS, arguments, children, climb, prep_objects, verbal
 from kg.extract.relations.verbs import (
     JOIN_VERBS,
     LEAD_ROLES,
@@ -50,18 +50,30 @@ def _role_phrase(role: Token) -> list[str]:
 def _people(ctx: Context, role: Token) -> list[Arg]:
     """Who holds ``role``: apposition either way, "CEO Jane Doe", "Jane is/was named CEO"."""
     holders: list[Token] = []
-    if role.dep_ in ("appos", "compound"):
+    if role.dep_ == "compound":
+        # "ORG chairman Ana Quist": the name the title stands before, not the others of its list
+        # ("a meeting between Norwind chairman Ana Quist, Vell chairman Ben Orr and ...")
+        m = ctx.mention_at(role.head, PERSON)
+        return [] if m is None else [(m, 1.0)]
+    if role.dep_ == "appos":
         holders.append(role.head)
     holders += children(role, ("appos",))
     if role.dep_ in ("attr", "oprd"):
-        holders += children(role.head, ("nsubj", "nsubjpass")) or climb(role.head)[0]
+        subjects = children(role.head, ("nsubj", "nsubjpass")) or climb(role.head)[0]
+        # "Ana Quist, who is the chief of Norwind": the relative pronoun's antecedent
+        holders += [
+            role.head.head if s.lower_ in RELATIVE_PRONOUNS and role.head.dep_ == "relcl" else s
+            for s in subjects
+        ]
     return [arg for h in holders for arg in arguments(ctx, h, PERSON)]
 
 
 def _organizations(ctx: Context, role: Token) -> list[Arg]:
     """Where ``role`` is held: "of/at/for ORG", "ORG's", a compound "ORG spokesman"."""
-    places = prep_objects(role, ("of", "at", "for", "with", "in")) + children(role, ("poss",))
+    places = prep_objects(role, ("of", "for", "with")) + children(role, ("poss",))
     found = [arg for p in places for arg in arguments(ctx, p, ORG_FAMILY)]
+    if not found:  # "at"/"in" only where no "of" says it: "chairman of the Centre at Y University"
+        found = [arg for p in prep_objects(role, ("at", "in")) for arg in arguments(ctx, p, ORG_FAMILY)]
     for c in children(role, ("compound",)):
         m = ctx.mention_at(c, ORG_FAMILY)
         if m is not None:
