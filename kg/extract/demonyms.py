@@ -21,16 +21,7 @@ from spacy.tokens import Doc, Token
 from kg.extract import kinds
 from kg.extract.types import Candidate
 
-# Nouns that say what an organization is: "oil giant", "mining firm", "phone company".
-DESCRIBER_NOUNS = frozenset(
-    {
-        "firm", "company", "group", "giant", "bank", "manufacturer", "producer", "operator",
-        "carrier", "airline", "insurer", "retailer", "conglomerate", "broker", "brokerage",
-        "utility", "chain", "concern", "supplier", "distributor", "miner", "refiner", "developer",
-        "lender", "exporter", "importer", "trader", "publisher", "newspaper", "broadcaster",
-        "agency", "union", "association", "regulator", "watchdog", "maker",
-    }
-)  # fmt: skip
+DESCRIBER_NOUNS = kinds.DESCRIBER_NOUNS
 NOMINAL_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "attr"})
 # People who speak or act for a state: "Japanese officials said", "Soviet negotiators".
 STATE_SPEAKERS = frozenset(
