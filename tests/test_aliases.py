@@ -244,3 +244,40 @@ def test_a_product_named_by_its_maker_and_a_number_is_not_the_maker(nlp) -> None
     doc.ents = [Span(doc, 1, 3, "ORG"), Span(doc, 7, 10, "ORG"), Span(doc, 18, 19, "ORG")]
     found = {cl.label: cl.aliases for cl in cluster_mentions(doc, find_candidates(doc))}
     assert found == {"Kelvar II": (), "Kelvar Research Inc": ("Kelvar",)}
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "alias"),
+    [
+        (
+            "S Korea trade talks. South Korea said on Monday it would cut tariffs.",
+            "South Korea",
+            "S Korea",
+        ),
+        (
+            "The Institute for Marlow Studies said taxes would rise. "
+            "The Institute of Marlow Studies added a warning.",
+            "Institute for Marlow Studies",
+            "Institute of Marlow Studies",
+        ),
+        (
+            "Archbishop Tobias Wrenholm called for calm. Archbishop Wrenholm said more.",
+            "Tobias Wrenholm",
+            "Wrenholm",
+        ),
+        (
+            "Andres Wrenholm III said the offer was low. Wrenholm said he would sell.",
+            "Andres Wrenholm III",
+            "Wrenholm",
+        ),
+        (
+            "Robert Kilvane Silk quit. Kilvane-Silk said he would stand.",
+            "Robert Kilvane Silk",
+            "Kilvane-Silk",
+        ),
+    ],
+)
+def test_one_name_as_headlines_and_stories_vary_it(extract_text, text: str, label: str, alias: str) -> None:  # type: ignore[no-untyped-def]
+    ex = extract_text(text)
+    entity = next(e for e in ex.entities if e.label == label)
+    assert alias in entity.aliases or any(a.endswith(alias) for a in entity.aliases)

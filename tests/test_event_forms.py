@@ -74,6 +74,15 @@ RESPONDS = [
     ("Norwind Corp rejected Kestrel Data's offer.", ("Norwind Corp", "Kestrel Data")),
     ("Harlan Steel rejected the offer from Orbis Logistics.", ("Harlan Steel", "Orbis Logistics")),
     (
+        "Ben Marlow accused Norwind Corp of fraud. Norwind Corp defended its record.",
+        ("Norwind Corp", "Ben Marlow"),
+    ),
+    (
+        "The complaint against Avia Group was filed on behalf of Ben Marlow. "
+        "Avia said it had no comment on the suit.",
+        ("Avia Group", "Ben Marlow"),
+    ),
+    (
         "Kestrel Data sued Norwind Corp on Monday. Norwind Corp had no comment on the lawsuit.",
         ("Norwind Corp", "Kestrel Data"),
     ),
@@ -126,6 +135,26 @@ NOT_ASSERTED = [
     (
         "The Osaka District Court directed Norwind Corp to pay the fine.",
         ("Osaka District Court", "urges", "Norwind Corp"),
+    ),
+    (
+        "Prosecutors have alleged that Ben Marlow directed Lena Voss to hide the losses.",
+        ("Ben Marlow", "urges", "Lena Voss"),
+    ),
+    (
+        "Asked whether Norland could ask Kestria to cut rates, Ben Marlow said talks were under way.",
+        ("Ben Marlow", "urges", "Kestria"),
+    ),
+    (
+        "The Kestria Utility Commission dismissed a complaint the Tanner Union filed in May.",
+        ("Kestria Utility Commission", "respondsTo", "Tanner Union"),
+    ),
+    (
+        "Ben Marlow has asked Kestria to ease protectionist pressures, a Norland ministry official said.",
+        ("Norland", "accuses", "Ben Marlow"),
+    ),
+    (
+        "The Tanner Union said Kestria's case for more aid would look better if inflation fell.",
+        ("Tanner Union", "respondsTo", "Kestria"),
     ),
 ]
 
@@ -186,3 +215,153 @@ def test_a_surname_alone_is_the_person_named_in_full(extract_text: Callable[[str
 )
 def test_a_party_office_makes_a_member(extract_text: Callable[[str], Extraction], text: str) -> None:
     assert ("Ben Marlow", "memberOf", "Tanner Party") in _labels(extract_text(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "triple"),
+    [
+        (
+            "France protested on Monday. Accusing the French of overfishing, Kestria said their boats "
+            "would be seized.",
+            ("Kestria", "accuses", "France"),
+        ),
+        (
+            "Kestrel Data said its board rejected a tender offer for the company's stock from Norwind Ltd "
+            "on Monday.",
+            ("Kestrel Data", "respondsTo", "Norwind Ltd"),
+        ),
+        (
+            "The House of Lords rejected a plea by Ben Marlow that the holder should not be a lawyer.",
+            ("Ben Marlow", "urges", "House of Lords"),
+        ),
+        (
+            "Ben Marlow particularly criticized Tanner Union policies.",
+            ("Ben Marlow", "accuses", "Tanner Union"),
+        ),
+    ],
+)
+def test_more_forms(
+    extract_text: Callable[[str], Extraction], text: str, triple: tuple[str, str, str]
+) -> None:
+    assert triple in _labels(extract_text(text))
+
+
+def test_a_nationality_names_a_country_only_where_the_story_names_it(
+    extract_text: Callable[[str], Extraction],
+) -> None:
+    described = extract_text("The owners of Russian oil giant Norwind met on Monday. Russia said no.")
+    assert ("Norwind", "basedIn", "Russia") in _labels(described)
+    alone = extract_text("The owners of Russian oil giant Norwind met on Monday.")
+    assert not any(e.label == "Russia" for e in alone.entities)
+
+
+@pytest.mark.parametrize(
+    ("text", "triple"),
+    [
+        (
+            "Two motions were passed by the Marlow Assembly on Monday asking Ben Orr to apologise.",
+            ("Marlow Assembly", "urges", "Ben Orr"),
+        ),
+        (
+            "Kestrel Data is seeking millions in damages from Norwind Corp under the new law.",
+            ("Kestrel Data", "accuses", "Norwind Corp"),
+        ),
+        (
+            "Norwind Corp was sued in December. "
+            "The lawsuit was brought by Kestrel Data and the Tanner Union.",
+            ("Kestrel Data", "accuses", "Norwind Corp"),
+        ),
+        (
+            "On Friday, Norland announced tariffs on Kestrian goods for Kestria's alleged failure to "
+            "keep the pact.",
+            ("Norland", "accuses", "Kestria"),
+        ),
+        (
+            "The proposed Tanner Union levy on oils has been criticised by Kestrel Data, the biscuit maker.",
+            ("Kestrel Data", "accuses", "Tanner Union"),
+        ),
+        (
+            "The Conservatives accepted Prime Minister Ben Orr's promise that MPs would review it.",
+            ("Conservatives", "respondsTo", "Ben Orr"),
+        ),
+        (
+            "A Norwind Corp spokeswoman said the company had no details of the new Kestrel Data proposal "
+            "and could not comment.",
+            ("Norwind Corp", "respondsTo", "Kestrel Data"),
+        ),
+    ],
+)
+def test_forms_of_legal_and_political_news(
+    extract_text: Callable[[str], Extraction], text: str, triple: tuple[str, str, str]
+) -> None:
+    assert triple in _labels(extract_text(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ben Orr suggested Lena Voss would have seen the funny side.",
+        "Lena Voss insisted that the committee's report had contained errors.",
+    ],
+)
+def test_an_opinion_urges_nobody(extract_text: Callable[[str], Extraction], text: str) -> None:
+    assert not [t for t in _labels(extract_text(text)) if t[1] == "urges"]
+
+
+@pytest.mark.parametrize(
+    ("text", "triple"),
+    [
+        (
+            "The Tanner Union said Norwind Corp should cut its prices.",
+            ("Tanner Union", "urges", "Norwind Corp"),
+        ),
+        (
+            "Ben Orr also cautioned the Kestria Trade Office to comply with his request.",
+            ("Ben Orr", "urges", "Kestria Trade Office"),
+        ),
+    ],
+)
+def test_advice_and_caution_urge(
+    extract_text: Callable[[str], Extraction], text: str, triple: tuple[str, str, str]
+) -> None:
+    assert triple in _labels(extract_text(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Tanner Union said it should cut its prices.",
+        "The Tanner Union said Norwind Corp should not cut its prices.",
+    ],
+)
+def test_advice_to_oneself_or_against_urges_nobody(
+    extract_text: Callable[[str], Extraction], text: str
+) -> None:
+    assert not [t for t in _labels(extract_text(text)) if t[1] == "urges"]
+
+
+def test_a_court_referred_to_by_its_pronoun_brings_no_suit(extract_text: Callable[[str], Extraction]) -> None:
+    ex = extract_text(
+        "Kestrel Data said the Osaka District Court has agreed to hear its petition to disqualify the judge "
+        "presiding over its lawsuit against Norwind Corp."
+    )
+    assert not [t for t in _labels(ex) if t[0] == "Osaka District Court"]
+
+
+def test_a_states_officials_speak_for_it(extract_text: Callable[[str], Extraction]) -> None:
+    ex = extract_text("Japan met Norland on Monday. Japanese officials accused Norland of dumping.")
+    assert ("Japan", "accuses", "Norland") in _labels(ex)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Norwind Corp said it could begin legal moves against Kestrel Data next month.", True),
+        ("Analysts said Norwind Corp could file a lawsuit against Kestrel Data.", False),
+        ("Norwind Corp said it would file a lawsuit against Kestrel Data.", True),
+    ],
+)
+def test_announced_intent_counts_speculation_does_not(
+    extract_text: Callable[[str], Extraction], text: str, expected: bool
+) -> None:
+    assert (("Norwind Corp", "accuses", "Kestrel Data") in _labels(extract_text(text))) is expected

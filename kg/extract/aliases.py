@@ -152,6 +152,8 @@ def _same_names(t: NameTable) -> None:
             (t.words[i], "rule:same-letters"),
             (inverted, "rule:inverted-name"),
             (bare, "rule:middle-initial"),
+            (names.abbreviated(t.words[i]), "rule:abbreviated-word"),
+            (names.content_words(t.words[i]), "rule:function-words"),
         )
         for form, rule in forms:
             if form is None:

@@ -166,6 +166,16 @@ DIRECTIONS = frozenset(
     "north south east west northeast northwest southeast southwest northern southern eastern western".split()
 )
 
+# Nouns that say what an organization is, and so take the place words of its seat and the
+# nationality of its country: "US phone firm Norwind", "Russian oil giant Norwind".
+DESCRIBER_NOUNS = frozenset(
+    """firm company group giant bank manufacturer producer operator carrier airline insurer
+    retailer conglomerate broker brokerage utility chain concern supplier distributor miner
+    refiner developer lender exporter importer trader publisher newspaper broadcaster network
+    agency union association federation council court ministry regulator watchdog party
+    subsidiary unit affiliate rival maker""".split()
+)
+
 # Time zones of wire time stamps ("1700 GMT 7 Apr"): never the start of a name.
 TIME_ZONES = frozenset({"gmt", "utc", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "bst", "cet"})
 
@@ -243,6 +253,7 @@ RESULTS_NOUNS = frozenset(
 # A short list of the most frequent in English news; extend freely.
 DEMONYMS = {
     "american": "United States",
+    "soviet": "Soviet Union",
     "british": "United Kingdom",
     "english": "England",
     "scottish": "Scotland",

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span
 from kg.extract import kinds
 from kg.extract.bodies import bodies
 from kg.extract.caps import caps_names
+from kg.extract.demonyms import nationality_mentions
 from kg.extract.kindnames import channel_spans, is_name_token, kind_spans
 from kg.extract.missed import missed_names
 from kg.extract.nerfix import entity_spans
@@ -184,6 +185,9 @@ def find_candidates(doc: Doc) -> list[Candidate]:
     for start, end in surname_spans(doc, [(c.start, c.end) for c in cands if c.ner == "PERSON"], taken):
         add(start, end, "repeat", "PERSON")  # "Mr Orr" after "Ben Orr"
     _add_definites(doc, cands, taken)
+    named = {doc[c.start : c.end].text for c in cands} | {c.place for c in cands if c.place}
+    named |= {kinds.COUNTRY_VARIANTS.get(doc[c.start : c.end].text.casefold(), "") for c in cands}
+    cands.extend(nationality_mentions(doc, taken, named))  # "the French", "Russian oil giant X"
     cands.sort(key=lambda c: (c.start, c.end))
     cands.extend(places_in_names(doc, cands) + places_of_bodies(doc, named_bodies))
     cands.sort(key=lambda c: (c.start, -c.end))

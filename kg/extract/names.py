@@ -9,6 +9,9 @@
 - initials read an acronym inside the name as its letters ("UK Marine Party" -> "UKMP");
 - "Ministry of Trade" is also written "Trade Ministry";
 - a person's name is written with or without middle initials ("Ana T. Quist", "Ana Quist");
+- a compass word is cut to its initial in headlines ("S Kestria" for "South Kestria"), and a
+  body's name is written with one function word or another ("Institute for Fiscal Studies",
+  "Institute of Fiscal Studies");
 - an acronym may spell the start of each word, not only its initial ("NORMEX" for "North
   Marlow Exchange"), and may leave out a country before the name ("DOT" for "U.S. Department
   of Trade", "USDT" for "U.S. Trade Department").
@@ -27,6 +30,9 @@ LEGAL_FORMS = kinds.LEGAL_SUFFIXES | frozenset(
 )
 GENERIC_LAST_WORDS = LEGAL_FORMS | frozenset("""international group holdings holding""".split())
 PERSON_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr."})
+# Generational numbers end a personal name of two names at least ("Ana Quist III"); after one
+# word they are a model number ("Kelvar II").
+NUMBERED = frozenset({"ii", "iii", "iv"})
 # Kind words that head a name written either way: "Ministry of Trade" / "Trade Ministry".
 INVERTIBLE_HEADS = frozenset(
     """ministry department office bureau commission council committee agency""".split()
@@ -41,7 +47,9 @@ def words_of(key: str) -> tuple[str, ...]:
     """The telling words of a normalized name: "eli quist and co" -> ("eli", "quist")."""
     words = [_POSSESSIVE.sub("", w) for w in key.split()]
     words = [w for w in words if w]
-    while len(words) > 1 and (words[-1] in LEGAL_FORMS or words[-1] in PERSON_SUFFIXES):
+    while len(words) > 1 and (
+        words[-1] in LEGAL_FORMS or words[-1] in PERSON_SUFFIXES or (words[-1] in NUMBERED and len(words) > 2)
+    ):
         words.pop()
         if len(words) > 1 and words[-1] in {"and", "&"}:
             words.pop()
@@ -61,6 +69,20 @@ def base_of(words: Sequence[str]) -> tuple[str, ...]:
 def compact(words: Sequence[str]) -> str:
     """The letters of a name, so that "Quist-Roe" and "QuistRoe" compare equal."""
     return "".join(c for w in words for c in w if c.isalnum())
+
+
+def abbreviated(words: Sequence[str]) -> tuple[str, ...] | None:
+    """A name with its compass words cut to their initial, as headlines write them: ("south",
+    "korea") -> ("s", "korea"), and ("s.", "korea") -> ("s", "korea"); None if it has none."""
+    out = [w[0] if w in kinds.DIRECTIONS else w.rstrip(".") if len(w.rstrip(".")) == 1 else w for w in words]
+    return tuple(out) if len(out) > 1 and tuple(out) != tuple(words) else None
+
+
+def content_words(words: Sequence[str]) -> tuple[str, ...] | None:
+    """A name without its function words: "Institute for Fiscal Studies" and "Institute of
+    Fiscal Studies" are written alike; None when it has none or keeps fewer than two words."""
+    out = tuple(w for w in words if w not in kinds.NAME_FUNCTION_WORDS)
+    return out if len(out) >= 2 and len(out) < len(words) else None
 
 
 def inverted(words: Sequence[str]) -> tuple[str, ...] | None:

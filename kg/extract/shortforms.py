@@ -162,6 +162,10 @@ def short_forms(t: NameTable) -> None:
                     continue  # "the Norwind 400" is a product of Norwind's (but "Pope Quist II" is Quist)
                 if long[-len(short) :] == short:
                     ends.add(uf.find(j))
+                elif len(short) == 1 and any(
+                    names.compact(long[-k:]) == names.compact(short) for k in range(2, len(long))
+                ):
+                    ends.add(uf.find(j))  # "Kilroy-Silk" for "Ana Kilroy Silk"
                 elif long[: len(short)] == short and not (person and long[-1] in BODY_HEADS):
                     starts.add(uf.find(j))  # "President Quist" is not "the Quist Commission"
                 if names.base_of(long) == short:

@@ -18,6 +18,7 @@ TITLES = frozenset(
     """mr mr. mrs mrs. ms ms. miss dr dr. sir dame lord lady prof prof. professor president
     senator sen. governor gov. judge chancellor minister secretary premier mayor""".split()
 )
+SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 MIN_LENGTH = 3  # "Ng", "Li" are surnames too, but two letters match too much else
 
 
@@ -28,6 +29,8 @@ def surname_spans(
     first_seen: dict[str, int] = {}
     for start, end in persons:
         words = [t for t in doc[start:end] if t.is_alpha]
+        while words and words[-1].lower_.rstrip(".") in SUFFIXES:
+            words.pop()  # "Ana Quist Jr", "Ana Quist III": the surname is before
         if len(words) < 2:
             continue
         last = words[-1].text

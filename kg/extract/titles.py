@@ -19,7 +19,8 @@ HONORIFICS = frozenset(
 OFFICES = frozenset(
     """president premier chancellor senator sen sen. rep rep. congressman congresswoman governor
     gov gov. mayor ambassador commissioner judge ayatollah sheikh sheik king queen prince
-    princess pope cardinal rabbi chairman chairwoman minister secretary""".split()
+    princess pope cardinal rabbi chairman chairwoman minister secretary archbishop bishop
+    reverend imam""".split()
 )
 # Words that qualify an office before it: "Prime Minister", "Deputy Prime Minister", "Home
 # Secretary", "Vice President", "Shadow Chancellor", "Secretary of State".

@@ -29,7 +29,7 @@ SPEAKER_NOUNS = frozenset(
         "source", "sources", "executive", "executives", "chairman", "chairwoman", "chair",
         "president", "chief", "head", "director", "boss", "minister", "secretary", "delegate",
         "delegation", "leader", "leaders", "aide", "aides", "adviser", "advisers", "advisor",
-        "negotiator", "negotiators", "board", "management", "statement",
+        "negotiator", "negotiators", "board", "management", "statement", "staff",
     }
 )  # fmt: skip
 # Acts and documents authored by someone: "Kestrel's suit", "a letter from Norwind".
@@ -46,6 +46,8 @@ AUTHORED_NOUNS = frozenset(
 AUTHOR_PARTICIPLES = frozenset(
     {"file", "bring", "lodge", "raise", "make", "issue", "send", "level", "submit", "launch", "voice"}
 )
+# Verbs by which a body adopts an act: "the motion was passed by X", "a ban approved by X".
+PASSING_VERBS = frozenset({"pass", "adopt", "approve", "table", "propose", "put", "move"})
 # What an organization owns or did, through which it is the target: "Norwind's handling".
 OWNED_TARGETS = frozenset(
     {
@@ -54,6 +56,9 @@ OWNED_TARGETS = frozenset(
         "treatment", "approach", "stance", "actions", "action", "move", "performance", "leadership",
         "position", "response", "comments", "remarks", "attitude", "tactics", "strategy", "rules",
         "regime", "government", "administration", "proposal", "offer", "bid", "claims",
+        "forecasts", "forecast", "figures", "estimates", "report", "statements", "economy",
+        "levy", "tax", "tariff", "tariffs", "scheme", "measure", "measures", "law", "bill", "ban",
+        "sanctions", "restrictions", "quota", "quotas", "group", "camp", "side", "team",
     }
 )  # fmt: skip
 # Head words of bodies that rule on complaints rather than answer them.
@@ -73,9 +78,40 @@ def authors(ctx: Context, noun: Token, types: Iterable[str] | None = None) -> li
     for participle in children(noun, ("acl", "relcl")):
         if participle.lemma_.lower() in AUTHOR_PARTICIPLES:
             direct += prep_objects(participle, ("by",))
+    for holder in (noun, *children(noun, ("acl", "relcl"))):  # "a suit filed on behalf of X"
+        direct += [
+            o
+            for b in prep_objects(holder, ("on", "in"))
+            if b.lower_ == "behalf"
+            for o in prep_objects(b, ("of",))
+        ]
+    if not direct:  # "an offer for the company's stock from X": "from" hung on a noun inside
+        direct = _from_within(noun)
     found = _mentions(ctx, direct, types)
     found += [(m, f * SPEAKER_FACTOR) for m, f in _mentions(ctx, compounds, types)]
     return _best(found)
+
+
+def behalf_of(token: Token) -> list[Token]:
+    """ "on behalf of X" under a verb or noun: X is who acts."""
+    return [
+        o for b in prep_objects(token, ("on", "in")) if b.lower_ == "behalf" for o in prep_objects(b, ("of",))
+    ]
+
+
+def _from_within(noun: Token) -> list[Token]:
+    """The object of the first "from"/"by" inside the noun's phrase, not inside a clause."""
+    for tok in noun.subtree:
+        if tok.i <= noun.i or tok.lower_ not in ("from", "by") or tok.dep_ not in ("prep", "agent"):
+            continue
+        path = [tok, *tok.ancestors]
+        inside = [t for t in path[: path.index(noun)] if t.i != noun.i]
+        # a clause inside the phrase hides its "by", unless it only says who made the act:
+        # "an offer of 100 pesos per share made by X"
+        if any(t.pos_ in ("VERB", "AUX") and t.lemma_.lower() not in AUTHOR_PARTICIPLES for t in inside):
+            continue
+        return [c for c in tok.children if c.dep_ == "pobj"]
+    return []
 
 
 def actor_args(ctx: Context, token: Token, types: Iterable[str] | None = None) -> list[Arg]:
@@ -88,7 +124,7 @@ def actor_args(ctx: Context, token: Token, types: Iterable[str] | None = None) -
     lemma = token.lemma_.lower()
     if lemma in SPEAKER_NOUNS or token.lower_ in SPEAKER_NOUNS:
         around = children(token, ("poss",)) + prep_objects(token, ("for", "of", "at", "from"))
-        around += [c for c in token.children if c.dep_ in ("compound", "nmod") and c.i < token.i]
+        around += [c for c in token.children if c.dep_ in ("compound", "nmod", "amod") and c.i < token.i]
         return [(m, f * SPEAKER_FACTOR) for m, f in _best(_mentions(ctx, around, types))]
     if lemma in AUTHORED_NOUNS:
         return [(m, f * SPEAKER_FACTOR) for m, f in authors(ctx, token, types)]
@@ -100,7 +136,11 @@ def target_args(ctx: Context, token: Token, types: Iterable[str] | None = None) 
     ("Norwind's handling of ..."); a list after a dash or colon ("four companies - A, B and C")."""
     found = arguments(ctx, token, types)
     if not found and (token.lemma_.lower() in OWNED_TARGETS or token.lower_ in OWNED_TARGETS):
-        found = _mentions(ctx, children(token, ("poss",)), types)
+        # "Norwind's handling", "Norwind policies", "Kestria's fiscal stance"
+        owners = children(token, ("poss",)) + [
+            c for c in token.children if c.dep_ == "compound" and c.i < token.i
+        ]
+        found = _mentions(ctx, owners, types)
     if token.pos_ == "NOUN":  # "four companies - A, its unit B, C and D"
         known = {m for m, _ in found}
         found += [(m, f) for m, f in listed_after(ctx, token, types) if m not in known]
@@ -139,9 +179,14 @@ def listed_after(ctx: Context, noun: Token, types: Iterable[str] | None = None) 
 
 
 def judges(ctx: Context, m: int) -> bool:
-    """Whether mention ``m`` is a court or a judge by its head word: "the Osaka District Court"."""
-    mention = ctx.mentions[m]
-    return ctx.doc[mention.end - 1].lower_ in COURT_WORDS
+    """Whether mention ``m`` is a court or a judge by the head word of a name of its entity: "the
+    Osaka District Court", and "its" or "the court" referring to it."""
+    key = ctx.mentions[m].key
+    return any(
+        ctx.doc[other.end - 1].lower_ in COURT_WORDS
+        for other in ctx.mentions
+        if other.key == key and other.kind == "name"
+    )
 
 
 def _best(found: list[Arg]) -> list[Arg]:

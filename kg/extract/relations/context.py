@@ -58,6 +58,7 @@ class DocState:
     """Facts carried from earlier sentences to later ones."""
 
     accusations: list[tuple[int, int]] = field(default_factory=list)  # (accuser, accused), in order
+    accused: list[int] = field(default_factory=list)  # accused whose accuser was not named there
     last_representative: int | None = None  # head of the latest `represents` relation
 
 

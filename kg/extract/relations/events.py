@@ -17,7 +17,15 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from kg.extract.relations.actors import AUTHOR_PARTICIPLES, actor_args, authors, judges, target_args
+from kg.extract.relations.actors import (
+    AUTHOR_PARTICIPLES,
+    actor_args,
+    authors,
+    behalf_of,
+    judges,
+    target_args,
+)
+from kg.extract.relations.advice import find_advice
 from kg.extract.relations.alliances import allies_of
 from kg.extract.relations.context import AGENTS, Arg, Candidate, Context, pairs
 from kg.extract.relations.judgement import find_judgements
@@ -26,6 +34,7 @@ from kg.extract.relations.syntax import (
     children,
     climb,
     governing_verb,
+    is_passive,
     object_tokens,
     prep_objects,
     verbal,
@@ -49,11 +58,18 @@ OF_TARGET_NOUNS = frozenset({"criticism", "denunciation", "condemnation"})
 PRONOUN_FACTOR = 0.8  # agent taken from the main clause for an unresolved pronoun
 # "ask" also asks questions: it urges only with a clause or a "for"-object.
 NEEDS_CLAUSE = frozenset({"ask", "request"})
+# Accusation nouns whose that-clause says what the accused did: "allegations that Y lied".
+CONTENT_NOUNS = frozenset({"charge", "allegation", "accusation", "claim", "complaint"})
+# What one claims at law from whoever wronged one: "seeking damages from Y".
+DAMAGES = frozenset({"damages", "compensation", "restitution", "reparation", "reparations"})
+CLAIM_VERBS = frozenset({"seek", "claim", "demand", "want", "recover", "win", "ask"})
 # Asking that someone go: "called for the resignation of Y", "demanded Y's dismissal".
 OUSTER_NOUNS = frozenset(
     {"resignation", "dismissal", "removal", "sacking", "ouster", "impeachment", "arrest"}
 )
 OUSTER_VERBS = frozenset({"demand", "seek", "urge", "want", "request"})
+# Verbs that urge only when their clause says what is to be done (bare or with "should").
+OPINION_URGES = frozenset({"suggest", "recommend", "propose", "insist"})
 # "call on"/"appeal to" urge only with a purpose: "called on Y to resign", "appealed to Y for aid".
 NEEDS_PURPOSE = frozenset({"call", "appeal"})
 # Verbs by which the subject brings an accusation noun: "X filed a suit against Y".
@@ -107,15 +123,28 @@ def _targets(ctx: Context, tokens: list[Token]) -> list[Arg]:
 def _accuse_verb(ctx: Context, verb: Token) -> list[Candidate]:
     lemma = verb.lemma_.lower()
     heads, _ = agents(ctx, verb)
+    if lemma == "blame":  # "blamed the blasts on Y", "an attack blamed by X on Y": Y is to blame
+        tails = _targets(ctx, prep_objects(verb, ("on",)))
+        if tails:
+            return pairs(heads, tails, "accuses", 0.85, "rule:accuse-verb")
     if lemma in ACCUSE_VERBS:
         tails = _targets(ctx, object_tokens(verb))
         if tails:
+            if not heads and is_passive(verb):  # "Y was sued last year": who sued, a later sentence may say
+                ctx.state.accused.extend(m for m, _ in tails)
             return pairs(heads, tails, "accuses", 0.85, "rule:accuse-verb")
         tails = _targets(ctx, prep_objects(verb, ("against",)))
         if tails:
             return pairs(heads, tails, "accuses", 0.8, "rule:accuse-verb")
     if lemma in ACCUSE_CLAUSAL:
         tails = _targets(ctx, clause_subjects(verb) or that_clause_subjects(verb))
+        if not tails:  # "alleged criminal responsibility by Y", "alleged Y's negligence"
+            done = [
+                d
+                for o in children(verb, ("dobj",))
+                for d in children(o, ("poss",)) + prep_objects(o, ("by",))
+            ]
+            tails = _targets(ctx, done)
         return pairs(heads, tails, "accuses", 0.7, "rule:accuse-allege")
     if lemma in ACCUSE_PHRASAL:
         tails = _targets(ctx, prep_objects(verb, ACCUSE_PHRASAL[lemma]))
@@ -128,7 +157,10 @@ def _accuse_noun(ctx: Context, noun: Token) -> list[Candidate]:
     "Y faces a lawsuit from X", "X's criticism of Y"."""
     lemma = noun.lemma_.lower()
     preps = ("against", "of") if lemma in OF_TARGET_NOUNS else ("against",)
-    verb = governing_verb(noun) if noun.dep_ in ("dobj", "conj") else None
+    above = governing_verb(noun)
+    if above is not None and not asserted(above):
+        return []  # "Norwind could file a suit against Kestrel", "did not file a complaint"
+    verb = above if noun.dep_ in ("dobj", "conj") else None
     targets = prep_objects(noun, preps)
     if verb is not None:  # "X filed a lawsuit against Y" hangs "against" on the verb
         targets += prep_objects(verb, ("against",))
@@ -138,8 +170,18 @@ def _accuse_noun(ctx: Context, noun: Token) -> list[Candidate]:
     if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.lemma_.lower() in AUTHOR_PARTICIPLES:
         # the small model reads "the suit filed against Y by X" as a clause: "[the suit] filed"
         targets += prep_objects(noun.head, ("against",))
-        heads += [arg for t in prep_objects(noun.head, ("by",)) for arg in actor_args(ctx, t, AGENTS)]
+        by = prep_objects(noun.head, ("by",)) + behalf_of(noun.head)  # "was filed on behalf of X"
+        heads += [arg for t in by for arg in actor_args(ctx, t, AGENTS)]
     tails = _targets(ctx, targets)
+    if not tails and heads and lemma in CONTENT_NOUNS:
+        # "charges, raised by X, that Y sought to rig bids": the content clause names the accused
+        tails = _targets(
+            ctx, [s for c in children(noun, ("acl", "relcl", "ccomp")) for s in _that_subjects(c)]
+        )
+    definite = any(c.lower_ == "the" for c in noun.children)
+    if not tails and heads and definite and ctx.state.accused:
+        # "Y was sued in May ... The lawsuit was brought by X": the suit of the story so far
+        tails = [(ctx.state.accused[-1], 0.8)]
     if verb is not None and verb.lemma_.lower() in FACE_VERBS and not tails:
         # "Y faces a lawsuit from X": the subject is the target, the noun's author the accuser
         tails, _ = agents(ctx, verb)
@@ -172,18 +214,53 @@ def _ouster(ctx: Context, noun: Token) -> list[Candidate]:
     return pairs(heads, tails, "accuses", 0.75, "rule:accuse-ouster")
 
 
+def _legal_step(noun: Token) -> bool:
+    """ "legal moves against Y", "legal steps against Y": an action at law."""
+    return noun.lemma_.lower() in {"move", "step", "measure"} and any(
+        c.dep_ == "amod" and c.lower_ in ("legal", "judicial") for c in noun.children
+    )
+
+
+def _alleged_act(ctx: Context, adj: Token) -> list[Candidate]:
+    """ "tariffs for Y's alleged failure to uphold the pact": who acts on an alleged wrong of Y's
+    holds Y to blame."""
+    act = adj.head
+    owners = children(act, ("poss",)) + prep_objects(act, ("by",))
+    tails = _targets(ctx, owners)
+    verb = governing_verb(act)
+    if not tails or verb is None or not asserted(verb):
+        return []
+    heads, _ = agents(ctx, verb)
+    return pairs(heads, tails, "accuses", 0.65, "rule:accuse-alleged-act")
+
+
+def _damages(ctx: Context, noun: Token) -> list[Candidate]:
+    """ "X is seeking damages from Y", "X claimed compensation from Y": a claim at law on Y."""
+    verb = governing_verb(noun)  # "seeking damages", "seeking millions in damages"
+    if verb is None or verb.lemma_.lower() not in CLAIM_VERBS or not asserted(verb):
+        return []
+    tails = _targets(ctx, prep_objects(noun, ("from",)) + prep_objects(verb, ("from",)))
+    heads, _ = agents(ctx, verb)
+    return pairs(heads, tails, "accuses", 0.75, "rule:accuse-damages")
+
+
 def find_accusations(ctx: Context, sent: Span) -> list[Candidate]:
     """accuses hits of one sentence."""
     found: list[Candidate] = []
     for token in sent:
         lemma = token.lemma_.lower()
-        if verbal(token) and lemma in ACCUSE_VERBS | ACCUSE_CLAUSAL | set(ACCUSE_PHRASAL):
+        if token.lower_ == "alleged" and token.dep_ == "amod":  # "Y's alleged failure"
+            found.extend(_alleged_act(ctx, token))
+        elif verbal(token) and lemma in ACCUSE_VERBS | ACCUSE_CLAUSAL | set(ACCUSE_PHRASAL):
             if asserted(token):
                 found.extend(_accuse_verb(ctx, token))
-        elif token.pos_ in ("NOUN", "PROPN") and lemma in ACCUSE_NOUNS:
+        elif token.pos_ in ("NOUN", "PROPN") and (lemma in ACCUSE_NOUNS or _legal_step(token)):
             found.extend(_accuse_noun(ctx, token))
         elif token.pos_ == "NOUN" and lemma in OUSTER_NOUNS:
             found.extend(_ouster(ctx, token))
+        elif token.pos_ == "NOUN" and token.lower_ in DAMAGES:
+            found.extend(_damages(ctx, token))
+
     return _no_judges(ctx, found + find_judgements(ctx, sent))
 
 
@@ -208,12 +285,16 @@ def _urge_verb(ctx: Context, verb: Token) -> list[Candidate]:
     rule = "rule:urge-letter" if via_letter else "rule:urge-verb"
     targets: list[Token] = []
     if lemma in URGE_VERBS:
-        if lemma in NEEDS_CLAUSE and not (children(verb, ("xcomp", "ccomp")) or prep_objects(verb, ("for",))):
+        if lemma in NEEDS_CLAUSE and not (
+            children(verb, ("xcomp", "ccomp")) or prep_objects(verb, ("for",)) or _to_clause(verb)
+        ):
             return []
         targets = object_tokens(verb)
     elif lemma in URGE_CONTROL:
-        # "told Y to ...", "warned Y to ...", "ordered Y to ...": an object and a to-clause
-        if not _to_clause(verb):
+        # "told Y to ...", "warned Y to ...", "ordered Y to ...": an object and a to-clause;
+        # "warned Y against escalating ..." asks Y not to
+        warned_off = lemma == "warn" and prep_objects(verb, ("against",))
+        if not (_to_clause(verb) or warned_off):
             return []
         targets = object_tokens(verb)
     if lemma in URGE_PHRASAL:
@@ -223,7 +304,10 @@ def _urge_verb(ctx: Context, verb: Token) -> list[Candidate]:
         for obj in children(verb, ("dobj",)):  # "demanded repayment from Y"
             targets += prep_objects(obj, URGE_PHRASAL[lemma])
     if not targets and lemma in URGE_CLAUSAL:
-        targets = clause_subjects(verb)
+        clauses = children(verb, ("ccomp", "xcomp"))
+        if lemma in OPINION_URGES:  # "suggested that Y make efforts", not "suggested Y would"
+            clauses = [c for c in clauses if _subjunctive(c)]
+        targets = [s for c in clauses for s in children(c, ("nsubj", "nsubjpass"))]
     tails = _targets(ctx, targets)
     if not tails and via_letter:  # "urging it to ...", the pronoun left unresolved
         tails = [(m, f * 0.9) for m, f in _letter_recipients(ctx, chain)]
@@ -231,17 +315,36 @@ def _urge_verb(ctx: Context, verb: Token) -> list[Candidate]:
 
 
 def _to_clause(verb: Token) -> bool:
-    """ "told Y to ...", "called on Y to ...": a to-infinitive clause under the verb."""
+    """ "told Y to ...", "called on Y to ...": a to-infinitive clause under the verb (also where
+    the small model reads "to apologise" as a preposition and its object)."""
     return any(
         c.dep_ in ("xcomp", "ccomp", "advcl")
         and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
         for c in verb.children
+    ) or any(
+        o.tag_ == "VB" or (o.pos_ == "NOUN" and o.is_lower and not list(o.children))
+        for p in children(verb, ("prep",))
+        if p.lower_ == "to"
+        for o in p.children
+        if o.dep_ == "pobj"
+    )
+
+
+def _subjunctive(clause: Token) -> bool:
+    """ "that Y make efforts", "that Y should resign": what Y is to do, not what Y did or would."""
+    return clause.tag_ == "VB" or any(
+        a.dep_ == "aux" and a.lower_ in ("should", "must") for a in clause.children
     )
 
 
 def _urge_noun(ctx: Context, noun: Token) -> list[Candidate]:
-    """ "an appeal by X to Y", "X's call on Y to ...", "pressure on Y from X"."""
+    """ "an appeal by X to Y", "X's call on Y to ...", "pressure on Y from X", "a suggestion by
+    X that Y delay the cut"."""
     tails = _targets(ctx, prep_objects(noun, ("to", "on", "upon")))
+    if not tails:  # the content clause names who is to act
+        tails = _targets(
+            ctx, [s for c in children(noun, ("acl", "relcl", "ccomp")) for s in _that_subjects(c)]
+        )
     if not tails:
         return []
     heads = authors(ctx, noun, AGENTS)
@@ -251,6 +354,12 @@ def _urge_noun(ctx: Context, noun: Token) -> list[Candidate]:
             return []
         heads, _ = agents(ctx, verb)
     return pairs(heads, tails, "urges", 0.75, "rule:urge-noun")
+
+
+def _that_subjects(clause: Token) -> list[Token]:
+    if not any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+        return []
+    return children(clause, ("nsubj", "nsubjpass"))
 
 
 def find_urgings(ctx: Context, sent: Span) -> list[Candidate]:
@@ -263,4 +372,4 @@ def find_urgings(ctx: Context, sent: Span) -> list[Candidate]:
                 found.extend(_urge_verb(ctx, token))
         elif token.pos_ == "NOUN" and lemma in URGE_NOUNS:
             found.extend(_urge_noun(ctx, token))
-    return _no_judges(ctx, found)
+    return _no_judges(ctx, found + find_advice(ctx, sent))

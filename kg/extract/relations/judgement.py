@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 from kg.extract.relations.actors import actor_args
 from kg.extract.relations.context import AGENTS, PARTIES, Arg, Candidate, Context, pairs
 from kg.extract.relations.modality import asserted
-from kg.extract.relations.syntax import arguments, children, climb, verbal
+from kg.extract.relations.syntax import arguments, children, climb, prep_objects, verbal
 
 # Words of blame strong enough that saying them of someone is an accusation.
 BLAME_WORDS = frozenset(
@@ -39,13 +39,27 @@ NAMING_VERBS = frozenset({"call", "describe", "brand", "label"})  # the judged i
 
 
 def _blamed(clause: Token) -> bool:
-    """Whether a word of blame is said in the clause, undenied."""
-    for tok in clause.subtree:
-        if tok.lemma_.lower() in BLAME_WORDS or tok.lower_ in BLAME_WORDS:
-            holder = tok.head if tok.dep_ in ("acomp", "attr", "oprd", "amod", "pobj") else tok
-            if not any(c.dep_ == "neg" for c in (*holder.children, *tok.children)):
+    """Whether a word of blame is what the clause predicates, undenied: the complement of its verb
+    ("were irresponsible", "an example of protectionism"), not a word elsewhere in it ("asked
+    Japan to ease protectionist pressures")."""
+    predicates = [c for c in clause.children if c.dep_ in ("acomp", "attr", "oprd")]
+    if any(c.dep_ == "neg" for c in clause.children):
+        return False
+    for pred in predicates:
+        for tok in pred.subtree:
+            if (tok.lemma_.lower() in BLAME_WORDS or tok.lower_ in BLAME_WORDS) and not any(
+                c.dep_ == "neg" for c in tok.children
+            ):
                 return True
     return False
+
+
+def _blames(phrase: Token) -> bool:
+    return any(
+        (t.lemma_.lower() in BLAME_WORDS or t.lower_ in BLAME_WORDS)
+        and not any(c.dep_ == "neg" for c in t.children)
+        for t in phrase.subtree
+    )
 
 
 def _judged(ctx: Context, tok: Token) -> list[Arg]:
@@ -57,6 +71,7 @@ def _judged(ctx: Context, tok: Token) -> list[Arg]:
     owners = children(tok, ("poss",)) + [
         c for c in tok.children if c.dep_ in ("compound", "nmod") and c.i < tok.i
     ]
+    owners += prep_objects(tok, ("by", "of"))  # "the decision by Kestria", "the policies of Norland"
     return [arg for o in owners for arg in arguments(ctx, o, PARTIES)]
 
 
@@ -68,8 +83,10 @@ def _judgement(ctx: Context, verb: Token) -> list[Candidate]:
         return []
     found: list[Candidate] = []
     if lemma in NAMING_VERBS:  # "called Kestria's policy protectionism", "described X as reckless"
-        for obj in children(verb, ("dobj",)):
-            if _blamed(verb) and any(c.dep_ in ("oprd", "prep", "xcomp", "ccomp") for c in verb.children):
+        complements = [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "ccomp")]
+        complements += [o for p in children(verb, ("prep",)) if p.lower_ == "as" for o in p.children]
+        if any(_blames(c) for c in complements):
+            for obj in children(verb, ("dobj",)):
                 found += pairs(heads, _judged(ctx, obj), "accuses", 0.65, "rule:accuse-judgement")
     for clause in children(verb, ("ccomp",)):
         if not _blamed(clause):

@@ -3,10 +3,13 @@
 The gold of news events counts what a story states and announced intent ("said it would sue",
 "threatened to sue"), not what it denies, doubts or only reports as an allegation:
 - negated: "Norwind did not sue Kestrel", "never accused";
-- hedged with a modal of possibility: "Kestrel could sue", "may challenge";
+- hedged with a modal of possibility: "Kestrel could sue", "may challenge" (but a speaker's own
+  "it could sue", said by the speaker, is announced intent);
 - conditional: "if Norwind sues Kestrel, ...";
 - inside what is alleged, denied or speculated: "allegations (that) he pressured Ben Orr to
-  ...", "denied that it had asked the bank to ...", "speculation that Kestrel will sue";
+  ...", "prosecutors alleged that he directed Ben Orr to ...", "denied that it had asked the bank
+  to ...", "speculation that Kestrel will sue";
+- asked as a question: "asked whether Norland could ask Kestria to ...";
 - ordered or asked of someone: "the court directed Norwind to respond to the petition" (the
   response has not happened; the direction itself is read as an appeal).
 """
@@ -16,6 +19,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 HEDGES = frozenset({"could", "might", "may"})
+ANNOUNCING = frozenset({"say", "announce", "warn", "threaten", "tell", "add", "state"})
+SELF_PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i"})
 CONDITIONS = frozenset({"if", "unless", "whether"})
 # Nouns whose content clause reports something not asserted by the story.
 REPORT_NOUNS = frozenset(
@@ -24,8 +29,13 @@ REPORT_NOUNS = frozenset(
         "suggestion", "fear", "possibility", "prospect", "threat", "risk", "question", "talk",
     }
 )  # fmt: skip
-# Verbs whose complement clause is denied or doubted.
-DENY_VERBS = frozenset({"deny", "dismiss", "reject", "refute", "doubt", "question", "rule"})
+# Verbs whose complement clause is denied or doubted, or only alleged by someone: "prosecutors
+# alleged that X directed Y to hide ..." reports an allegation, not an act X did.
+DENY_VERBS = frozenset(
+    {"deny", "dismiss", "reject", "refute", "doubt", "question", "rule", "allege", "claim", "contend"}
+)
+# Verbs whose clause with "whether"/"if" is a question: "asked whether X could ask Y to ...".
+QUESTION_VERBS = frozenset({"ask", "wonder", "question", "query", "consider", "decide", "debate"})
 # Verbs whose to-clause is what someone else is asked or ordered to do.
 DIRECT_VERBS = frozenset(
     {
@@ -41,11 +51,22 @@ def _set_off(head: Token, t: Token) -> bool:
     return any(tok.text in {",", ";", "--", "-"} for tok in head.doc[lo:hi])
 
 
+def _announced(verb: Token) -> bool:
+    """ "Norwind said it could sue Kestrel": a speaker's own possible act, said by the speaker,
+    is announced intent; "analysts said Norwind could sue" is not."""
+    head = verb.head
+    return (
+        verb.dep_ == "ccomp"
+        and head.lemma_.lower() in ANNOUNCING
+        and any(c.dep_ == "nsubj" and c.lower_ in SELF_PRONOUNS for c in verb.children)
+    )
+
+
 def asserted(verb: Token) -> bool:
     """Whether the clause of ``verb`` states its act as happening, done or announced."""
     if any(c.dep_ == "neg" for c in verb.children):
         return False
-    if any(c.dep_ == "aux" and c.lower_ in HEDGES for c in verb.children):
+    if any(c.dep_ == "aux" and c.lower_ in HEDGES for c in verb.children) and not _announced(verb):
         return False
     if any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in verb.children):
         return False
@@ -63,6 +84,12 @@ def asserted(verb: Token) -> bool:
         if t.dep_ in ("ccomp", "xcomp") and head.lemma_.lower() in DENY_VERBS and not _set_off(head, t):
             return False
         if t.dep_ == "xcomp" and head.lemma_.lower() in DIRECT_VERBS and t is verb:
+            return False
+        if (
+            t.dep_ == "ccomp"
+            and head.lemma_.lower() in QUESTION_VERBS
+            and any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in t.children)
+        ):
             return False
         if t.dep_ not in ("ccomp", "xcomp", "conj", "acl", "relcl"):
             break

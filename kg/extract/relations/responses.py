@@ -9,6 +9,7 @@ from spacy.tokens import Span, Token
 from kg.extract.relations.actors import authors, judges
 from kg.extract.relations.context import AGENTS, Arg, Candidate, Context, pairs
 from kg.extract.relations.events import agents
+from kg.extract.relations.judgement import BLAME_WORDS
 from kg.extract.relations.modality import asserted
 from kg.extract.relations.syntax import (
     arguments,
@@ -19,6 +20,7 @@ from kg.extract.relations.syntax import (
     verbal,
 )
 from kg.extract.relations.verbs import (
+    ACCEPT_VERBS,
     ACCUSE_NOUNS,
     RESPOND_NOUNS,
     RESPOND_SUPPORT,
@@ -33,6 +35,50 @@ ACCUSATION_OBJECTS = ACCUSE_NOUNS | {
     "report", "criticism", "suggestion", "charge", "assertion", "remark", "wrongdoing", "involvement",
     "responsibility", "guilt", "liability", "impropriety", "misconduct", "blame",
 }  # fmt: skip
+# What one defends in answer to criticism: "defended its record", "defended the decision".
+DEFENDED = frozenset(
+    {
+        "record",
+        "decision",
+        "policy",
+        "policies",
+        "handling",
+        "action",
+        "actions",
+        "conduct",
+        "position",
+        "stance",
+        "plan",
+    }
+)
+# Accusation nouns with an everyday sense as well: "said Ankara's case would look better",
+# "said the action would create jobs". Said of, they are no answer.
+PLAIN_SENSES = frozenset({"case", "action", "attack", "report", "suggestion", "remark"})
+# Words by which a reported clause dismisses what it is about.
+DISMISSALS = frozenset(
+    {
+        "wrong",
+        "false",
+        "error",
+        "inaccurate",
+        "incorrect",
+        "nonsense",
+        "merit",
+        "untrue",
+        "exaggerate",
+        "distort",
+    }
+)
+# Legal proceedings: a public body that dismisses or rejects one rules on it; it does not answer
+# the one who brought it ("the commission dismissed the complaint").
+PROCEEDINGS = frozenset(
+    {"complaint", "suit", "lawsuit", "case", "petition", "appeal", "motion", "claim", "action"}
+)
+# Verbs of thinking a reported answer may pass through: "said it believes the suit is baseless".
+THINK_VERBS = frozenset({"believe", "belive", "think", "consider", "feel", "regard", "maintain"})
+# Appeals whose answer shows whom they asked ("rejected a plea by X"); an offer or proposal is
+# answered too, but asks nobody to act.
+APPEALS = frozenset({"plea", "appeal", "request", "call", "demand", "petition", "ultimatum", "suggestion"})
 # What a denial may name without naming an accusation.
 DENIED_ONLY = frozenset(
     {"wrongdoing", "involvement", "responsibility", "guilt", "liability", "impropriety", "misconduct"}
@@ -42,6 +88,7 @@ ANSWERED_OBJECTS = frozenset(
     {
         "offer", "proposal", "bid", "plea", "demand", "request", "call", "appeal", "warning",
         "ultimatum", "letter", "comments", "comment", "remarks", "statement", "approach", "overture",
+        "motion", "plan", "promise", "recommendation", "advice", "deal", "buyout", "terms",
     }
 )  # fmt: skip
 
@@ -81,14 +128,22 @@ def _verb_response(ctx: Context, verb: Token) -> tuple[Token, list[Token]] | Non
             return verb, aimed + answered
     if lemma in ("comment", "decline", "refuse") and verb.dep_ != "amod":
         return _no_comment(ctx, verb)
+    if lemma in ACCEPT_VERBS:  # "accepted Norwind's offer", "welcomed the proposal by X"
+        taken = [o for o in objects if o.lemma_.lower() in ANSWERED_OBJECTS and _accusers_of(ctx, o)]
+        return (verb, taken) if taken else None
     if lemma == "deny" and children(verb, ("ccomp", "xcomp", "pcomp")):
         return verb, []  # "X denied that it had ...", "X denied pressuring ...": whoever accused X
+    if lemma == "defend" and any(
+        o.lemma_.lower() in DEFENDED or (o.dep_ == "dobj" and o.pos_ == "PRON") for o in objects
+    ):
+        return verb, []  # "X defended its record", "X defended itself": whoever accused X
     return None
 
 
 def _no_comment(ctx: Context, verb: Token) -> tuple[Token, list[Token]] | None:
-    """ "X declined to comment on the lawsuit", "X had no comment on Y's charges": answered
-    only when what is not commented on is an accusation."""
+    """ "X declined to comment on the lawsuit", "X had no comment on Y's charges", "X had no
+    details of Y's proposal and could not comment": answered only when what is not commented on
+    is an accusation, or an offer or demand whose author is named."""
     comment = verb
     if verb.lemma_.lower() in ("decline", "refuse"):
         comment = next((c for c in children(verb, ("xcomp",)) if c.lemma_.lower() == "comment"), verb)
@@ -96,7 +151,20 @@ def _no_comment(ctx: Context, verb: Token) -> tuple[Token, list[Token]] | None:
         return None
     about = prep_objects(comment, ("on", "about"))
     answered = [t for t in about if t.lemma_.lower() in ACCUSATION_OBJECTS]
+    if not answered:  # what the sentence says was not commented on
+        answered = [
+            t
+            for t in verb.sent
+            if t.pos_ == "NOUN"
+            and t.lemma_.lower() in ANSWERED_OBJECTS | ACCUSATION_OBJECTS
+            and authors(ctx, t)
+        ]
     return (verb, answered) if answered else None
+
+
+def _negated_comment(token: Token) -> bool:
+    """ "could not comment", "would not comment": no answer, and an answer all the same."""
+    return token.lemma_.lower() == "comment" and any(c.dep_ == "neg" for c in token.children)
 
 
 def _noun_response(noun: Token) -> tuple[Token, list[Token]] | None:
@@ -126,13 +194,23 @@ def _said_response(ctx: Context, verb: Token) -> tuple[Token, list[Token]] | Non
     is the subject of the reported clause (its author, or else whoever accused X earlier)."""
     if verb.lemma_.lower() not in SAY_VERBS:
         return None
+    clauses = children(verb, ("ccomp", "xcomp", "dobj"))
+    # "X said it believes the suit ... is frivolous": through a verb of thinking
+    clauses += [c for v in clauses if v.lemma_.lower() in THINK_VERBS for c in children(v, ("ccomp",))]
     answered = [
         s
-        for clause in children(verb, ("ccomp", "xcomp", "dobj"))
+        for clause in clauses
         for s in [clause, *children(clause, ("nsubj", "nsubjpass"))]
-        if s.lemma_.lower() in ACCUSATION_OBJECTS and s.dep_ != "ccomp"
+        if s.lemma_.lower() in ACCUSATION_OBJECTS
+        and s.dep_ != "ccomp"
+        and (s.lemma_.lower() not in PLAIN_SENSES or _dismissed(s.head))
     ]
     return (verb, answered) if answered else None
+
+
+def _dismissed(clause: Token) -> bool:
+    """The clause says what it is about is wrong: "... contained errors", "... is without merit"."""
+    return any(t.lemma_.lower() in DISMISSALS or t.lemma_.lower() in BLAME_WORDS for t in clause.subtree)
 
 
 def find_responses(ctx: Context, sent: Span, accusations: Sequence[Candidate]) -> list[Candidate]:
@@ -143,9 +221,12 @@ def find_responses(ctx: Context, sent: Span, accusations: Sequence[Candidate]) -
         response = None
         rule = "rule:respond-verb"
         if verbal(token):
-            if not asserted(token):
+            if _negated_comment(token):
+                response = _no_comment(ctx, token)
+            elif not asserted(token):
                 continue
-            response = _verb_response(ctx, token)
+            else:
+                response = _verb_response(ctx, token)
             if response is None:
                 response = _said_response(ctx, token)
                 rule = "rule:respond-said"
@@ -158,6 +239,8 @@ def find_responses(ctx: Context, sent: Span, accusations: Sequence[Candidate]) -
         nominal = verb is token and not verbal(token)  # "X's response to ..."
         heads = authors(ctx, token, AGENTS) if nominal else agents(ctx, verb)[0]
         heads = [h for h in heads if not judges(ctx, h[0])]  # a ruling answers nobody
+        if any(t.lemma_.lower() in PROCEEDINGS for t in aimed):
+            heads = [h for h in heads if ctx.type_of(h[0]) != "GovernmentAgency"]
         tails = _targets(ctx, aimed)
         if not tails and any(t.lemma_.lower() not in ACCUSATION_OBJECTS for t in aimed):
             continue  # aimed at something that is no accusation: "replied to questions"
@@ -165,13 +248,24 @@ def find_responses(ctx: Context, sent: Span, accusations: Sequence[Candidate]) -
             found.extend(
                 pairs(heads, tails, "respondsTo", 0.85 if rule != "rule:respond-said" else 0.75, rule)
             )
+            found.extend(_appeals_answered(ctx, aimed, heads))
             continue
         # a denial of a clause or of "wrongdoing" names no accuser: only one who accused the
         # responder counts, never merely the last accuser of the story
-        clausal = verb.lemma_.lower() == "deny" and not aimed
+        clausal = verb.lemma_.lower() in ("deny", "defend") and not aimed
         strict = clausal or (bool(aimed) and all(t.lemma_.lower() in DENIED_ONLY for t in aimed))
         for head in heads:
             found.extend(_implicit_accusers(ctx, head, accusations, strict))
+    return found
+
+
+def _appeals_answered(ctx: Context, aimed: Sequence[Token], responders: list[Arg]) -> list[Candidate]:
+    """An appeal answered was made to the one who answers it: "the Lords rejected a plea by X"
+    (X urged the Lords), "rejected Kestrel's request" (Kestrel asked)."""
+    found: list[Candidate] = []
+    for t in aimed:
+        if t.lemma_.lower() in APPEALS:
+            found += pairs(_accusers_of(ctx, t), responders, "urges", 0.7, "rule:urge-answered")
     return found
 
 

@@ -19,17 +19,7 @@ from kg.extract import kinds
 from kg.extract.relations.context import ORG_FAMILY, PLACE, Candidate, Context, pairs
 from kg.extract.relations.syntax import children, prep_objects
 
-# Nouns that describe what an organization is, and so take the place words of its seat.
-ORG_DESCRIPTORS = frozenset(
-    {
-        "firm", "company", "group", "giant", "bank", "manufacturer", "producer", "operator",
-        "carrier", "airline", "insurer", "retailer", "conglomerate", "broker", "brokerage",
-        "utility", "chain", "concern", "supplier", "distributor", "miner", "refiner", "developer",
-        "lender", "exporter", "importer", "trader", "publisher", "newspaper", "broadcaster",
-        "network", "agency", "union", "association", "federation", "council", "court",
-        "ministry", "regulator", "watchdog", "party", "subsidiary", "unit", "affiliate", "rival",
-    }
-)  # fmt: skip
+ORG_DESCRIPTORS = kinds.DESCRIBER_NOUNS
 COURT_WORDS = frozenset({"court", "tribunal"})
 SEAT_WORDS = frozenset({"headquarters", "headquarter", "hq"})
 ARTICLES = frozenset({"the", "a", "an"})

@@ -183,8 +183,11 @@ def climb(verb: Token) -> tuple[list[Token], list[Token]]:
             if objects:  # object control: "X urged Y to sue Z" → Y sues
                 return objects, chain
         elif v.dep_ == "acl":
-            if head.pos_ in ("PROPN", "PRON") or head.dep_ in SUBJECTS:
-                return [head], chain
+            agent = [c for p in v.children if p.dep_ == "agent" for c in p.children if c.dep_ == "pobj"]
+            if agent:  # "the attack, blamed by X on Y": a passive participle's agent
+                return agent, chain
+            if head.pos_ in ("PROPN", "PRON") or head.dep_ in SUBJECTS | {"nsubjpass"}:
+                return [head], chain  # "two motions were passed ..., asking him to": the motions
             if head.dep_ == "pobj" and head.head.lower_ == "of":
                 return [head], chain  # "in the face of trade groups denouncing Z"
             verb_above = governing_verb(head)  # "a letter urging Z": the letter's sender urges

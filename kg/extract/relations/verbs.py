@@ -25,7 +25,7 @@ ACCUSE_NOUNS = frozenset(
     {
         "accusation", "allegation", "criticism", "lawsuit", "suit", "complaint", "charge",
         "attack", "claim", "case", "action", "petition", "denunciation", "condemnation",
-        "counterclaim", "countersuit", "indictment", "prosecution", "protest",
+        "counterclaim", "countersuit", "indictment", "prosecution", "protest", "proceedings",
     }
 )  # fmt: skip
 # Verbs whose subject receives an accusation noun: "Y faces a lawsuit from X".
@@ -48,8 +48,11 @@ URGE_VERBS = frozenset(
 )
 # Verbs that urge only with an object and a to-clause: "told Y to ...", "warned Y to ...".
 URGE_CONTROL = frozenset(
-    {"tell", "warn", "order", "instruct", "advise", "challenge", "encourage", "push", "direct", "invite"}
-)
+    {
+        "tell", "warn", "order", "instruct", "advise", "challenge", "encourage", "push", "direct",
+        "invite", "induce", "persuade", "convince", "prod", "caution",
+    }
+)  # fmt: skip
 # Verb + preposition introducing the urged party: "call on Y", "appeal to Y", "plead with Y".
 URGE_PHRASAL = {
     "call": ("on", "upon"),
@@ -58,17 +61,44 @@ URGE_PHRASAL = {
     "plead": ("with",),
 }
 # Verbs whose urged party is the subject of a clause: "X demanded that Y stop".
-URGE_CLAUSAL = frozenset({"demand", "urge", "ask", "request", "insist"})
+URGE_CLAUSAL = frozenset({"demand", "urge", "ask", "request", "insist", "suggest", "recommend", "propose"})
 # Nouns of urging whose addressee follows "to"/"on": "an appeal to Y", "pressure on Y".
-URGE_NOUNS = frozenset({"appeal", "plea", "call", "request", "demand", "pressure", "ultimatum", "petition"})
+URGE_NOUNS = frozenset(
+    {
+        "appeal",
+        "plea",
+        "call",
+        "request",
+        "demand",
+        "pressure",
+        "ultimatum",
+        "petition",
+        "suggestion",
+        "proposal",
+    }
+)
 # Verbs that deliver a letter or petition whose urging clause names no other sender.
 SEND_VERBS = frozenset({"send", "write", "submit", "deliver", "address", "issue", "pen", "sign"})
 
 RESPOND_VERBS = frozenset({"respond", "reply", "rebut", "retort", "refute", "react"})
 # Verbs that only respond when their object is an accusation or its author.
 RESPOND_WEAK = frozenset(
-    {"deny", "dismiss", "reject", "contest", "dispute", "counter", "answer", "resist", "deflect", "refuse"}
+    {
+        "deny",
+        "dismiss",
+        "reject",
+        "contest",
+        "dispute",
+        "counter",
+        "answer",
+        "resist",
+        "deflect",
+        "refuse",
+        "oppose",
+    }
 )
+# Verbs that answer an offer, request or promise by taking it: "accepted Norwind's offer".
+ACCEPT_VERBS = frozenset({"accept", "welcome", "heed"})
 RESPOND_NOUNS = frozenset(
     {"response", "rebuttal", "reply", "retort", "counterattack", "counter-attack", "riposte", "denial"}
 )
