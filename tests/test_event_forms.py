@@ -137,12 +137,16 @@ NOT_ASSERTED = [
         ("Osaka District Court", "urges", "Norwind Corp"),
     ),
     (
-        "Prosecutors have alleged that Ben Marlow directed Lena Voss to hide the losses.",
+        "Prosecutors have alleged that Ben Marlow, 63, directed Lena Voss to hide the losses.",
         ("Ben Marlow", "urges", "Lena Voss"),
     ),
     (
         "Asked whether Norland could ask Kestria to cut rates, Ben Marlow said talks were under way.",
         ("Ben Marlow", "urges", "Kestria"),
+    ),
+    (
+        "Asked whether Norland could reasonably ask its allies to act, Ben Marlow said moves were under way.",
+        ("Ben Marlow", "urges", "Norland"),
     ),
     (
         "The Kestria Utility Commission dismissed a complaint the Tanner Union filed in May.",

@@ -285,9 +285,8 @@ def _urge_verb(ctx: Context, verb: Token) -> list[Candidate]:
     rule = "rule:urge-letter" if via_letter else "rule:urge-verb"
     targets: list[Token] = []
     if lemma in URGE_VERBS:
-        if lemma in NEEDS_CLAUSE and not (
-            children(verb, ("xcomp", "ccomp")) or prep_objects(verb, ("for",)) or _to_clause(verb)
-        ):
+        clauses = [c for c in children(verb, ("xcomp", "ccomp")) if not _question(c)]
+        if lemma in NEEDS_CLAUSE and not (clauses or prep_objects(verb, ("for",)) or _to_clause(verb)):
             return []
         targets = object_tokens(verb)
     elif lemma in URGE_CONTROL:
@@ -304,7 +303,8 @@ def _urge_verb(ctx: Context, verb: Token) -> list[Candidate]:
         for obj in children(verb, ("dobj",)):  # "demanded repayment from Y"
             targets += prep_objects(obj, URGE_PHRASAL[lemma])
     if not targets and lemma in URGE_CLAUSAL:
-        clauses = children(verb, ("ccomp", "xcomp"))
+        # "asked whether Y could ..." asks a question, not Y
+        clauses = [c for c in children(verb, ("ccomp", "xcomp")) if not _question(c)]
         if lemma in OPINION_URGES:  # "suggested that Y make efforts", not "suggested Y would"
             clauses = [c for c in clauses if _subjunctive(c)]
         targets = [s for c in clauses for s in children(c, ("nsubj", "nsubjpass"))]
@@ -328,6 +328,10 @@ def _to_clause(verb: Token) -> bool:
         for o in p.children
         if o.dep_ == "pobj"
     )
+
+
+def _question(clause: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in clause.children)
 
 
 def _subjunctive(clause: Token) -> bool:

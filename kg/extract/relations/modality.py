@@ -46,8 +46,9 @@ DIRECT_VERBS = frozenset(
 
 
 def _set_off(head: Token, t: Token) -> bool:
-    """A clause after a comma is an adjunct ("denied it, rebutting the claims"), not what is denied."""
-    lo, hi = sorted((head.i, t.i))
+    """A clause after a comma is an adjunct ("denied it, rebutting the claims"), not what is
+    denied; commas inside the clause itself ("alleged that Ben Orr, 63, directed ...") are not."""
+    lo, hi = (head.i + 1, t.left_edge.i) if head.i < t.i else (t.right_edge.i + 1, head.i)
     return any(tok.text in {",", ";", "--", "-"} for tok in head.doc[lo:hi])
 
 
