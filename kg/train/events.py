@@ -349,6 +349,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     relations = {}
     for rel in EVENTS:
+        if len({y for st in stories for p in st.pairs if (y := p.labels[rel]) != UNKNOWN}) < 2:
+            print(f"  {rel}: one class only in the training stories; no weights written")
+            continue
         fitted = fit_all(stories, rel, chosen[rel]["C"], args.seed)
         relations[rel] = {
             **fitted,
