@@ -78,3 +78,10 @@ def test_names_kept_or_found(extract_text, text: str, name: str, expected: str) 
 def test_a_name_stops_at_a_blanked_ticker(extract_text) -> None:
     found = names(extract_text("A spokesman for Norwind International <NWD> of Dovria said so."))
     assert not any("<" in n or "of Dovria" in n for n in found), found
+
+
+def test_a_name_the_model_stopped_short_of_its_kind_word_is_a_thing(extract_text) -> None:  # type: ignore[no-untyped-def]
+    ex = extract_text(
+        "Ministers offered changes to the Mental Capacity Bill amid chaotic scenes in the Commons."
+    )
+    assert not [m for m in ex.mentions if m.text.startswith("Mental Capacity")]

@@ -52,6 +52,9 @@ def thing_cut(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     last = doc[end - 1]
     if last.lower_ in THING_WORDS and last.text[:1].isupper():
         return None
+    after = doc[end] if end < len(doc) else None
+    if after is not None and end - start >= 2 and after.lower_ in THING_WORDS and after.is_title:
+        return None  # the model stopped short of the kind word: "the [Mental Capacity] Bill"
     if last.lower_ == "paper" and end - start == 2 and doc[start].lower_ in {"white", "green"}:
         return None  # a government's "White Paper"
     if end - start == 1 and doc[start].lower_ in COUNT_WORDS:
