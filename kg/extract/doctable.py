@@ -27,6 +27,7 @@ class DocTable:
         self.tokens: list[Token] = list(doc)
         self.sents: list[Span] = list(doc.sents)
         self._span_texts: dict[tuple[int, int], str] = {}
+        self._span_roots: dict[tuple[int, int], Token] = {}
         n = len(self.tokens)
         self.sent_index = [0] * n  # the sentence of each token, into ``sents``
         self.sent_start = [0] * n  # token bounds of each token's sentence
@@ -44,6 +45,14 @@ class DocTable:
         found = self._span_texts.get(key)
         if found is None:
             found = self._span_texts[key] = self.doc[start:end].text
+        return found
+
+    def span_root(self, start: int, end: int) -> Token:
+        """``doc[start:end].root``, found once per span."""
+        key = (start, end)
+        found = self._span_roots.get(key)
+        if found is None:
+            found = self._span_roots[key] = self.doc[start:end].root
         return found
 
     def sent(self, i: int) -> Span:
