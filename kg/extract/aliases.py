@@ -26,6 +26,7 @@ from spacy.tokens import Doc
 
 from kg.extract import kinds, memberforms, names, shortforms, titles
 from kg.extract.coref import REFERENCE_SOURCES, resolve_references
+from kg.extract.doctable import table
 from kg.extract.evidence import NER_PREFIX, Votes, combine, decide, votes_for
 from kg.extract.grouping import NameTable, conflict, surface
 from kg.extract.mentions import Candidate, is_acronym
@@ -55,12 +56,13 @@ def personal_name(doc: Doc, c: Candidate) -> str:
     """The name without the title news writes before it: "Mr Wrenholm" -> "Wrenholm",
     "Prime Minister Sir Ana Quist" -> "Ana Quist". A name of an organization ending in a kind
     word keeps its first words ("President Hotel Group", "Chancellor Insurance Co")."""
-    tokens = [t for t in doc[c.start : c.end] if t.tag_ != "POS"]
+    tab = table(doc)
+    tokens = [tab.tokens[i] for i in range(c.start, c.end) if tab.tag[i] != "POS"]
     n = titles.title_length([t.text for t in tokens])
     rest = tokens[n:]
     if not n or rest[-1].lower_ in _ORG_HEADS or not all(t.text[:1].isupper() for t in rest if t.is_alpha):
         return surface(doc, c)
-    return " ".join(doc[rest[0].i : rest[-1].i + 1].text.split())
+    return " ".join(tab.span_text(rest[0].i, rest[-1].i + 1).split())
 
 
 def _name_key(doc: Doc, c: Candidate) -> str:

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from kg.extract import kinds
+from kg.extract.doctable import table
 from kg.extract.parties import a_people
 
 # Lower-case nouns that name a public body when someone's name qualifies them.
@@ -58,11 +59,12 @@ def _qualifier_end(doc: Doc, noun: Token) -> tuple[int, int, str] | None:
     """The qualifier's span and label, searching left of the body noun over its modifiers."""
     i = noun.i - 1
     skipped = 0
-    while i >= noun.sent.start:
+    sent_start = table(doc).sent_start[noun.i]
+    while i >= sent_start:
         tok = doc[i]
         if tok.ent_type_ in QUALIFIER_LABELS:
             start = i
-            while start > noun.sent.start and doc[start].ent_iob_ == "I":
+            while start > sent_start and doc[start].ent_iob_ == "I":
                 start -= 1
             return start, i + 1, tok.ent_type_
         text = tok.text.casefold()
@@ -78,8 +80,12 @@ def _qualifier_end(doc: Doc, noun: Token) -> tuple[int, int, str] | None:
 def bodies(doc: Doc) -> list[Body]:
     """Public bodies named by a qualifier and a common noun in lower case."""
     out: list[Body] = []
-    for noun in doc:
-        if noun.lower_ not in BODY_NOUNS or not noun.is_lower:
+    tab = table(doc)
+    for i, word in enumerate(tab.lower):
+        if word not in BODY_NOUNS:
+            continue
+        noun = tab.tokens[i]
+        if not noun.is_lower:
             continue
         found = _qualifier_end(doc, noun)
         if found is None:

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract import kinds
+from kg.extract.doctable import table
 
 # Lowercase words inside a place's name: "Rio de Janeiro", "Mar del Plata".
 PLACE_PARTICLES = frozenset({"de", "del", "da", "do", "dos", "das", "la", "el"})
@@ -55,8 +56,10 @@ def sources_and_places(doc: Doc) -> list[tuple[tuple[int, int], tuple[int, int]]
 
 
 def _caps(tok: Token) -> bool:
+    if not tok.is_upper:
+        return False
     letters = [c for c in tok.text if c.isalpha()]
-    return len(letters) >= 2 and tok.is_upper and not any(c.isdigit() for c in tok.text)
+    return len(letters) >= 2 and not any(c.isdigit() for c in tok.text)
 
 
 def _code(tok: Token) -> bool:
@@ -67,7 +70,7 @@ def _code(tok: Token) -> bool:
 def _line_start(doc: Doc, i: int) -> int:
     """The first word of the sentence of token i, past codes, digits and opening punctuation; a
     monitoring code before token i starts a new line ("Planes Took Off NC1901223094 Brannock ...")."""
-    j = doc[i].sent.start
+    j = table(doc).sent_start[i]
     for k in range(j, i):
         if _code(doc[k]):
             j = k + 1
@@ -89,7 +92,8 @@ def _connector(doc: Doc, j: int) -> bool:
 
 def _run_end(doc: Doc, i: int) -> int:
     j = i + 1
-    while j < len(doc) and doc[j].sent.start == doc[i].sent.start:
+    end = table(doc).sent_end[i]
+    while j < len(doc) and j < end:
         if _caps(doc[j]) and doc[j - 1].whitespace_:
             j += 1
         elif _connector(doc, j):
@@ -100,7 +104,7 @@ def _run_end(doc: Doc, i: int) -> int:
 
 
 def _all_caps_sentence(doc: Doc, i: int) -> bool:
-    words = [t for t in doc[i].sent if t.is_alpha]
+    words = [t for t in table(doc).sentence_tokens(i) if t.is_alpha]
     return len(words) >= 3 and all(t.is_upper for t in words)
 
 
@@ -118,9 +122,10 @@ def caps_names(doc: Doc) -> list[CapsName]:
 
 def _caps_names(doc: Doc) -> list[CapsName]:
     out: list[CapsName] = []
+    tokens = table(doc).tokens
     i = 0
     while i < len(doc):
-        if not _caps(doc[i]) or (i > 0 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_):
+        if not _caps(tokens[i]) or (i > 0 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_):
             i += 1
             continue
         j = _run_end(doc, i)
@@ -160,12 +165,12 @@ def _language_then_time(doc: Doc, k: int) -> bool:
 
 def _source_lines(doc: Doc) -> list[CapsName]:
     out: list[CapsName] = []
-    for tok in doc:
-        i = tok.i
-        if tok.lower_ != "in" or not _language_then_time(doc, i + 1):
+    tab = table(doc)
+    for i, lower in enumerate(tab.lower):
+        if lower != "in" or not _language_then_time(doc, i + 1):
             continue
         first = i  # back to the line's start or its monitoring code ("NC1901223094")
-        while first > doc[i].sent.start and not _code(doc[first - 1]):
+        while first > tab.sent_start[i] and not _code(doc[first - 1]):
             first -= 1
         while first < i and (doc[first].is_punct or _code(doc[first]) or doc[first].like_num):
             first += 1
@@ -189,7 +194,7 @@ BROADCASTER_ENDS = frozenset({"network", "radio", "television", "tv", "service",
 def _lines(doc: Doc) -> list[Span]:
     """Each non-empty line of the text as a span of whole tokens."""
     out, pos = [], 0
-    for line in doc.text.split("\n"):
+    for line in table(doc).text.split("\n"):
         span = doc.char_span(pos, pos + len(line), alignment_mode="contract")
         if span is not None and len(span) and line.strip():
             out.append(span)

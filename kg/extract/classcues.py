@@ -22,6 +22,7 @@ from collections import defaultdict
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract import kinds
+from kg.extract.doctable import table
 from kg.extract.nouncues import noun_votes
 
 Votes = defaultdict[str, float]
@@ -58,7 +59,7 @@ MOTION_VERBS = frozenset({"travel", "move", "fly", "go", "return", "emigrate", "
 def class_votes(doc: Doc, start: int, end: int, ner: str, votes: Votes) -> None:
     """Add the votes of the cues above for the name at tokens [start, end)."""
     span = doc[start:end]
-    root = span.root
+    root = table(doc).span_root(start, end)
     prev = doc[start - 1] if start > 0 else None
     nxt = doc[end] if end < len(doc) else None
     _news(span, nxt, ner, votes)

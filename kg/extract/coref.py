@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract import descriptions, kinds, reference_words
+from kg.extract.doctable import table
 from kg.extract.mentions import Candidate
 
 if TYPE_CHECKING:
@@ -99,11 +100,12 @@ def quoted_tokens(doc: Doc) -> list[bool]:
     last. A paragraph break closes a quotation."""
     inside = [False] * len(doc)
     state = False
-    for tok in doc:
+    tokens = table(doc).tokens
+    for tok in tokens:
         if tok.is_space and "\n" in tok.text:
             state = False
         elif tok.text in _QUOTES:
-            before = tok.i == 0 or bool(doc[tok.i - 1].whitespace_) or doc[tok.i - 1].is_space
+            before = tok.i == 0 or bool(tokens[tok.i - 1].whitespace_) or tokens[tok.i - 1].is_space
             if tok.text in {"“", "``"} or (tok.text == '"' and before and not tok.whitespace_):
                 state = True
             elif tok.text in {"”", "''"} or (tok.text == '"' and not before):
@@ -126,10 +128,11 @@ def _head_words(span: Span) -> set[str]:
 
 
 def find_pronouns(doc: Doc, taken: set[int]) -> list[Candidate]:
+    tab = table(doc)
     return [
-        Candidate(tok.i, tok.i + 1, "pronoun")
-        for tok in doc
-        if tok.lower_ in PRONOUNS and tok.pos_ == "PRON" and tok.i not in taken and not _pleonastic(tok)
+        Candidate(i, i + 1, "pronoun")
+        for i, lower in enumerate(tab.lower)
+        if lower in PRONOUNS and tab.pos[i] == "PRON" and i not in taken and not _pleonastic(tab.tokens[i])
     ]
 
 
@@ -158,18 +161,16 @@ class _Discourse:
 
     def __init__(self, doc: Doc, clusters: list[Cluster]) -> None:
         self.doc = doc
+        self.table = tab = table(doc)
         self.types = [cl.type for cl in clusters]
-        self.sent_of = [0] * len(doc)
-        for k, sent in enumerate(doc.sents):
-            for t in range(sent.start, sent.end):
-                self.sent_of[t] = k
+        self.sent_of = tab.sent_index
         self.quoted = quoted_tokens(doc)
         # sentences counted without those wholly inside a quotation: a pronoun after a long
         # quotation still reaches the speaker named before it
         self.told = [0] * len(doc)
         count = 0
-        for sent in doc.sents:
-            count += any(not self.quoted[t.i] and t.is_alpha for t in sent)
+        for sent in tab.sents:
+            count += any(not self.quoted[t.i] and t.is_alpha for t in tab.tokens[sent.start : sent.end])
             for t in range(sent.start, sent.end):
                 self.told[t] = count
         self.seen: list[_Antecedent] = []
@@ -191,7 +192,7 @@ class _Discourse:
 
     def _antecedent(self, start: int, end: int, k: int) -> _Antecedent:
         doc = self.doc
-        root = doc[start:end].root
+        root = self.table.span_root(start, end)
         if root.dep_ in {"poss", "compound", "appos"} and _is_subject(root.head):
             # "Norwind's chairman said", "Norwind officials said", "the group's flagship,
             # Norwind, said": Norwind is as salient as the subject
@@ -241,7 +242,7 @@ class _Discourse:
 
     def _speaks(self, a: _Antecedent) -> bool:
         """The antecedent is the speaker of a quotation: the subject of "say" outside quotes."""
-        root = self.doc[a.start : a.end].root
+        root = self.table.span_root(a.start, a.end)
         return a.subject and not a.quoted and root.head.lemma_ in reference_words.SPEECH_VERBS
 
     def pronoun_antecedent(self, ref: Candidate) -> int | None:
@@ -250,7 +251,8 @@ class _Discourse:
         gender = reference_words.PRONOUN_GENDER.get(tok.lower_)
         here, quoted = self.sent_of[ref.start], self.quoted[ref.start]
         # "Quist praised him": not Quist, however Quist was named before
-        excluded = {a.cluster for a in self.seen if a.start in _clause_subjects(tok)}
+        objects_of = _clause_subjects(tok)
+        excluded = {a.cluster for a in self.seen if a.start in objects_of}
         fits = [
             a
             for a in self.seen
@@ -263,7 +265,7 @@ class _Discourse:
             and (quoted or not a.quoted)
         ]
         if quoted:
-            speakers = {a.cluster for a in self.seen if self._speaks(a) and here - WINDOW <= a.sent <= here}
+            speakers = {a.cluster for a in self.seen if here - WINDOW <= a.sent <= here and self._speaks(a)}
             fits = [a for a in fits if a.cluster not in speakers]
         if not fits:
             return None

@@ -19,6 +19,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from kg.extract import kinds
+from kg.extract.doctable import table
 from kg.extract.types import Candidate
 
 DESCRIBER_NOUNS = kinds.DESCRIBER_NOUNS
@@ -50,10 +51,14 @@ def _describes(tok: Token) -> bool:
 def nationality_mentions(doc: Doc, taken: list[bool], named: set[str]) -> list[Candidate]:
     """Nationality words standing for a country the story names (``named``: canonical names)."""
     found = []
-    for tok in doc:
-        plural = tok.lower_.endswith("s") and tok.lower_[:-1] in kinds.DEMONYMS  # "the Americans"
-        place = kinds.DEMONYMS.get(tok.lower_[:-1] if plural else tok.lower_)
-        if place is None or place not in named or taken[tok.i] or not tok.is_title:
+    tab = table(doc)
+    for i, lower in enumerate(tab.lower):
+        plural = lower.endswith("s") and lower[:-1] in kinds.DEMONYMS  # "the Americans"
+        place = kinds.DEMONYMS.get(lower[:-1] if plural else lower)
+        if place is None or place not in named or taken[i]:
+            continue
+        tok = tab.tokens[i]
+        if not tok.is_title:
             continue
         listed = tok.dep_ == "conj" and doc[tok.head.i - 1].lower_ == "the"  # "the Americans and Kuwaitis"
         people = ((tok.i > 0 and doc[tok.i - 1].lower_ == "the") or listed) and tok.dep_ in NOMINAL_ROLES

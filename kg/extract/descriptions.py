@@ -14,6 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract import reference_words as words
+from kg.extract.doctable import table
 from kg.extract.mentions import Candidate
 
 _PLACES = frozenset({"NORP", "GPE", "LOC"})
@@ -32,7 +33,7 @@ def _role_of(tok: Token) -> Role:
     """The role a role noun states, with its qualifiers: "Foreign Secretary" -> (foreign, secretary)."""
     quals = [
         t.lower_
-        for t in tok.doc[max(tok.sent.start, tok.i - 3) : tok.i]
+        for t in tok.doc[max(table(tok.doc).sent_start[tok.i], tok.i - 3) : tok.i]
         if t.lower_ in words.ROLE_QUALIFIERS and t.head.i in {tok.i, t.i + 1}
     ]
     return (*quals, *words.ROLE_SYNONYMS.get(tok.lower_, (tok.lower_,)))
@@ -44,9 +45,15 @@ def find_descriptions(
     """ "the union", "the prime minister": candidates of source "definite" (with no role) or
     "role" (with the role they state)."""
     out: list[tuple[Candidate, Role | None]] = []
-    for tok in doc:
-        word = tok.lower_
-        if tok.i in taken or tok.tag_ not in {"NN", "NNP"} or not _the(tok):
+    tab = table(doc)
+    for i, word in enumerate(tab.lower):
+        if i in taken or tab.tag[i] not in {"NN", "NNP"}:
+            continue
+        # only the words below make a description: "the" before any other noun refers to nothing
+        if word not in words.ROLE_NOUNS and word not in organization_nouns:
+            continue
+        tok = tab.tokens[i]
+        if not _the(tok):
             continue
         nxt = doc[tok.i + 1].lower_ if tok.i + 1 < len(doc) else ""
         if (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN") or nxt == "for":
@@ -80,8 +87,9 @@ def roles_of(span: Span) -> set[Role]:
     appos = [c for c in root.children if c.dep_ == "appos"]
     if root.dep_ == "appos":
         appos.append(root.head)
+    sent_index = table(span.doc).sent_index
     for tok in [*before, *inside, *appos]:
-        if tok.lower_ in words.ROLE_NOUNS and tok.sent == root.sent:
+        if tok.lower_ in words.ROLE_NOUNS and sent_index[tok.i] == sent_index[root.i]:
             found.add(_role_of(tok))
     return found
 

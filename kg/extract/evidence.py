@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 
 from kg.extract import cues, kinds
 from kg.extract.classcues import class_votes
+from kg.extract.doctable import table
 from kg.extract.kindnames import BROADCAST_WORDS, station_end
 from kg.extract.mentions import ROLE_NOUNS, Candidate, is_acronym
 from kg.extract.peoplecues import person_place_votes
@@ -57,7 +58,7 @@ ORG_FAMILY = ("Organization", "Company", "TradeAssociation", "GovernmentAgency",
 
 
 def _head_word_votes(doc: Doc, cand: Candidate, votes: Votes) -> None:
-    words = [t.lower_ for t in doc[cand.start : cand.end]]
+    words = table(doc).lower[cand.start : cand.end]
     # a station after a broadcaster's word is no head: "Veltra Radio 4", "Veltra Radio Marlow"
     station = next((i for i, w in enumerate(words[:-1]) if w in BROADCAST_WORDS), None)
     if station is not None and station_end(doc, cand.start + station + 1) == cand.end:
@@ -90,8 +91,9 @@ def _head_word_votes(doc: Doc, cand: Candidate, votes: Votes) -> None:
 
 def _context_votes(doc: Doc, cand: Candidate, votes: Votes) -> None:
     start, end = cand.start, cand.end
-    nxt = doc[end] if end < len(doc) else None
-    prev = doc[start - 1] if start > 0 else None
+    tab = table(doc)
+    nxt = tab.tokens[end] if end < len(doc) else None
+    prev = tab.tokens[start - 1] if start > 0 else None
     if nxt is not None:
         if nxt.lower_ in kinds.BRAND_NOUNS:
             votes["Brand"] += 3  # "the Veltra brand"
@@ -132,14 +134,14 @@ def _context_votes(doc: Doc, cand: Candidate, votes: Votes) -> None:
         elif prev.lower_ in kinds.PERSON_TITLES or prev.lower_ in cues.MORE_PERSON_TITLES:
             votes["Person"] += 3
     person_place_votes(doc, cand.start, cand.end, votes)
-    _syntax_votes(doc[start:end].root, votes, cand.ner)
+    root = tab.span_root(start, end)
+    _syntax_votes(root, votes, cand.ner)
     # "According to the newsletter, CNN and ...": sources named after "according to"
-    sent_start = doc[start].sent.start
-    window = doc[max(sent_start, start - 8) : start]
-    after_according = any(t.lower_ == "according" for t in window) and not any(
-        t.pos_ in {"VERB", "AUX"} for t in window[1:]
+    window = range(max(tab.sent_start[start], start - 8), start)
+    after_according = any(tab.lower[i] == "according" for i in window) and not any(
+        tab.pos[i] in {"VERB", "AUX"} for i in window[1:]
     )
-    modifier = doc[start:end].root.dep_ in {"compound", "amod", "nmod"}  # "one Marlow trader"
+    modifier = root.dep_ in {"compound", "amod", "nmod"}  # "one Marlow trader"
     if after_according and not modifier and not (nxt is not None and nxt.tag_ == "POS"):
         votes["NewsOrganization"] += 1.5
 
@@ -234,7 +236,9 @@ def votes_for(doc: Doc, cand: Candidate) -> Votes:
         votes[NER_PREFIX + cls] += weight
     if cand.source == "kind" or cand.source == "cue":
         votes[SOME_ORGANIZATION] += 1
-    if cand.source == "acronym" or (is_acronym(doc[cand.start : cand.end].text) and cand.ner != "PERSON"):
+    if cand.source == "acronym" or (
+        is_acronym(table(doc).span_text(cand.start, cand.end)) and cand.ner != "PERSON"
+    ):
         votes[SOME_ORGANIZATION] += 0.5
     _head_word_votes(doc, cand, votes)
     _context_votes(doc, cand, votes)

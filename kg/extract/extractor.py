@@ -12,6 +12,7 @@ from kg.extract.aliases import cluster_mentions
 from kg.extract.coref import REFERENCE_SOURCES
 from kg.extract.details import TRIGGERS as EVENT_KINDS
 from kg.extract.details import event_details
+from kg.extract.doctable import release, table
 from kg.extract.gpe import mark_states
 from kg.extract.mentions import find_candidates
 from kg.extract.pipeline import load_pipeline
@@ -80,6 +81,14 @@ def extract_doc(
 ) -> Extraction:
     """Mentions, entities and relations of one parsed document (``event_model`` None: the event
     relations from rules only)."""
+    try:
+        return _extract_doc(doc, document, base_iri, event_model)
+    finally:
+        release(doc)
+
+
+def _extract_doc(doc: Doc, document: Document, base_iri: str, event_model: str | None) -> Extraction:
+    tab = table(doc)
     found = find_mentions(doc, base_iri)
     entities, spans, mention_spans = found.entities, found.spans, found.mention_spans
     # A reference is an argument like any mention, but where its entity is also named in the same
@@ -87,11 +96,11 @@ def extract_doc(
     named_at: dict[tuple[int, int], list[int]] = {}
     for i, (s, _, k, _, _, kind) in enumerate(spans):
         if kind == "name":
-            named_at.setdefault((k, doc[s].sent.start), []).append(i)
+            named_at.setdefault((k, tab.sent_start[s]), []).append(i)
 
     def anchor(i: int) -> int:
         s, _, k, _, _, kind = spans[i]
-        names = named_at.get((k, doc[s].sent.start)) if kind != "name" else None
+        names = named_at.get((k, tab.sent_start[s])) if kind != "name" else None
         return min(names, key=lambda j: abs(spans[j][0] - s)) if names else i
 
     mentions = []
@@ -100,7 +109,7 @@ def extract_doc(
         start, end = span.start_char, span.end_char
         mentions.append(Mention(start, end, document.text[start:end], entities[iri].type, iri, kind))
     relations = []
-    text = doc.text  # spaCy rebuilds it on every access
+    text = tab.text
     for hit in find_relations(doc, mention_spans, event_model=event_model):
         h = replace(hit, head=anchor(hit.head), tail=anchor(hit.tail))
         start, end = h.sent_start, h.sent_end
@@ -109,7 +118,7 @@ def extract_doc(
         detail, date = None, None
         if h.type in EVENT_KINDS:
             tail = mention_spans[h.tail]
-            detail, date = event_details(doc, h.type, doc[tail.start].sent, doc[tail.start : tail.end])
+            detail, date = event_details(doc, h.type, tab.sent(tail.start), doc[tail.start : tail.end])
         relations.append(Relation(h.head, h.tail, h.type, h.confidence, h.rule, start, end, detail, date))
     return Extraction(
         document, tuple(mentions), tuple(sorted(entities.values(), key=lambda e: e.iri)), tuple(relations)

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
+from kg.extract.doctable import table
 from kg.extract.mentions import Candidate, is_acronym
 
 
@@ -27,12 +28,13 @@ class UnionFind:
 
 
 def surface(doc: Doc, c: Candidate) -> str:
-    return " ".join(doc[c.start : c.end].text.split())
+    return " ".join(table(doc).span_text(c.start, c.end).split())
 
 
 def written_words(doc: Doc, c: Candidate) -> list[str]:
     """The words of a mention as written, without a possessive ending."""
-    return [t.text for t in doc[c.start : c.end] if t.tag_ != "POS"]
+    tab = table(doc)
+    return [tab.texts[i] for i in range(c.start, c.end) if tab.tag[i] != "POS"]
 
 
 def conflict(a: str | None, b: str | None) -> bool:

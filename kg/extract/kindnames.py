@@ -18,6 +18,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from kg.extract import kinds
+from kg.extract.doctable import table
 
 KIND_WORDS = (
     kinds.TRADE_ASSOCIATION_WORDS
@@ -39,8 +40,9 @@ def lowercase_words(doc: Doc) -> frozenset[str]:
     """Words (and their lemmas) the story writes in lower case: its common words."""
     cached = doc.user_data.get(_CACHE_KEY)
     if cached is None:
-        words = {t.text for t in doc if t.is_lower and t.is_alpha}
-        words |= {t.lemma_ for t in doc if t.is_lower and t.is_alpha}
+        common = [t for t in table(doc).tokens if t.is_lower and t.is_alpha]
+        words = {t.text for t in common}
+        words |= {t.lemma_ for t in common}
         cached = doc.user_data[_CACHE_KEY] = frozenset(words)
     return frozenset(cached)
 
@@ -86,9 +88,11 @@ def _a_name_of_its_own(tok: Token, kind: Token) -> bool:
 
 def _name_start(doc: Doc, tok: Token) -> int:
     start = tok.i
+    tab = table(doc)
+    sent_start = tab.sent_start[tok.i]
     while start > 0:
-        prev = doc[start - 1]
-        if prev.sent != tok.sent:
+        prev = tab.tokens[start - 1]
+        if start - 1 < sent_start:
             break
         if is_name_token(prev) and prev.lower_ not in kinds.STRIP_LEADING:
             start -= 1
@@ -188,11 +192,14 @@ def _name_end(doc: Doc, tok: Token) -> int:
 def channel_spans(doc: Doc) -> list[tuple[int, int]]:
     """A broadcaster's acronym and a channel's number: "VBC One", "VBC 2"."""
     spans = []
-    for tok in doc[:-1]:
-        nxt = doc[tok.i + 1]
+    tokens = table(doc).tokens
+    for tok in tokens[:-1]:
         acronym = tok.is_upper and tok.is_alpha and len(tok) >= 2
+        if not acronym:
+            continue
+        nxt = tokens[tok.i + 1]
         number = nxt.like_num and ((nxt.is_digit and len(nxt) <= 2) or nxt.lower_ in CHANNEL_NUMBERS)
-        if acronym and number:
+        if number:
             spans.append((tok.i, tok.i + 2))
     return spans
 
@@ -200,7 +207,11 @@ def channel_spans(doc: Doc) -> list[tuple[int, int]]:
 def kind_spans(doc: Doc) -> list[tuple[int, int]]:
     """Token spans (end exclusive) of title-case names whose head is a kind word."""
     spans = []
-    for tok in doc:
+    tab = table(doc)
+    for i, lower in enumerate(tab.lower):
+        if lower not in KIND_WORDS:
+            continue
+        tok = tab.tokens[i]
         # a kind word in title case, or a legal form in capitals ("Quist und Brant AG")
         if tok.lower_ not in KIND_WORDS or not (
             tok.is_title or (tok.is_upper and tok.lower_ in kinds.COMPANY_WORDS)

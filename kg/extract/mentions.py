@@ -20,6 +20,7 @@ from kg.extract import kinds
 from kg.extract.bodies import bodies
 from kg.extract.caps import caps_names
 from kg.extract.demonyms import nationality_mentions
+from kg.extract.doctable import table
 from kg.extract.kindnames import channel_spans, is_name_token, kind_spans
 from kg.extract.missed import missed_names
 from kg.extract.nerfix import entity_spans
@@ -77,11 +78,13 @@ def letters_fit(acronym: str, name: str) -> bool:
 def trim(doc: Doc, start: int, end: int, caps: bool = False) -> tuple[int, int]:
     """Drop leading determiners, trailing possessives and punctuation; with ``caps``, an article
     in capitals before words in capitals is the start of a title and stays ("THE DAILY STAR")."""
-    while start < end and (doc[start].lower_ in kinds.STRIP_LEADING or doc[start].is_punct):
-        if caps and doc[start].is_upper and start + 1 < end and doc[start + 1].is_upper:
+    tab = table(doc)
+    tokens, lower, tag = tab.tokens, tab.lower, tab.tag
+    while start < end and (lower[start] in kinds.STRIP_LEADING or tokens[start].is_punct):
+        if caps and tokens[start].is_upper and start + 1 < end and tokens[start + 1].is_upper:
             break
         start += 1
-    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].is_space):
+    while end > start and (tag[end - 1] == "POS" or tokens[end - 1].is_punct or tokens[end - 1].is_space):
         end -= 1
     return start, end
 
@@ -89,13 +92,14 @@ def trim(doc: Doc, start: int, end: int, caps: bool = False) -> tuple[int, int]:
 def _person_start(doc: Doc, start: int, end: int) -> int:
     """Drop a leading occupation or verb the model took into a person's name: "Composer Ana
     Quist" -> "Ana Quist", "Evaluating Quist" (a headline) -> "Quist"."""
+    tab = table(doc)
     while (
         end - start > 1
-        and doc[start + 1].is_alpha
+        and tab.tokens[start + 1].is_alpha
         and (
-            doc[start].lower_ in kinds.PERSON_NOUNS
-            or doc[start].lower_ in ROLE_NOUNS
-            or doc[start].pos_ in {"VERB", "AUX"}
+            tab.lower[start] in kinds.PERSON_NOUNS
+            or tab.lower[start] in ROLE_NOUNS
+            or tab.pos[start] in {"VERB", "AUX"}
         )
     ):
         start += 1
@@ -105,25 +109,28 @@ def _person_start(doc: Doc, start: int, end: int) -> int:
 def _cue_spans(doc: Doc, taken: list[bool]) -> list[tuple[int, int]]:
     """Proper nouns right before a company word or role noun: "Acme group CEO", "Acme spokesman"."""
     spans = []
-    for tok in doc:
-        if tok.lower_ not in ROLE_NOUNS and tok.lower_ not in kinds.COMPANY_WORDS:
+    tab = table(doc)
+    lower, pos = tab.lower, tab.pos
+    for i, word in enumerate(lower):
+        if word not in ROLE_NOUNS and word not in kinds.COMPANY_WORDS:
             continue
-        if tok.is_title and tok.lower_ in kinds.COMPANY_WORDS:
+        if tab.tokens[i].is_title and word in kinds.COMPANY_WORDS:
             continue  # "Acme Group" is a name of its own, found by kindnames.kind_spans
-        end = tok.i
-        if end > 0 and doc[end - 1].lower_ in kinds.COMPANY_WORDS and tok.lower_ in ROLE_NOUNS:
+        end = i
+        if end > 0 and lower[end - 1] in kinds.COMPANY_WORDS and word in ROLE_NOUNS:
             end -= 1  # "Acme group CEO"
         start = end
-        while start > 0 and doc[start - 1].pos_ == "PROPN" and is_name_token(doc[start - 1]):
+        while start > 0 and pos[start - 1] == "PROPN" and is_name_token(tab.tokens[start - 1]):
             start -= 1
-        if (start < end and not any(taken[start:end]) and start != doc[start].sent.start) or (
-            start < end and not any(taken[start:end]) and doc[start].pos_ == "PROPN"
+        if (start < end and not any(taken[start:end]) and start != tab.sent_start[start]) or (
+            start < end and not any(taken[start:end]) and pos[start] == "PROPN"
         ):
             spans.append((start, end))
     return spans
 
 
 def find_candidates(doc: Doc) -> list[Candidate]:
+    tab = table(doc)
     taken = [False] * len(doc)
     cands: list[Candidate] = []
     titles = title_words(doc)
@@ -136,9 +143,9 @@ def find_candidates(doc: Doc) -> list[Candidate]:
         if kept is None:
             return None
         start, end = kept
-        if start >= end or any(taken[start:end]) or doc[start].lower_ in kinds.TIME_ZONES:
+        if start >= end or any(taken[start:end]) or tab.lower[start] in kinds.TIME_ZONES:
             return None
-        if not any(c.isupper() for c in doc[start:end].text):
+        if not any(c.isupper() for c in tab.span_text(start, end)):
             return None
         for i in range(start, end):
             taken[i] = True
@@ -154,7 +161,7 @@ def find_candidates(doc: Doc) -> list[Candidate]:
     named_bodies = [b for b in bodies(doc) if add(b.start, b.end, "body", "ORG") is not None]
     for start, end in sorted(kind_spans(doc), key=lambda s: (s[0] - s[1], s[0])):
         labels = {e.label for e in ents if e.start < end and e.end > start}
-        country = doc[end - 1].lower_ in kinds.COUNTRY_HEADS
+        country = tab.lower[end - 1] in kinds.COUNTRY_HEADS
         if country and any(e.label == "GPE" and trim(doc, e.start, e.end) == (start, end) for e in ents):
             add(start, end, "ner", "GPE")  # a country whose name ends in a kind word: "... Union"
             continue
@@ -185,14 +192,14 @@ def find_candidates(doc: Doc) -> list[Candidate]:
     for start, end in surname_spans(doc, [(c.start, c.end) for c in cands if c.ner == "PERSON"], taken):
         add(start, end, "repeat", "PERSON")  # "Mr Orr" after "Ben Orr"
     _add_definites(doc, cands, taken)
-    named = {doc[c.start : c.end].text for c in cands} | {c.place for c in cands if c.place}
-    named |= {kinds.COUNTRY_VARIANTS.get(doc[c.start : c.end].text.casefold(), "") for c in cands}
+    named = {tab.span_text(c.start, c.end) for c in cands} | {c.place for c in cands if c.place}
+    named |= {kinds.COUNTRY_VARIANTS.get(tab.span_text(c.start, c.end).casefold(), "") for c in cands}
     cands.extend(nationality_mentions(doc, taken, named))  # "the French", "Russian oil giant X"
     cands.sort(key=lambda c: (c.start, c.end))
     cands.extend(places_in_names(doc, cands) + places_of_bodies(doc, named_bodies))
     cands.sort(key=lambda c: (c.start, -c.end))
     for cand in cands:
-        text = doc[cand.start : cand.end].text.casefold()
+        text = tab.span_text(cand.start, cand.end).casefold()
         if cand.place is None and not cand.nested and text in kinds.COUNTRY_VARIANTS:
             cand.place = kinds.COUNTRY_VARIANTS[text]
     return without_orphan_adjectives(doc, cands)
@@ -201,10 +208,13 @@ def find_candidates(doc: Doc) -> list[Candidate]:
 def _add_acronyms(doc: Doc, cands: list[Candidate], taken: list[bool], add: object) -> None:
     """ "Name (ACR)" defines ACR for the name; bare ACR later is the same entity."""
     by_end = {c.end: c for c in cands}
-    for tok in doc:
-        if tok.text != "(" or tok.i + 2 >= len(doc) or doc[tok.i + 2].text != ")":
+    tab = table(doc)
+    texts = tab.texts
+    for i, text in enumerate(texts):
+        if text != "(" or i + 2 >= len(doc) or texts[i + 2] != ")":
             continue
-        acr = doc[tok.i + 1]
+        tok = tab.tokens[i]
+        acr = tab.tokens[i + 1]
         if not is_acronym(acr.text):
             continue
         end = tok.i
@@ -230,7 +240,8 @@ def _add_acronyms(doc: Doc, cands: list[Candidate], taken: list[bool], add: obje
 
 def _add_repeats(doc: Doc, cands: list[Candidate], taken: list[bool], add: object) -> None:
     """One sense per discourse: a name found once is a mention wherever it recurs."""
-    texts = [t.text for t in doc]
+    tab = table(doc)
+    texts = tab.texts
     known: dict[tuple[str, ...], str] = {}
     for c in cands:
         words = tuple(texts[c.start : c.end])
@@ -249,7 +260,7 @@ def _add_repeats(doc: Doc, cands: list[Candidate], taken: list[bool], add: objec
         for n in range(min(longest, len(doc) - i), 0, -1):
             words = tuple(texts[i : i + n])
             if words in known and not any(taken[i : i + n]):
-                if n == 1 and doc[i].lower_ in kinds.STRIP_LEADING:
+                if n == 1 and tab.lower[i] in kinds.STRIP_LEADING:
                     break
                 add(i, i + n, "repeat", known[words])  # type: ignore[operator]
                 i += n
@@ -261,7 +272,11 @@ def _add_repeats(doc: Doc, cands: list[Candidate], taken: list[bool], add: objec
 
 def _add_definites(doc: Doc, cands: list[Candidate], taken: list[bool]) -> None:
     """ "the company", "the federation": a reference back, resolved in ``aliases.py``."""
-    for tok in doc:
+    tab = table(doc)
+    for i, word in enumerate(tab.lower):
+        if word not in kinds.DEFINITE_NOUNS:
+            continue
+        tok = tab.tokens[i]
         if (
             tok.lower_ in kinds.DEFINITE_NOUNS
             and not taken[tok.i]

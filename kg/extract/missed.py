@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from kg.extract import cues, kinds
+from kg.extract.doctable import table
 
 
 def _name_token(tok: Token) -> bool:
@@ -20,13 +21,15 @@ def _name_token(tok: Token) -> bool:
 
 def _runs(doc: Doc, taken: list[bool]) -> list[tuple[int, int]]:
     out = []
+    tab = table(doc)
+    tokens, pos, sent = tab.tokens, tab.pos, tab.sent_index
     i = 0
     while i < len(doc):
-        if not _name_token(doc[i]) or taken[i]:
+        if pos[i] != "PROPN" or not _name_token(tokens[i]) or taken[i]:
             i += 1
             continue
         j = i + 1
-        while j < len(doc) and _name_token(doc[j]) and not taken[j] and doc[j].sent == doc[i].sent:
+        while j < len(doc) and _name_token(tokens[j]) and not taken[j] and sent[j] == sent[i]:
             j += 1
         out.append((i, j))
         i = j

@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 from kg.extract import kinds
 from kg.extract.bodies import Body
+from kg.extract.doctable import table
 from kg.extract.types import Candidate
 
 
@@ -28,7 +29,7 @@ def places_in_names(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
             for n in (4, 3, 2, 1):
                 if i + n > c.end or (i == c.start and n == c.end - c.start):
                     continue
-                text = doc[i : i + n].text.casefold()
+                text = table(doc).span_text(i, i + n).casefold()
                 place = kinds.COUNTRY_VARIANTS.get(text) or (kinds.DEMONYMS.get(text) if n == 1 else None)
                 if place:
                     out.append(Candidate(i, i + n, "nested", "GPE", place=place, nested=True))
@@ -43,7 +44,7 @@ def places_of_bodies(doc: Doc, named: list[Body]) -> list[Candidate]:
     out = []
     for body in named:
         start, end = body.qualifier
-        text = doc[start:end].text.casefold()
+        text = table(doc).span_text(start, end).casefold()
         place = kinds.COUNTRY_VARIANTS.get(text) or kinds.DEMONYMS.get(text)
         if place is not None or body.label in {"GPE", "LOC"}:
             out.append(Candidate(start, end, "nested", "GPE", place=place, nested=True, extra={"Place": 3.0}))
@@ -51,12 +52,12 @@ def places_of_bodies(doc: Doc, named: list[Body]) -> list[Candidate]:
 
 
 def _demonym(doc: Doc, cand: Candidate) -> bool:
-    return doc[cand.start : cand.end].text.casefold() in kinds.DEMONYMS
+    return table(doc).span_text(cand.start, cand.end).casefold() in kinds.DEMONYMS
 
 
 def without_orphan_adjectives(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     """The candidates less the nested nationality adjectives whose country the story never names."""
     named = {c.place for c in cands if not c.nested and c.place} | {
-        doc[c.start : c.end].text for c in cands if not c.nested
+        table(doc).span_text(c.start, c.end) for c in cands if not c.nested
     }
     return [c for c in cands if not (c.nested and c.place and _demonym(doc, c) and c.place not in named)]

@@ -18,6 +18,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from kg.extract import kinds
+from kg.extract.doctable import table
 from kg.extract.kindnames import KIND_WORDS, is_abbreviation, lowercase_words
 from kg.extract.offices import office_cut
 from kg.extract.things import thing_cut
@@ -37,9 +38,8 @@ def is_common_word(tok: Token) -> bool:
 def title_words(doc: Doc) -> set[int]:
     """Tokens of "Secretary of State (for Quist Affairs)" after the office word."""
     out: set[int] = set()
-    for tok in doc:
-        i = tok.i
-        if tok.text != "State" or i < 2 or doc[i - 1].lower_ != "of" or doc[i - 2].lower_ not in STATE_TITLES:
+    for i, text in enumerate(table(doc).texts):
+        if text != "State" or i < 2 or doc[i - 1].lower_ != "of" or doc[i - 2].lower_ not in STATE_TITLES:
             continue
         out.add(i)
         if i + 2 < len(doc) and doc[i + 1].lower_ == "for":

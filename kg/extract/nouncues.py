@@ -19,6 +19,7 @@ from collections import defaultdict
 from spacy.tokens import Doc, Token
 
 from kg.extract import kinds
+from kg.extract.doctable import table
 
 Votes = defaultdict[str, float]
 
@@ -58,7 +59,11 @@ PLACE_LABELS = frozenset({"GPE", "LOC"})
 
 def noun_votes(doc: Doc, start: int, end: int, ner: str, votes: Votes) -> None:
     """Votes of the common nouns next to the name at tokens [start, end)."""
-    for noun in (_before(doc, start), _apposition_after(doc, end), _apposition_of(doc[start:end].root)):
+    for noun in (
+        _before(doc, start),
+        _apposition_after(doc, end),
+        _apposition_of(table(doc).span_root(start, end)),
+    ):
         if noun is None:
             continue
         cls = NOUN_CLASSES.get(noun.lower_) or NOUN_CLASSES.get(noun.lemma_)

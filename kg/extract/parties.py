@@ -18,6 +18,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract import kinds
+from kg.extract.doctable import table
 
 # Politicians and followers whose party's name comes before them.
 PARTY_PEOPLE = frozenset(
@@ -71,6 +72,8 @@ def _name_start(doc: Doc, start: int) -> int:
 def _members(doc: Doc) -> list[tuple[int, int]]:
     out = []
     for whole in doc.ents:
+        if whole.label_ not in ("NORP", "ORG"):
+            continue  # (none of these is kept below: saves reading the words)
         start = whole.start
         while start < whole.end and doc[start].lower_ in kinds.STRIP_LEADING:
             start += 1  # the model may take the article in: "[the Veltrists]"
@@ -97,9 +100,11 @@ def _before_member_nouns(doc: Doc) -> list[tuple[int, int]]:
     """ "Ana Quist, Veltra MP for Marlow", "angry Veltra MPs"; but "the Marlow MP" is the member
     for a constituency, and so is "Mid-Marlow MP"."""
     out = []
-    for tok in doc:
-        if tok.lower_ not in MEMBER_NOUNS or tok.i < 2:
+    tab = table(doc)
+    for i, lower in enumerate(tab.lower):
+        if lower not in MEMBER_NOUNS or i < 2:
             continue
+        tok = tab.tokens[i]
         word, before = doc[tok.i - 1], doc[tok.i - 2]
         if (
             word.tag_ in PROPER
@@ -118,8 +123,12 @@ def _before_member_nouns(doc: Doc) -> list[tuple[int, int]]:
 def _before_party(doc: Doc) -> list[tuple[int, int]]:
     """ "the Veltra party" -> "Veltra party"; "the Veltra and Quist parties" -> "Veltra", "Quist"."""
     out = []
-    for tok in doc:
-        if tok.lower_ not in {"party", "parties"} or not tok.is_lower or tok.i == 0:
+    tab = table(doc)
+    for i, lower in enumerate(tab.lower):
+        if lower not in {"party", "parties"}:
+            continue
+        tok = tab.tokens[i]
+        if not tok.is_lower or tok.i == 0:
             continue
         prev = doc[tok.i - 1]
         if (
@@ -144,9 +153,11 @@ def constituency_spans(doc: Doc) -> list[tuple[int, int]]:
     """ "Veltra MP for Marlow East", "the MP for Dover and North Quist": the place a member sits
     for, in title case after "for"."""
     out = []
-    for tok in doc[:-2]:
-        if tok.lower_ not in MEMBER_NOUNS or doc[tok.i + 1].lower_ != "for":
+    lower = table(doc).lower
+    for i in range(len(doc) - 2):
+        if lower[i] not in MEMBER_NOUNS or lower[i + 1] != "for":
             continue
+        tok = doc[i]
         end = start = tok.i + 2
         while end < len(doc) and (
             (doc[end].is_title and doc[end].is_alpha)

@@ -12,6 +12,7 @@ from collections import defaultdict
 from spacy.tokens import Doc
 
 from kg.extract import cues, kinds
+from kg.extract.doctable import table
 
 Votes = defaultdict[str, float]
 
@@ -38,7 +39,7 @@ def person_place_votes(doc: Doc, start: int, end: int, votes: Votes) -> None:
     age = start >= 4 and doc[start - 3].like_num and doc[start - 4].text == ","
     if age and doc[start - 1].lower_ == "of" and doc[start - 2].text == ",":
         votes["Place"] += 3
-    root = doc[start:end].root
+    root = table(doc).span_root(start, end)
     head = root.head
     if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in cues.PLACE_OF_NOUNS:
         votes["Place"] += 3

@@ -33,12 +33,16 @@ def acronyms_by_initials(t: NameTable) -> None:
     short form ("QRT" in "QRT Holdings Corp"), not the initials of another ("Quinn R. Tate")."""
     doc, cands, keys = t.doc, t.cands, t.keys
     full = t.full()
+    written = _Written(t)
     # "the EC Commission" is a body of the EC: it leaves "EC" to its initials
     openers = {t.words[j][0] for j in full if len(t.words[j]) > 1 and t.words[j][-1] not in BODY_HEADS}
     for i, c in enumerate(cands):
-        text = surface(doc, c).replace(".", "")
-        if c.place is not None or not is_acronym(surface(doc, c)) or c.acronym_of is not None:
+        if c.place is not None or c.acronym_of is not None:
             continue
+        form = surface(doc, c)
+        if not is_acronym(form):
+            continue
+        text = form.replace(".", "")
         if any(cands[j].acronym_of is not None and keys[j] == keys[i] for j in range(len(cands))):
             continue
         if keys[i] in openers:
@@ -46,18 +50,35 @@ def acronyms_by_initials(t: NameTable) -> None:
         fits = {
             t.uf.find(j)
             for j in full
-            if (
-                text.upper() in _initials(written_words(doc, cands[j]))
-                or names.acronym_spells(text, written_words(doc, cands[j]))
-            )
+            if (text.upper() in written.initials(j) or names.acronym_spells(text, written.words(j)))
             and keys[i] not in keys[j].split()  # "the EC Commission" is not what EC stands for
         }
         if len(fits) == 1:
             t.join(fits.pop(), i, "rule:acronym-initials")
-    _acronyms_written_as_words(t, full)
+    _acronyms_written_as_words(t, full, written)
 
 
-def _acronyms_written_as_words(t: NameTable, full: list[int]) -> None:
+class _Written:
+    """The written words of each name and their initials, read once per name however many
+    acronyms of the story are compared with it."""
+
+    def __init__(self, t: NameTable) -> None:
+        self.t = t
+        self._words: dict[int, list[str]] = {}
+        self._initials: dict[int, set[str]] = {}
+
+    def words(self, j: int) -> list[str]:
+        if j not in self._words:
+            self._words[j] = written_words(self.t.doc, self.t.cands[j])
+        return self._words[j]
+
+    def initials(self, j: int) -> set[str]:
+        if j not in self._initials:
+            self._initials[j] = _initials(self.words(j))
+        return self._initials[j]
+
+
+def _acronyms_written_as_words(t: NameTable, full: list[int], written: _Written) -> None:
     """An acronym said as a word is often written as one ("Nemo" for the "North European
     Maritime Organisation", "Ukmp" for the "UK Marine Party"): a word in title case that is the
     initials of one name of three words or more in the story names it."""
@@ -72,10 +93,7 @@ def _acronyms_written_as_words(t: NameTable, full: list[int]) -> None:
         ):
             continue
         fits = {
-            t.uf.find(j)
-            for j in full
-            if len(written_words(doc, cands[j])) >= 3
-            and word.upper() in _initials(written_words(doc, cands[j]))
+            t.uf.find(j) for j in full if len(written.words(j)) >= 3 and word.upper() in written.initials(j)
         }
         if len(fits) == 1 and t.uf.find(i) not in fits:
             t.join(fits.pop(), i, "rule:acronym-as-word")
@@ -125,12 +143,14 @@ def short_forms(t: NameTable) -> None:
     ("the Norwind 400", "Norwind II") is not the maker."""
     doc, cands, keys, words, strong, uf = t.doc, t.cands, t.keys, t.words, t.strong, t.uf
     full = t.full()
+    key_lengths = [len(k.split()) for k in keys]
     bound = {keys[j] for j, c in enumerate(cands) if c.acronym_of is not None or c.place or j in t.why}
     for i, c in enumerate(cands):
         short = words[i]
-        if not short or c.place is not None or keys[i] in bound or len(keys[i].split()) > len(short):
+        if not short or c.place is not None or keys[i] in bound or key_lengths[i] > len(short):
             continue  # a name with its legal form ("Norwind Corp") is written in full
-        if any(len(keys[j].split()) > len(short) for j in range(len(cands)) if uf.find(j) == uf.find(i)):
+        group = [j for j in range(len(cands)) if uf.find(j) == uf.find(i)]
+        if any(key_lengths[j] > len(short) for j in group):
             continue  # "Norwind" is "Norwind Corp", named in full, not another longer name
         acronym = is_acronym(surface(doc, c))
         ends: set[int] = set()
@@ -140,9 +160,7 @@ def short_forms(t: NameTable) -> None:
         clipped_names: set[int] = set()  # first words of names of several words
         led: set[int] = set()  # bodies named after a leader: "the Quist administration"
         # "Mr Quist" or "President Quist" anywhere makes every "Quist" a person
-        person = any(
-            strong[j] == "Person" or t.titled[j] for j in range(len(cands)) if uf.find(j) == uf.find(i)
-        )
+        person = any(strong[j] == "Person" or t.titled[j] for j in group)
         for j in full:
             long = words[j]
             if long == short or conflict(strong[i], strong[j]):

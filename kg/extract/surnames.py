@@ -13,6 +13,8 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
+from kg.extract.doctable import table
+
 # Words before a surname that make it one: "Mr Orr", "Dr. Orr", "Lady Orr".
 TITLES = frozenset(
     """mr mr. mrs mrs. ms ms. miss dr dr. sir dame lord lady prof prof. professor president
@@ -37,10 +39,12 @@ def surname_spans(
         if len(last) >= MIN_LENGTH and last[0].isupper() and not last.isupper():
             first_seen[last] = min(first_seen.get(last, end), end)
     found = []
-    for tok in doc:
-        seen = first_seen.get(tok.text)
-        if seen is None or tok.i < seen or taken[tok.i]:
+    tab = table(doc)
+    for i, text in enumerate(tab.texts):
+        seen = first_seen.get(text)
+        if seen is None or i < seen or taken[i]:
             continue
+        tok = tab.tokens[i]
         before = doc[tok.i - 1] if tok.i > 0 else None
         after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
         titled = before is not None and before.lower_ in TITLES

@@ -29,8 +29,12 @@ def _obliged(clause: Token) -> bool:
 def find_advice(ctx: Context, sent: Span) -> list[Candidate]:
     """urges hits of one sentence stated as what the speaker says another should do."""
     found: list[Candidate] = []
-    for verb in sent:
-        if not (verbal(verb) and verb.lemma_.lower() in SAYING and asserted(verb)):
+    tab = ctx.table
+    for i in range(sent.start, sent.end):
+        if tab.lemma[i] not in SAYING:
+            continue
+        verb = tab.tokens[i]
+        if not (verbal(verb) and asserted(verb)):
             continue
         clauses = [c for c in children(verb, ("ccomp",)) if _obliged(c)]
         if not clauses:

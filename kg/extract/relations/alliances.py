@@ -33,6 +33,14 @@ from kg.extract.relations.verbs import (
 COSIGNER_FACTOR = 0.75  # allies named next to a letter did not sign it in so many words
 # Verbs that make a cooperation noun the act of its parties: "X and Y concluded an accord".
 MORE_COOP_SUPPORT = frozenset({"conclude", "negotiate", "finalize", "finalise", "agree"})
+# Every verb ``_alliance_partners`` reads: any other verb states no alliance.
+ALLIANCE_VERBS = (
+    frozenset({"join", "build", "create", "enter", "team"})
+    | COOP_SUPPORT
+    | MORE_COOP_SUPPORT
+    | ALLY_VERBS
+    | COOP_VERBS
+)
 
 
 def _with_objects(verb: Token, noun: Token | None = None) -> list[Token]:
@@ -87,8 +95,14 @@ def _among(subjects: list[Arg], relation: str, confidence: float, rule: str) -> 
 def find_alliances(ctx: Context, sent: Span) -> list[Candidate]:
     """alliedWith / cooperatesWith hits of one sentence."""
     found: list[Candidate] = []
-    for token in sent:
-        stated = _alliance_partners(token)
+    tab = ctx.table
+    for i in range(sent.start, sent.end):
+        lemma = tab.lemma[i]
+        joint = any(tab.dep[c] == "advmod" and tab.lemma[c] in JOINT_ADVERBS for c in tab.kids[i])
+        if not (joint or lemma in ALLIANCE_VERBS or lemma in ACCUSE_VERBS or lemma in ALLY_NOUNS):
+            continue  # none of the forms below
+        token = tab.tokens[i]
+        stated = _alliance_partners(token) if lemma in ALLIANCE_VERBS else None
         if stated is not None:
             relation, rule, partners = stated
             subjects = _coordinated_subjects(ctx, token)
@@ -100,13 +114,13 @@ def find_alliances(ctx: Context, sent: Span) -> list[Candidate]:
             subjects = _coordinated_subjects(ctx, token)
             if len(subjects) > 1:
                 found.extend(_among(subjects, "alliedWith", 0.7, "rule:ally-jointly"))
-        elif verbal(token) and token.lemma_.lower() in ACCUSE_VERBS:
+        elif lemma in ACCUSE_VERBS and verbal(token):
             subjects = _coordinated_subjects(ctx, token)
             if len(subjects) > 1:
                 found.extend(_among(subjects, "alliedWith", 0.7, "rule:ally-co-accusers"))
-        if token.pos_ == "NOUN" and token.lemma_.lower() in ALLY_NOUNS and token.head.lower_ != "in":
+        if tab.pos[i] == "NOUN" and lemma in ALLY_NOUNS and token.head.lower_ != "in":
             found.extend(_members_of_coalition(ctx, token))
-        if verbal(token) and token.lemma_.lower() == "join":
+        if lemma == "join" and verbal(token):
             found.extend(_joined_in(ctx, token))
     return found
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from kg.extract.doctable import DocTable, table
 from kg.extract.types import MentionSpan
 
 ORG_FAMILY = frozenset(
@@ -67,6 +68,7 @@ class Context:
 
     def __init__(self, doc: Doc, mentions: Sequence[MentionSpan]) -> None:
         self.doc = doc
+        self.table: DocTable = table(doc)
         self.mentions = mentions
         self.state = DocState()
         by_token: dict[int, list[int]] = {}
@@ -82,8 +84,15 @@ class Context:
 
     def mention_at(self, token: Token, types: Iterable[str] | None = None) -> int | None:
         """The outermost mention covering ``token`` (of one of ``types`` if given)."""
+        return self.mention_at_index(token.i, types)
+
+    def mention_at_index(self, i: int, types: Iterable[str] | None = None) -> int | None:
+        """The outermost mention covering token ``i`` (of one of ``types`` if given)."""
+        found = self._by_token.get(i)
+        if found is None:
+            return None
         wanted = None if types is None else frozenset(types)
-        for m in self._by_token.get(token.i, ()):
+        for m in found:
             if wanted is None or self.mentions[m].type in wanted:
                 return m
         return None

@@ -68,6 +68,11 @@ OUSTER_NOUNS = frozenset(
     {"resignation", "dismissal", "removal", "sacking", "ouster", "impeachment", "arrest"}
 )
 OUSTER_VERBS = frozenset({"demand", "seek", "urge", "want", "request"})
+# Nouns of a step at law when "legal" or "judicial": "legal moves against Y".
+LEGAL_STEPS = frozenset({"move", "step", "measure"})
+# Every lemma the verb rules of each family read (the verb's forms are checked after).
+ACCUSING_VERBS = ACCUSE_VERBS | ACCUSE_CLAUSAL | frozenset(ACCUSE_PHRASAL)
+URGING_VERBS = URGE_VERBS | frozenset(URGE_PHRASAL) | URGE_CLAUSAL | URGE_CONTROL
 # Verbs that urge only when their clause says what is to be done (bare or with "should").
 OPINION_URGES = frozenset({"suggest", "recommend", "propose", "insist"})
 # "call on"/"appeal to" urge only with a purpose: "called on Y to resign", "appealed to Y for aid".
@@ -216,7 +221,7 @@ def _ouster(ctx: Context, noun: Token) -> list[Candidate]:
 
 def _legal_step(noun: Token) -> bool:
     """ "legal moves against Y", "legal steps against Y": an action at law."""
-    return noun.lemma_.lower() in {"move", "step", "measure"} and any(
+    return noun.lemma_.lower() in LEGAL_STEPS and any(
         c.dep_ == "amod" and c.lower_ in ("legal", "judicial") for c in noun.children
     )
 
@@ -247,19 +252,22 @@ def _damages(ctx: Context, noun: Token) -> list[Candidate]:
 def find_accusations(ctx: Context, sent: Span) -> list[Candidate]:
     """accuses hits of one sentence."""
     found: list[Candidate] = []
-    for token in sent:
-        lemma = token.lemma_.lower()
-        if token.lower_ == "alleged" and token.dep_ == "amod":  # "Y's alleged failure"
-            found.extend(_alleged_act(ctx, token))
-        elif verbal(token) and lemma in ACCUSE_VERBS | ACCUSE_CLAUSAL | set(ACCUSE_PHRASAL):
-            if asserted(token):
-                found.extend(_accuse_verb(ctx, token))
-        elif token.pos_ in ("NOUN", "PROPN") and (lemma in ACCUSE_NOUNS or _legal_step(token)):
-            found.extend(_accuse_noun(ctx, token))
-        elif token.pos_ == "NOUN" and lemma in OUSTER_NOUNS:
-            found.extend(_ouster(ctx, token))
-        elif token.pos_ == "NOUN" and token.lower_ in DAMAGES:
-            found.extend(_damages(ctx, token))
+    tab = ctx.table
+    for i in range(sent.start, sent.end):
+        lemma, lower, pos = tab.lemma[i], tab.lower[i], tab.pos[i]
+        if lower == "alleged" and tab.dep[i] == "amod":  # "Y's alleged failure"
+            found.extend(_alleged_act(ctx, tab.tokens[i]))
+        elif lemma in ACCUSING_VERBS and verbal(tab.tokens[i]):
+            if asserted(tab.tokens[i]):
+                found.extend(_accuse_verb(ctx, tab.tokens[i]))
+        elif pos in ("NOUN", "PROPN") and (
+            lemma in ACCUSE_NOUNS or (lemma in LEGAL_STEPS and _legal_step(tab.tokens[i]))
+        ):
+            found.extend(_accuse_noun(ctx, tab.tokens[i]))
+        elif pos == "NOUN" and lemma in OUSTER_NOUNS:
+            found.extend(_ouster(ctx, tab.tokens[i]))
+        elif pos == "NOUN" and lower in DAMAGES:
+            found.extend(_damages(ctx, tab.tokens[i]))
 
     return _no_judges(ctx, found + find_judgements(ctx, sent))
 
@@ -369,11 +377,12 @@ def _that_subjects(clause: Token) -> list[Token]:
 def find_urgings(ctx: Context, sent: Span) -> list[Candidate]:
     """urges hits of one sentence."""
     found: list[Candidate] = []
-    for token in sent:
-        lemma = token.lemma_.lower()
-        if verbal(token) and lemma in URGE_VERBS | set(URGE_PHRASAL) | URGE_CLAUSAL | URGE_CONTROL:
-            if asserted(token):
-                found.extend(_urge_verb(ctx, token))
-        elif token.pos_ == "NOUN" and lemma in URGE_NOUNS:
-            found.extend(_urge_noun(ctx, token))
+    tab = ctx.table
+    for i in range(sent.start, sent.end):
+        lemma = tab.lemma[i]
+        if lemma in URGING_VERBS and verbal(tab.tokens[i]):
+            if asserted(tab.tokens[i]):
+                found.extend(_urge_verb(ctx, tab.tokens[i]))
+        elif tab.pos[i] == "NOUN" and lemma in URGE_NOUNS:
+            found.extend(_urge_noun(ctx, tab.tokens[i]))
     return _no_judges(ctx, found + find_advice(ctx, sent))

@@ -99,7 +99,8 @@ def _judgement(ctx: Context, verb: Token) -> list[Candidate]:
 def find_judgements(ctx: Context, sent: Span) -> list[Candidate]:
     """accuses hits of one sentence stated as a reported judgement of blame."""
     found: list[Candidate] = []
-    for token in sent:
-        if verbal(token) and token.lemma_.lower() in REPORT_VERBS and asserted(token):
-            found += _judgement(ctx, token)
+    tab = ctx.table
+    for i in range(sent.start, sent.end):
+        if tab.lemma[i] in REPORT_VERBS and verbal(tab.tokens[i]) and asserted(tab.tokens[i]):
+            found += _judgement(ctx, tab.tokens[i])
     return found

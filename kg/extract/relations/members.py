@@ -115,9 +115,10 @@ def _speaking_for(ctx: Context, sent: Span) -> list[Candidate]:
 def find_members(ctx: Context, sent: Span) -> list[Candidate]:
     """memberOf of politicians in one sentence."""
     found: list[Candidate] = _speaking_for(ctx, sent)
-    for tok in sent:
-        if tok.pos_ in ("NOUN", "PROPN") and tok.lower_ in MEMBER_OFFICES:
-            found += _members(ctx, tok)
-        elif tok.pos_ == "VERB" and tok.lemma_.lower() in SEAT_VERBS:
-            found += _sits_on(ctx, tok)
+    tab = ctx.table
+    for i in range(sent.start, sent.end):
+        if tab.pos[i] in ("NOUN", "PROPN") and tab.lower[i] in MEMBER_OFFICES:
+            found += _members(ctx, tab.tokens[i])
+        elif tab.pos[i] == "VERB" and tab.lemma[i] in SEAT_VERBS:
+            found += _sits_on(ctx, tab.tokens[i])
     return found

@@ -193,18 +193,19 @@ def _owned_by(ctx: Context, verb: Token) -> list[Candidate]:
 def find_membership(ctx: Context, sent: Span) -> list[Candidate]:
     """represents / memberOf / partOf hits of one sentence."""
     found: list[Candidate] = []
-    for token in sent:
-        lemma = token.lemma_.lower()
-        if verbal(token) and lemma == "represent":
-            found.extend(_represents(ctx, token))
-        elif verbal(token) and lemma == "include":
-            found.extend(_members_include(ctx, token, sent))
-        elif verbal(token) and lemma in OWN_VERBS:
-            found.extend(_owned_by(ctx, token))
-        elif token.pos_ == "NOUN" and lemma == "member":
-            found.extend(_member_of(ctx, token))
-        elif token.pos_ == "NOUN" and lemma in STATE_NOUNS:
-            found.extend(_member_states(ctx, token))
-        elif token.pos_ == "NOUN" and lemma in GROUP_PART_NOUNS:
-            found.extend(_part_of(ctx, token))
+    tab = ctx.table
+    for i in range(sent.start, sent.end):
+        lemma, pos = tab.lemma[i], tab.pos[i]
+        if lemma == "represent" and verbal(tab.tokens[i]):
+            found.extend(_represents(ctx, tab.tokens[i]))
+        elif lemma == "include" and verbal(tab.tokens[i]):
+            found.extend(_members_include(ctx, tab.tokens[i], sent))
+        elif lemma in OWN_VERBS and verbal(tab.tokens[i]):
+            found.extend(_owned_by(ctx, tab.tokens[i]))
+        elif pos == "NOUN" and lemma == "member":
+            found.extend(_member_of(ctx, tab.tokens[i]))
+        elif pos == "NOUN" and lemma in STATE_NOUNS:
+            found.extend(_member_states(ctx, tab.tokens[i]))
+        elif pos == "NOUN" and lemma in GROUP_PART_NOUNS:
+            found.extend(_part_of(ctx, tab.tokens[i]))
     return found + _possessed_body(ctx, sent)

@@ -193,13 +193,14 @@ def find_places(ctx: Context, sent: Span) -> list[Candidate]:
     """basedIn / locatedIn / livesIn hits of one sentence."""
     found: list[Candidate] = _nested(ctx, sent) + _comma_pairs(ctx, sent) + _source_lines(ctx, sent)
     found += _possessive(ctx, sent) + find_seats(ctx, sent)
-    for token in sent:
-        lower = token.lower_
+    tab = ctx.table
+    for i in range(sent.start, sent.end):
+        lower, lemma = tab.lower[i], tab.lemma[i]
         if lower in BASE_WORDS:
-            found.extend(_hyphen_based(ctx, token, sent))
-            found.extend(_based_in(ctx, token))
-        elif token.pos_ == "NOUN" and token.lemma_.lower() in PLACE_NOUNS:
-            found.extend(_located(ctx, token))
-        else:
-            found.extend(_lives(ctx, token))
+            found.extend(_hyphen_based(ctx, tab.tokens[i], sent))
+            found.extend(_based_in(ctx, tab.tokens[i]))
+        elif tab.pos[i] == "NOUN" and lemma in PLACE_NOUNS:
+            found.extend(_located(ctx, tab.tokens[i]))
+        elif lemma in LIVE_VERBS or lemma in RESIDENT_NOUNS or ctx.mention_at_index(i, PERSON) is not None:
+            found.extend(_lives(ctx, tab.tokens[i]))  # (nothing else can live anywhere)
     return found

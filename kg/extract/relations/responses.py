@@ -91,6 +91,16 @@ ANSWERED_OBJECTS = frozenset(
         "motion", "plan", "promise", "recommendation", "advice", "deal", "buyout", "terms",
     }
 )  # fmt: skip
+# Every lemma the forms of a response are read from (``_verb_response``, ``_said_response``,
+# ``_no_comment``, ``_noun_response``): any other word answers nothing.
+RESPONSE_WORDS = (
+    RESPOND_VERBS
+    | RESPOND_WEAK
+    | ACCEPT_VERBS
+    | SAY_VERBS
+    | RESPOND_NOUNS
+    | frozenset({"hit", "turn", "comment", "decline", "refuse", "deny", "defend"})
+)
 
 
 def _accusers_of(ctx: Context, accusation: Token) -> list[Arg]:
@@ -216,8 +226,12 @@ def _dismissed(clause: Token) -> bool:
 def find_responses(ctx: Context, sent: Span, accusations: Sequence[Candidate]) -> list[Candidate]:
     """respondsTo hits of one sentence; ``accusations`` are the accuses hits of the same sentence."""
     found: list[Candidate] = []
-    for token in sent:
-        lemma = token.lemma_.lower()
+    tab = ctx.table
+    for i in range(sent.start, sent.end):
+        lemma = tab.lemma[i]
+        if lemma not in RESPONSE_WORDS:
+            continue  # none of the forms below
+        token = tab.tokens[i]
         response = None
         rule = "rule:respond-verb"
         if verbal(token):

@@ -23,6 +23,8 @@ ROLE_MODIFIERS = frozenset(
      "operating", "technology", "technical", "marketing", "legal", "press", "founding", "co", "-"}
 ) | SUBORDINATE  # fmt: skip
 ROLE_WORDS = LEAD_ROLES | WORK_ROLES | ROLE_MODIFIERS
+ROLES = LEAD_ROLES | WORK_ROLES
+ROLE_VERBS = LEAD_VERBS | WORK_VERBS | JOIN_VERBS
 CHIEF_LEADS = frozenset({"executive", "officer", "chief"})  # "chief executive (officer)", "the chief"
 POSSESSIVE = frozenset({"'s", "’s", "'"})
 ORG_DESIGNATORS = frozenset(
@@ -32,7 +34,7 @@ ORG_DESIGNATORS = frozenset(
 
 def role_kind(words: Sequence[str]) -> str | None:
     """ "leads" or "worksFor" for a role phrase (lower-cased words), None if it names no role."""
-    roles = [w for w in words if w in LEAD_ROLES | WORK_ROLES]
+    roles = [w for w in words if w in ROLES]
     if not roles:
         return None
     if any(w in SUBORDINATE for w in words):
@@ -111,11 +113,13 @@ def _surface(ctx: Context, sent: Span) -> list[Candidate]:
 
 def _role_nouns(ctx: Context, sent: Span) -> list[Candidate]:
     found: list[Candidate] = []
-    for role in sent:
-        if role.pos_ not in ("NOUN", "PROPN") or role.lower_ not in LEAD_ROLES | WORK_ROLES:
+    tab = ctx.table
+    for i in range(sent.start, sent.end):
+        if tab.pos[i] not in ("NOUN", "PROPN") or tab.lower[i] not in ROLES:
             continue
-        if ctx.mention_at(role) is not None:
+        if ctx.mention_at_index(i) is not None:
             continue  # part of a name: "the Head Office", "President Street"
+        role = tab.tokens[i]
         kind = role_kind(_role_phrase(role))
         if kind is None:
             continue
@@ -129,8 +133,12 @@ def _role_nouns(ctx: Context, sent: Span) -> list[Candidate]:
 def _verbs(ctx: Context, sent: Span) -> list[Candidate]:
     """ "PERSON, who heads ORG", "PERSON works for ORG", "PERSON joined ORG" (or ORG joined ORG)."""
     found: list[Candidate] = []
-    for verb in sent:
-        lemma = verb.lemma_.lower()
+    tab = ctx.table
+    for i in range(sent.start, sent.end):
+        lemma = tab.lemma[i]
+        if lemma not in ROLE_VERBS:  # the verbs below, before their subjects are looked for
+            continue
+        verb = tab.tokens[i]
         if not verbal(verb):
             continue
         subjects = [arg for s in climb(verb)[0] for arg in arguments(ctx, s)]

@@ -154,9 +154,11 @@ def _courts(ctx: Context, sent: Span) -> list[Candidate]:
 def _headquarters(ctx: Context, sent: Span) -> list[Candidate]:
     """ "the union's Marlow headquarters", "Norwind's headquarters in Marlow"."""
     found: list[Candidate] = []
-    for tok in sent:
-        if tok.lower_ not in SEAT_WORDS or ctx.mention_at(tok) is not None:
+    tab = ctx.table
+    for i in range(sent.start, sent.end):
+        if tab.lower[i] not in SEAT_WORDS or ctx.mention_at_index(i) is not None:
             continue
+        tok = tab.tokens[i]
         owners = [ctx.mention_at(p, ORG_FAMILY) for p in children(tok, ("poss",))]
         places = [ctx.mention_at(c, PLACE) for c in children(tok, ("compound", "nmod"))]
         places += [ctx.mention_at(o, PLACE) for o in prep_objects(tok, ("in",))]

@@ -198,10 +198,11 @@ def _appointed(ctx: Context, verb: Token) -> list[Candidate]:
 def find_staff(ctx: Context, sent: Span) -> list[Candidate]:
     """leads / worksFor of one sentence read beyond a role noun's phrase."""
     found = _affiliations(ctx, sent) + _left_to_story(ctx, sent) + _roles_around(ctx, sent)
-    for tok in sent:
-        lemma = tok.lemma_.lower()
+    tab = ctx.table
+    for i in range(sent.start, sent.end):
+        lemma = tab.lemma[i]
         if lemma in LEAD_PARTICIPLES:
-            found += _led_by(ctx, tok)
-        elif lemma in APPOINT_VERBS and verbal(tok):
-            found += _appointed(ctx, tok)
+            found += _led_by(ctx, tab.tokens[i])
+        elif lemma in APPOINT_VERBS and verbal(tab.tokens[i]):
+            found += _appointed(ctx, tab.tokens[i])
     return found

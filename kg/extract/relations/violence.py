@@ -46,12 +46,13 @@ def _killer_noun(ctx: Context, noun: Token) -> list[Candidate]:
 def find_killings(ctx: Context, sent: Span) -> list[Candidate]:
     """killed hits of one sentence."""
     found: list[Candidate] = []
-    for token in sent:
-        lemma = token.lemma_.lower()
-        if verbal(token) and lemma in KILL_VERBS:
-            found.extend(_kill_verb(ctx, token))
-        elif token.pos_ == "NOUN" and lemma in KILL_NOUNS:
-            found.extend(_kill_noun(ctx, token))
-        elif token.pos_ == "NOUN" and lemma in KILLER_NOUNS:
-            found.extend(_killer_noun(ctx, token))
+    tab = ctx.table
+    for i in range(sent.start, sent.end):
+        lemma = tab.lemma[i]
+        if lemma in KILL_VERBS and verbal(tab.tokens[i]):
+            found.extend(_kill_verb(ctx, tab.tokens[i]))
+        elif tab.pos[i] == "NOUN" and lemma in KILL_NOUNS:
+            found.extend(_kill_noun(ctx, tab.tokens[i]))
+        elif tab.pos[i] == "NOUN" and lemma in KILLER_NOUNS:
+            found.extend(_killer_noun(ctx, tab.tokens[i]))
     return found

@@ -1,0 +1,120 @@
+"""What the rules read of a parsed Doc, read once per Doc.
+
+spaCy builds a new object on every access: ``doc[i]`` a Token, ``token.sent`` a Span found by
+walking the sentence starts, ``doc.sents`` every sentence again, ``doc.text`` the whole text, and
+``token.lemma_`` or ``token.pos_`` decodes a string. The rules ask the same questions of the same
+tokens many times over (every rule family walks every sentence), so a Doc's tokens, sentences and
+the strings the rules compare are kept here as plain lists, indexed by token.
+
+The table is built on first use and kept in ``doc.user_data`` until :func:`release`; a Doc must
+not change (sentences, entities) while its table is in use.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+from spacy.tokens import Doc, Span, Token
+
+_KEY = "kg.doctable"
+
+
+class DocTable:
+    """Plain lists over one Doc's tokens (index ``i`` is ``doc[i]``) and its sentences."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.tokens: list[Token] = list(doc)
+        self.sents: list[Span] = list(doc.sents)
+        self._span_texts: dict[tuple[int, int], str] = {}
+        self._span_roots: dict[tuple[int, int], Token] = {}
+        n = len(self.tokens)
+        self.sent_index = [0] * n  # the sentence of each token, into ``sents``
+        self.sent_start = [0] * n  # token bounds of each token's sentence
+        self.sent_end = [0] * n
+        for k, sent in enumerate(self.sents):
+            start, end = sent.start, sent.end
+            for i in range(start, end):
+                self.sent_index[i] = k
+                self.sent_start[i] = start
+                self.sent_end[i] = end
+
+    def span_text(self, start: int, end: int) -> str:
+        """``doc[start:end].text``, built once per span."""
+        key = (start, end)
+        found = self._span_texts.get(key)
+        if found is None:
+            found = self._span_texts[key] = self.doc[start:end].text
+        return found
+
+    def span_root(self, start: int, end: int) -> Token:
+        """``doc[start:end].root``, found once per span."""
+        key = (start, end)
+        found = self._span_roots.get(key)
+        if found is None:
+            found = self._span_roots[key] = self.doc[start:end].root
+        return found
+
+    def sent(self, i: int) -> Span:
+        """The sentence of token ``i`` (``doc[i].sent``, the same Span object each time)."""
+        return self.sents[self.sent_index[i]]
+
+    def sentence_tokens(self, i: int) -> list[Token]:
+        """The tokens of the sentence of token ``i``, in order."""
+        return self.tokens[self.sent_start[i] : self.sent_end[i]]
+
+    @cached_property
+    def text(self) -> str:
+        return self.doc.text
+
+    @cached_property
+    def texts(self) -> list[str]:
+        return [t.text for t in self.tokens]
+
+    @cached_property
+    def lower(self) -> list[str]:
+        return [t.lower_ for t in self.tokens]
+
+    @cached_property
+    def lemma(self) -> list[str]:
+        """Lemmas, lower-cased (the rules' lists are in lower case)."""
+        return [t.lemma_.lower() for t in self.tokens]
+
+    @cached_property
+    def pos(self) -> list[str]:
+        return [t.pos_ for t in self.tokens]
+
+    @cached_property
+    def tag(self) -> list[str]:
+        return [t.tag_ for t in self.tokens]
+
+    @cached_property
+    def dep(self) -> list[str]:
+        return [t.dep_ for t in self.tokens]
+
+    @cached_property
+    def head(self) -> list[int]:
+        """The index of each token's head (a root's own index)."""
+        return [t.head.i for t in self.tokens]
+
+    @cached_property
+    def kids(self) -> list[list[int]]:
+        """The indices of each token's children, in order (``token.children``)."""
+        found: list[list[int]] = [[] for _ in self.tokens]
+        for i, h in enumerate(self.head):
+            if h != i:
+                found[h].append(i)
+        return found
+
+
+def table(doc: Doc) -> DocTable:
+    """The table of ``doc``, built on first use."""
+    found = doc.user_data.get(_KEY)
+    if found is None:
+        found = doc.user_data[_KEY] = DocTable(doc)
+    return found  # type: ignore[no-any-return]
+
+
+def release(doc: Doc) -> None:
+    """Drop the table of ``doc`` (it holds the Doc's tokens, which hold the Doc)."""
+    doc.user_data.pop(_KEY, None)
