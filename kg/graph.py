@@ -182,8 +182,24 @@ def build_dataset(extractions: Iterable[Extraction], base_iri: str = RESOURCE_NS
 
 
 def build_graph(extractions: Iterable[Extraction], base_iri: str = RESOURCE_NS) -> Graph:
-    """The union of the corpus dataset as one graph (what ``graph.ttl`` holds)."""
-    return union(build_dataset(extractions, base_iri), base_iri)
+    """The union of the corpus dataset as one graph (what ``graph.ttl`` holds): the corpus
+    written straight into one graph, with the triples ``union(build_dataset(...))`` gives."""
+    g = new_graph(base_iri)
+    corpus = Corpus(_OneGraph(g), base_iri)
+    for ex in extractions:
+        corpus.add(ex)
+    corpus.finish()
+    return g
+
+
+class _OneGraph:
+    """A corpus sink whose named graphs and default graph are all one graph (their union)."""
+
+    def __init__(self, g: Graph) -> None:
+        self.default_graph = g
+
+    def graph(self, identifier: URIRef) -> Graph:
+        return self.default_graph
 
 
 def union(ds: Dataset, base_iri: str = RESOURCE_NS) -> Graph:
@@ -311,4 +327,7 @@ def _add_events(g: TripleSink, rows: list[_RelationRow], mapping: dict[str, str]
 
 
 def to_turtle(g: Graph) -> str:
-    return g.serialize(format="turtle")
+    """The graph as Turtle, the text rdflib writes (``kg.turtle``)."""
+    from kg.turtle import to_turtle as write
+
+    return write(g)
