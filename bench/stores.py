@@ -95,7 +95,7 @@ def measure(engine_name: str, graph: Path, budget: float, store_dir: Path) -> di
         engine = open_store(graph, engine_name)
         out["load"] = time.perf_counter() - started
         if engine_name == "rdflib":
-            from kg.graph import to_turtle
+            from kg.graph.build import to_turtle
 
             turtle = time.perf_counter()
             to_turtle(engine.graph)  # type: ignore[attr-defined]

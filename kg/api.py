@@ -13,7 +13,7 @@ from rdflib.namespace import RDF
 from kg.config import DEFAULT_MODEL, RESOURCE_NS
 from kg.engines import extract_with
 from kg.errors import InputError
-from kg.graph import build_graph, content_hash
+from kg.graph.build import build_graph, content_hash
 from kg.io import iter_documents
 from kg.ontology import KG, entity_class_names
 from kg.records import Document, Extraction, Skipped

@@ -137,7 +137,7 @@ def build(
     """
     from kg.api import build as build_graph
     from kg.extract import load_pipeline
-    from kg.store import load_records
+    from kg.graph.recordsfile import load_records
     from kg.stores import check_store_folder, parse_store, write_oxigraph
 
     _check_inputs(inputs)
@@ -185,7 +185,7 @@ def build(
     if result.documents == 0:
         raise InputError("no document could be read from the inputs")
     if with_inference:
-        from kg.infer import infer as run_inference
+        from kg.graph.infer import infer as run_inference
 
         result.graph = run_inference(result.graph)
     _write_outputs(out, result, title="kg: " + ", ".join(inputs))
@@ -205,7 +205,7 @@ def remove(out_dir: str, doc_ids: tuple[str, ...]) -> None:
     Example: kg remove outputs/ wire_roundup.jsonl#2
     """
     from kg.api import remove as remove_docs
-    from kg.store import load_records
+    from kg.graph.recordsfile import load_records
 
     out = Path(out_dir)
     result = remove_docs(load_records(out), list(doc_ids))
@@ -214,9 +214,9 @@ def remove(out_dir: str, doc_ids: tuple[str, ...]) -> None:
 
 
 def _write_outputs(out: Path, result: Any, title: str) -> None:
-    from kg.graph import to_turtle
+    from kg.graph.build import to_turtle
+    from kg.graph.recordsfile import RECORDS, dump_records
     from kg.render import render_html
-    from kg.store import RECORDS, dump_records
     from kg.stream import PAGE_MAX_NODES
 
     # Every text is made before any file is replaced, so a failure leaves the old set whole;
@@ -424,8 +424,8 @@ def validate(graph: str) -> None:
 
     Example: kg validate outputs/graph.ttl
     """
+    from kg.graph.validate import validate_graph
     from kg.query import load_graph
-    from kg.validate import validate_graph
 
     result = validate_graph(load_graph(graph))
     if not result.conforms:
@@ -473,8 +473,8 @@ def infer(graph: str, output: str | None) -> None:
     Each implied triple gets a provenance record derived from the one it follows from.
     Example: kg infer outputs/graph.ttl -o outputs/graph-inferred.ttl
     """
-    from kg.graph import to_turtle
-    from kg.infer import infer as run_inference
+    from kg.graph.build import to_turtle
+    from kg.graph.infer import infer as run_inference
     from kg.query import load_graph
 
     before = load_graph(graph)

@@ -19,7 +19,7 @@ from rdflib import Dataset, Graph, URIRef
 from rdflib.namespace import PROV, RDF
 
 from kg.errors import KGError
-from kg.graph import new_dataset
+from kg.graph.build import new_dataset
 from kg.ontology import KG
 
 RDF_FORMATS = {"ttl": "turtle", "nt": "nt", "nq": "nquads", "trig": "trig", "jsonld": "json-ld"}

@@ -107,7 +107,7 @@ class RdflibEngine:
 
 def kg_namespaces() -> dict[str, str]:
     """kg's prefixes and those ``kg build`` binds in a graph (org:, person:, ...)."""
-    from kg.graph import PREFIXES as RESOURCE_PREFIXES
+    from kg.graph.build import PREFIXES as RESOURCE_PREFIXES
 
     out = {"kgr": RESOURCE_NS} | {p: f"{RESOURCE_NS}{p}/" for p in RESOURCE_PREFIXES}
     return out | PREFIXES

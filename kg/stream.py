@@ -3,11 +3,11 @@
 Documents flow through extraction in chunks; each extraction's record is appended to
 ``records.jsonl`` (a temporary file until the end) and its document's triples go straight into
 an on-disk Oxigraph store, so no Doc, text or rdflib graph of the whole corpus is ever held.
-What stays in memory is what identity resolution across documents needs (kg.graph.Corpus):
+What stays in memory is what identity resolution across documents needs (kg.graph.build.Corpus):
 facts per entity and relation rows with their sentence. ``graph.ttl`` is then written by
 Oxigraph, and ``graph.html`` draws the ``PAGE_MAX_NODES`` most mentioned entities.
 
-The triples are the same as :func:`kg.graph.build_graph` gives (both go through ``Corpus``), and
+The triples are the same as :func:`kg.graph.build.build_graph` gives (both go through ``Corpus``), and
 the store is laid out as :func:`kg.stores.write_oxigraph` lays it out. Every file is made beside
 its target and renamed over it at the end, records first, so an interrupted build leaves the
 previous outputs whole.
@@ -31,11 +31,11 @@ from rdflib.term import Node
 
 from kg.config import RESOURCE_NS
 from kg.errors import OutputError
-from kg.graph import Corpus, graph_iri, new_graph
-from kg.identity import EntityFacts
+from kg.graph.build import Corpus, graph_iri, new_graph
+from kg.graph.identity import EntityFacts
+from kg.graph.recordsfile import GRAPH, RECORDS, record_line, records_header
 from kg.ontology import KG
 from kg.records import Extraction, Skipped
-from kg.store import GRAPH, RECORDS, record_line, records_header
 from kg.stores import check_store_folder, kg_namespaces
 from kg.stores_oxigraph import from_oxigraph, to_oxigraph
 
@@ -79,7 +79,7 @@ class _Graph:
 
 
 class OxigraphSink:
-    """A :class:`kg.graph.QuadSink` bulk-loading into a pyoxigraph store: the default graph
+    """A :class:`kg.graph.build.QuadSink` bulk-loading into a pyoxigraph store: the default graph
     gets every triple, and each document's named graph what was read from it."""
 
     def __init__(self, store: Any) -> None:

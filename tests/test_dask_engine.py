@@ -23,7 +23,7 @@ from kg.cli import cli
 from kg.config import DEFAULT_MODEL
 from kg.engines import EngineError
 from kg.engines.dask import extract_dask, extract_shard
-from kg.graph import build_graph, to_turtle
+from kg.graph.build import build_graph, to_turtle
 from kg.io import read_inputs
 from kg.records import Document, Skipped
 from tests.conftest import EXAMPLES

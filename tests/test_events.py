@@ -7,7 +7,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, XSD
 
 from kg.dates import parse_date
-from kg.graph import build_graph
+from kg.graph.build import build_graph
 from kg.iri import entity_iri
 from kg.ontology import KG
 from kg.records import Document, Entity, Extraction, Mention, Relation

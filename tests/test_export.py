@@ -33,7 +33,7 @@ RDFLIB_FORMATS = {"ttl": "turtle", "nt": "nt", "jsonld": "json-ld", "nq": "nquad
 @pytest.fixture(scope="module")
 def examples(tmp_path_factory: pytest.TempPathFactory) -> tuple[Graph, Path]:
     from kg.api import build
-    from kg.graph import to_turtle
+    from kg.graph.build import to_turtle
 
     path = tmp_path_factory.mktemp("examples") / "graph.ttl"
     path.write_text(to_turtle(build([str(EXAMPLES)]).graph), encoding="utf-8")

@@ -8,7 +8,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import PROV, RDF, RDFS, SKOS
 
-from kg.graph import build_graph, to_turtle
+from kg.graph.build import build_graph, to_turtle
 from kg.iri import entity_iri
 from kg.ontology import KG, class_names, relation_names
 from kg.records import Document, Entity, Extraction, Mention, Relation

@@ -5,8 +5,8 @@ from __future__ import annotations
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, RDFS
 
-from kg.graph import build_graph, to_turtle
-from kg.identity import identity_key
+from kg.graph.build import build_graph, to_turtle
+from kg.graph.identity import identity_key
 from kg.iri import entity_iri
 from kg.ontology import KG
 from kg.records import Document, Entity, Extraction, Mention

@@ -9,12 +9,12 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import PROV, RDF
 
 from kg.cli import cli
-from kg.graph import build_graph, to_turtle
-from kg.infer import infer
+from kg.graph.build import build_graph, to_turtle
+from kg.graph.infer import infer
+from kg.graph.validate import validate_graph
 from kg.iri import entity_iri
 from kg.ontology import KG
 from kg.records import Document, Entity, Extraction, Mention, Relation
-from kg.validate import validate_graph
 
 TEXT = "Jane Roe leads Acme Corp. Acme Corp allied with Bolt Ltd. The Grain Council represents Bolt Ltd."
 

@@ -43,7 +43,7 @@ def free_port() -> int:
 @pytest.fixture(scope="module")
 def graph_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from kg.api import build
-    from kg.graph import to_turtle
+    from kg.graph.build import to_turtle
 
     path = tmp_path_factory.mktemp("push") / "graph.ttl"
     path.write_text(to_turtle(build([str(EXAMPLES)]).graph), encoding="utf-8")

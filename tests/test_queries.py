@@ -16,7 +16,7 @@ from rdflib import Graph, Literal
 from rdflib.namespace import RDF, XSD
 
 from kg.analytics import to_networkx
-from kg.graph import build_graph
+from kg.graph.build import build_graph
 from kg.ontology import KG, entity_class_names, relation_names
 from kg.query import list_named_queries, load_graph, named_query, run_query
 from kg.records import Extraction
@@ -34,7 +34,7 @@ WWWU = "Wyoming Wind Workers Union"
 @pytest.fixture(scope="module")
 def examples(tmp_path_factory: pytest.TempPathFactory) -> Graph:
     from kg.api import build
-    from kg.graph import to_turtle
+    from kg.graph.build import to_turtle
 
     path = tmp_path_factory.mktemp("examples") / "graph.ttl"
     path.write_text(to_turtle(build([str(EXAMPLES)]).graph), encoding="utf-8")

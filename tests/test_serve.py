@@ -52,7 +52,7 @@ ROW = tuple[Node | None, ...]
 @pytest.fixture(scope="module")
 def graph_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from kg.api import build
-    from kg.graph import to_turtle
+    from kg.graph.build import to_turtle
 
     path = tmp_path_factory.mktemp("serve") / "graph.ttl"
     path.write_text(to_turtle(build([str(EXAMPLES)]).graph), encoding="utf-8")

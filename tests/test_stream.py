@@ -15,12 +15,12 @@ from rdflib.compare import isomorphic
 
 from kg.api import extract_paths
 from kg.cli import cli
-from kg.graph import build_graph
+from kg.graph.build import build_graph
+from kg.graph.recordsfile import load_records
 from kg.io import iter_documents
 from kg.io.readers import MAX_DOCUMENT_CHARS
 from kg.query import list_named_queries, named_query
 from kg.records import Extraction, Skipped
-from kg.store import load_records
 from kg.stores import RdflibEngine, open_store, write_oxigraph
 from kg.stream import stream_build
 from tests.conftest import EXAMPLES

@@ -8,7 +8,7 @@ from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import RDF, RDFS, XSD
 
 from kg.api import build
-from kg.turtle import to_turtle
+from kg.graph.turtle import to_turtle
 
 EX = Namespace("http://example.org/org/")
 OTHER = "http://elsewhere.example/vocab#"

@@ -10,11 +10,11 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS
 
 from kg.cli import cli
-from kg.graph import build_graph, to_turtle
+from kg.graph.build import build_graph, to_turtle
+from kg.graph.validate import validate_graph
 from kg.iri import entity_iri
 from kg.ontology import KG
 from kg.records import Document, Entity, Extraction, Mention, Relation
-from kg.validate import validate_graph
 from tests.test_graph import sample
 
 ACME = URIRef(entity_iri("Company", "Acme Corp"))

@@ -16,7 +16,7 @@ from typing import Any
 
 from kg import __version__
 from kg.errors import InputError
-from kg.graph import content_hash
+from kg.graph.build import content_hash
 from kg.ontology import ontology_version
 from kg.records import Document, Entity, Extraction, Mention, Relation
 

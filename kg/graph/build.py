@@ -24,7 +24,7 @@ from rdflib.term import Node
 from kg import __version__
 from kg.config import RESOURCE_NS
 from kg.dates import parse_date
-from kg.identity import EntityFacts, Merge, resolve
+from kg.graph.identity import EntityFacts, Merge, resolve
 from kg.iri import document_iri, relation_iri
 from kg.ontology import KG, ONTOLOGY_IRI, ontology_version
 from kg.records import Document, Extraction
@@ -327,7 +327,7 @@ def _add_events(g: TripleSink, rows: list[_RelationRow], mapping: dict[str, str]
 
 
 def to_turtle(g: Graph) -> str:
-    """The graph as Turtle, the text rdflib writes (``kg.turtle``)."""
-    from kg.turtle import to_turtle as write
+    """The graph as Turtle, the text rdflib writes (``kg.graph.turtle``)."""
+    from kg.graph.turtle import to_turtle as write
 
     return write(g)
