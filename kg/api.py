@@ -60,7 +60,7 @@ def extract_paths(
 ) -> Iterator[Extraction]:
     """Read every input and extract each document, streaming; unreadable inputs, and documents
     whose extraction fails, go to ``skipped``."""
-    from kg.parallel import extract_parallel
+    from kg.engines.local import extract_parallel
 
     sink: list[Skipped] = [] if skipped is None else skipped
     yield from extract_parallel(iter_documents(inputs, sink), model=model, workers=1, skipped=sink)

@@ -156,7 +156,7 @@ def build(
     from kg.progress import build_progress
 
     if store_dir is not None and not (update or with_inference):
-        # Into a store, a corpus streams: no rdflib graph of it is built (kg.stream).
+        # Into a store, a corpus streams: no rdflib graph of it is built (kg.engines.stream).
         from kg.engines import stream_paths
 
         with build_progress(list(inputs)) as progress:
@@ -214,10 +214,10 @@ def remove(out_dir: str, doc_ids: tuple[str, ...]) -> None:
 
 
 def _write_outputs(out: Path, result: Any, title: str) -> None:
+    from kg.engines.stream import PAGE_MAX_NODES
     from kg.graph.build import to_turtle
     from kg.graph.recordsfile import RECORDS, dump_records
     from kg.render import render_html
-    from kg.stream import PAGE_MAX_NODES
 
     # Every text is made before any file is replaced, so a failure leaves the old set whole;
     # the records go first, since the graph can always be rebuilt from them.

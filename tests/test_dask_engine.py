@@ -21,8 +21,8 @@ from click.testing import CliRunner
 
 from kg.cli import cli
 from kg.config import DEFAULT_MODEL
-from kg.engines import EngineError
 from kg.engines.dask import extract_dask, extract_shard
+from kg.errors import EngineError
 from kg.graph.build import build_graph, to_turtle
 from kg.io import read_inputs
 from kg.records import Document, Skipped
@@ -117,8 +117,7 @@ def test_build_on_the_cluster_is_the_one_machine_graph(cluster: Cluster, tmp_pat
 
 
 def test_streaming_into_a_store_from_the_cluster_is_the_local_build(cluster: Cluster, tmp_path: Path) -> None:
-    from kg.engines import stream_paths
-    from kg.stream import build_paths_streaming
+    from kg.engines import build_paths_streaming, stream_paths
 
     a, b = tmp_path / "a", tmp_path / "b"
     local = build_paths_streaming([EXAMPLES], a, a / "store", "kg", DEFAULT_MODEL)

@@ -9,8 +9,8 @@ import pytest
 from click.testing import CliRunner
 
 from kg.cli import cli
+from kg.engines.local import extract_parallel
 from kg.io import count_documents, read_inputs
-from kg.parallel import extract_parallel
 from kg.progress import build_progress
 from tests.conftest import EXAMPLES
 

@@ -1,4 +1,4 @@
-"""The streaming build (kg.stream): the same graph as the in-memory one, files written atomically,
+"""The streaming build (kg.engines.stream): the same graph as the in-memory one, files written atomically,
 and documents that cannot be parsed skipped and reported while the rest is built."""
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from rdflib.compare import isomorphic
 
 from kg.api import extract_paths
 from kg.cli import cli
+from kg.engines.stream import stream_build
 from kg.graph.build import build_graph
 from kg.graph.recordsfile import load_records
 from kg.io import iter_documents
@@ -22,7 +23,6 @@ from kg.io.readers import MAX_DOCUMENT_CHARS
 from kg.query import list_named_queries, named_query
 from kg.records import Extraction, Skipped
 from kg.stores import RdflibEngine, open_store, write_oxigraph
-from kg.stream import stream_build
 from tests.conftest import EXAMPLES
 
 

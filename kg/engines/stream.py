@@ -19,7 +19,7 @@ import os
 import shutil
 import tempfile
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -222,19 +222,3 @@ def page_graph(store: Any, merged: dict[str, EntityFacts], limit: int, base_iri:
             for q in store.quads_for_pattern(doc, to_oxigraph(p), None, default):
                 g.add((from_oxigraph(q.subject), p, from_oxigraph(q.object)))  # type: ignore[arg-type]
     return g
-
-
-def build_paths_streaming(
-    inputs: Sequence[str | Path],
-    out: Path,
-    store_dir: Path,
-    title: str,
-    model: str,
-    workers: int = 1,
-    progress: Callable[[Extraction], None] | None = None,
-) -> StreamResult:
-    """Read, extract (here, with ``workers`` processes) and stream the inputs into ``out`` and
-    ``store_dir``: :func:`kg.engines.stream_paths` on the local engine."""
-    from kg.engines import stream_paths
-
-    return stream_paths("local", inputs, out, store_dir, title, model, workers, progress=progress)
