@@ -138,7 +138,7 @@ def build(
     from kg.api import build as build_graph
     from kg.extract import load_pipeline
     from kg.graph.recordsfile import load_records
-    from kg.stores import check_store_folder, parse_store, write_oxigraph
+    from kg.sparql.stores import check_store_folder, parse_store, write_oxigraph
 
     _check_inputs(inputs)
     if engine == "dask" and not scheduler:
@@ -310,8 +310,8 @@ def query(
     GRAPH is a graph file, or oxigraph:DIR for a store made by kg build --store oxigraph:DIR.
     Example: kg query outputs/graph.ttl entity-profile --bind name=Corvane
     """
-    from kg.query import format_result, list_named_queries, parse_bindings, resolve_query
-    from kg.stores import open_store, parse_store
+    from kg.sparql.query import format_result, list_named_queries, parse_bindings, resolve_query
+    from kg.sparql.stores import open_store, parse_store
 
     if list_queries:
         named = list_named_queries()
@@ -425,7 +425,7 @@ def validate(graph: str) -> None:
     Example: kg validate outputs/graph.ttl
     """
     from kg.graph.validate import validate_graph
-    from kg.query import load_graph
+    from kg.sparql.query import load_graph
 
     result = validate_graph(load_graph(graph))
     if not result.conforms:
@@ -454,7 +454,7 @@ def export_(graph: str, fmt: str, output: str | None) -> None:
     Example: kg export outputs/graph.ttl --format gexf -o outputs/graph.gexf
     """
     from kg.export import export
-    from kg.query import load_graph
+    from kg.sparql.query import load_graph
 
     text = export(load_graph(graph), fmt)
     if output is None:
@@ -475,7 +475,7 @@ def infer(graph: str, output: str | None) -> None:
     """
     from kg.graph.build import to_turtle
     from kg.graph.infer import infer as run_inference
-    from kg.query import load_graph
+    from kg.sparql.query import load_graph
 
     before = load_graph(graph)
     after = run_inference(before)
@@ -509,9 +509,9 @@ def render(
     The page works offline: search, filters by class and relation, a node's neighbourhood.
     Example: kg render outputs/graph.ttl --query "SELECT ?a ?b WHERE { ?a kg:accuses ?b }" -o accusations.html
     """
-    from kg.query import load_graph, resolve_query, run_query
     from kg.render import render_html
     from kg.render_query import query_subgraph
+    from kg.sparql.query import load_graph, resolve_query, run_query
 
     if max_nodes is not None and max_nodes < 1:
         raise InputError(f"--max-nodes must be at least 1, not {max_nodes}")
@@ -564,9 +564,9 @@ def serve(
     Queries go to /sparql by GET or POST; answers in JSON, XML, CSV, TSV or Turtle by Accept.
     Example: kg serve outputs/graph.ttl --port 8000
     """
-    from kg.results import QueryResult
     from kg.serve import is_loopback, make_server
-    from kg.stores import open_store, parse_store
+    from kg.sparql.results import QueryResult
+    from kg.sparql.stores import open_store, parse_store
 
     if not is_loopback(host):
         if not allow_remote:
@@ -625,7 +625,7 @@ def push(graph: str, url: str, merge: bool, timeout: float) -> None:
     """
     from kg.push import PushError, check_url
     from kg.push import push as push_graph
-    from kg.query import load_graph
+    from kg.sparql.query import load_graph
 
     check_url(url)
     try:

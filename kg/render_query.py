@@ -16,7 +16,7 @@ from rdflib.term import Node
 from kg import render_style as style
 from kg.errors import QueryError
 from kg.ontology import KG
-from kg.query import QueryResult
+from kg.sparql.query import QueryResult
 
 _ENTITY_FACTS = (RDF.type, RDFS.label, SKOS.altLabel, KG.mentionCount, KG.mentionedIn)
 _DOCUMENT_FACTS = (RDF.type, KG.documentId, DCTERMS.title)

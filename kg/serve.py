@@ -2,14 +2,14 @@
 
 ``make_server(query_fn, host, port)`` serves ``/sparql`` (queries by GET, by POST as a form or
 as an ``application/sparql-query`` body) and a page at ``/``. ``query_fn(text)`` answers a query
-with a :class:`~kg.results.QueryResult`, raising :class:`~kg.errors.QueryError` for a bad query
+with a :class:`~kg.sparql.results.QueryResult`, raising :class:`~kg.errors.QueryError` for a bad query
 (an update or ``SERVICE`` among them) and :class:`TimeoutError` or a ``QueryError`` saying the
 query "did not finish within" its time for one that ran out of time. Queries run one at a time:
 rdflib's SPARQL parser keeps state between calls, and a deadline forks a child process, which
 is only safe while no other thread is inside the engine.
 
 >>> from rdflib import Graph
->>> from kg.query import run_query
+>>> from kg.sparql.query import run_query
 >>> server = make_server(lambda text: run_query(Graph(), text), "127.0.0.1", 0)
 >>> server.url.startswith("http://127.0.0.1:") and server.url.endswith("/sparql")
 True
@@ -32,9 +32,9 @@ from pyparsing import ParseException
 from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 
 from kg.errors import QueryError
-from kg.results import QueryResult
 from kg.serve_formats import choose_media_type, offered, serialize
 from kg.serve_page import content_security_policy, render_page
+from kg.sparql.results import QueryResult
 
 __all__ = ["QueryFn", "SparqlServer", "is_loopback", "make_server"]
 
@@ -42,7 +42,7 @@ QueryFn = Callable[[str], QueryResult]
 
 ENDPOINT = "/sparql"
 MAX_BODY = 1 << 20  # bytes; a query longer than a mebibyte is not a query anyone typed
-_TIMED_OUT = "did not finish within"  # how kg.query says a query ran out of time
+_TIMED_OUT = "did not finish within"  # how kg.sparql.query says a query ran out of time
 _READ_ONLY = "read-only: SPARQL updates are not accepted here"
 
 
@@ -118,7 +118,7 @@ def make_server(
     domain was made to point at 127.0.0.1 (DNS rebinding) cannot read the graph.
     """
     if named_queries is None:
-        from kg.query import list_named_queries, named_query
+        from kg.sparql.query import list_named_queries, named_query
 
         named_queries = {name: (desc, named_query(name)) for name, desc in list_named_queries().items()}
     return SparqlServer((host, port), query_fn, named_queries, title, check_host=is_loopback(host))

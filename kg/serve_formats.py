@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from rdflib import BNode, Literal
 from rdflib.term import Node
 
-from kg.results import QueryResult, format_result
+from kg.sparql.results import QueryResult, format_result
 
 SPARQL_JSON = "application/sparql-results+json"
 SPARQL_XML = "application/sparql-results+xml"

@@ -17,7 +17,7 @@ from kg.cli import cli
 from kg.errors import KGError
 from kg.export import FORMATS, export
 from kg.ontology import KG, entity_class_names, relation_names
-from kg.query import load_graph
+from kg.sparql.query import load_graph
 from tests.conftest import EXAMPLES
 
 OX_FORMATS = {

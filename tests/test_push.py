@@ -23,7 +23,7 @@ from click.testing import CliRunner
 from kg.cli import cli
 from kg.export import split_by_document
 from kg.push import DEFAULT, target
-from kg.query import load_graph
+from kg.sparql.query import load_graph
 from tests.conftest import EXAMPLES
 
 STARTUP = 20.0  # seconds the Oxigraph server gets to answer

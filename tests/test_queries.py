@@ -1,4 +1,4 @@
-"""The named queries in kg/queries/ on the example articles, against what the articles say.
+"""The named queries in kg/sparql/named/ on the example articles, against what the articles say.
 
 Each expectation below was checked by hand against the text in examples/. Where the extraction
 misses something an article states, the test asks for what is there (a subset), so that it tests
@@ -18,8 +18,8 @@ from rdflib.namespace import RDF, XSD
 from kg.analytics import to_networkx
 from kg.graph.build import build_graph
 from kg.ontology import KG, entity_class_names, relation_names
-from kg.query import list_named_queries, load_graph, named_query, run_query
 from kg.records import Extraction
+from kg.sparql.query import list_named_queries, load_graph, named_query, run_query
 from tests.conftest import EXAMPLES
 
 ARKD = "Alliance for Rare Kidney Disease"

@@ -1,4 +1,4 @@
-"""kg.query: loading graph files, running read-only SPARQL, and the result formats."""
+"""kg.sparql.query: loading graph files, running read-only SPARQL, and the result formats."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ from rdflib.query import Result
 from kg.cli import cli
 from kg.errors import GraphError, QueryError
 from kg.ontology import KG
-from kg.query import (
+from kg.sparql.query import (
     FORMATS,
     PREFIXES,
     QueryResult,

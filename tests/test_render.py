@@ -23,9 +23,9 @@ import kg
 from kg import render_layout, render_style
 from kg.errors import QueryError
 from kg.ontology import KG, entity_class_names, relation_names
-from kg.query import run_query
 from kg.render import PHYSICS_MAX_NODES, build_network, drawing, render_html, script_json
 from kg.render_query import query_subgraph
+from kg.sparql.query import run_query
 
 R = "https://w3id.org/kg-news/resource/"
 XSS_SCRIPT = "<script>alert(1)</script>"

@@ -32,9 +32,9 @@ from rdflib.compare import isomorphic
 from rdflib.term import Node
 from SPARQLWrapper import JSON, POST, POSTDIRECTLY, TURTLE, XML, SPARQLWrapper
 
-from kg.query import list_named_queries, load_graph, named_query, run_query
-from kg.results import QueryResult
 from kg.serve import SparqlServer, is_loopback, make_server
+from kg.sparql.query import list_named_queries, load_graph, named_query, run_query
+from kg.sparql.results import QueryResult
 from tests.conftest import EXAMPLES
 
 TIMEOUT = 30  # seconds any one request may take
@@ -475,7 +475,7 @@ def test_kg_serve_prints_its_url_answers_and_stops_on_ctrl_c(
 
 
 def test_an_oxigraph_store_serves_the_same_select_answers(graph_path: Path, graph: Graph) -> None:
-    from kg.stores import open_store
+    from kg.sparql.stores import open_store
 
     engine = open_store(graph_path, "oxigraph")
     queries = [AGENTS, AWKWARD, *(named_query(name) for name in list_named_queries())]

@@ -12,9 +12,9 @@ from click.testing import CliRunner
 from kg.cli import cli
 from kg.errors import GraphError, InputError, QueryError
 from kg.export import split_by_document
-from kg.query import list_named_queries, load_graph, named_query
-from kg.results import QueryResult
-from kg.stores import QueryEngine, is_oxigraph_store, open_store, parse_store, write_oxigraph
+from kg.sparql.query import list_named_queries, load_graph, named_query
+from kg.sparql.results import QueryResult
+from kg.sparql.stores import QueryEngine, is_oxigraph_store, open_store, parse_store, write_oxigraph
 from tests.conftest import EXAMPLES
 
 Built = tuple[Path, Path]  # graph.ttl, on-disk store

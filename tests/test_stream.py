@@ -20,9 +20,9 @@ from kg.graph.build import build_graph
 from kg.graph.recordsfile import load_records
 from kg.io import iter_documents
 from kg.io.readers import MAX_DOCUMENT_CHARS
-from kg.query import list_named_queries, named_query
 from kg.records import Extraction, Skipped
-from kg.stores import RdflibEngine, open_store, write_oxigraph
+from kg.sparql.query import list_named_queries, named_query
+from kg.sparql.stores import RdflibEngine, open_store, write_oxigraph
 from tests.conftest import EXAMPLES
 
 

@@ -8,7 +8,7 @@ facts per entity and relation rows with their sentence. ``graph.ttl`` is then wr
 Oxigraph, and ``graph.html`` draws the ``PAGE_MAX_NODES`` most mentioned entities.
 
 The triples are the same as :func:`kg.graph.build.build_graph` gives (both go through ``Corpus``), and
-the store is laid out as :func:`kg.stores.write_oxigraph` lays it out. Every file is made beside
+the store is laid out as :func:`kg.sparql.stores.write_oxigraph` lays it out. Every file is made beside
 its target and renamed over it at the end, records first, so an interrupted build leaves the
 previous outputs whole.
 """
@@ -36,8 +36,8 @@ from kg.graph.identity import EntityFacts
 from kg.graph.recordsfile import GRAPH, RECORDS, record_line, records_header
 from kg.ontology import KG
 from kg.records import Extraction, Skipped
-from kg.stores import check_store_folder, kg_namespaces
-from kg.stores_oxigraph import from_oxigraph, to_oxigraph
+from kg.sparql.stores import check_store_folder, kg_namespaces
+from kg.sparql.stores.oxigraph import from_oxigraph, to_oxigraph
 
 PAGE_MAX_NODES = 5000  # graph.html of a streamed build: the most mentioned entities
 _BATCH = 200_000  # quads per bulk load

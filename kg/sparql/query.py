@@ -1,9 +1,9 @@
 """SPARQL over a graph file: load it, run a read-only query, with bindings and a deadline.
 
 Queries are read-only: updates, ``SERVICE`` and ``FROM`` a graph the file does not hold are
-refused. Named queries ship in ``kg/queries/*.rq``; values are bound through rdflib's
+refused. Named queries ship in ``kg/sparql/named/*.rq``; values are bound through rdflib's
 ``initBindings`` (see :func:`bind_value` for how a value becomes an IRI or a literal), never
-pasted into the query text. The result formats are in :mod:`kg.results`.
+pasted into the query text. The result formats are in :mod:`kg.sparql.results`.
 
 >>> from rdflib import Graph
 >>> g = Graph().parse(data="<http://e/a> <http://www.w3.org/2000/01/rdf-schema#label> 'A' .")
@@ -33,8 +33,8 @@ from rdflib.util import guess_format
 
 from kg.config import ONTOLOGY_NS
 from kg.errors import GraphError, QueryError
-from kg.results import FORMATS, QueryResult, format_result
-from kg.timeout import call_with_timeout
+from kg.sparql.results import FORMATS, QueryResult, format_result
+from kg.sparql.timeout import call_with_timeout
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
@@ -306,11 +306,11 @@ def _run(graph: Graph, query: str, bindings: Mapping[str, str | Identifier] | No
 
 
 def _queries_dir() -> Traversable:
-    return resources.files("kg") / "queries"
+    return resources.files("kg.sparql") / "named"
 
 
 def list_named_queries() -> dict[str, str]:
-    """Named query -> its ``# description:`` line, for every ``kg/queries/*.rq``, sorted by name."""
+    """Named query -> its ``# description:`` line, for every ``kg/sparql/named/*.rq``, sorted by name."""
     out: dict[str, str] = {}
     for entry in sorted(_queries_dir().iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".rq") and entry.is_file():

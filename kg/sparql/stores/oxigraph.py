@@ -1,4 +1,4 @@
-"""SPARQL over a pyoxigraph store, with the same checks, bindings and results as kg.query.
+"""SPARQL over a pyoxigraph store, with the same checks, bindings and results as kg.sparql.query.
 
 rdflib parses every query first, so a malformed query, an update, ``SERVICE`` or ``FROM`` a
 graph the store does not hold is refused with the same message on both engines; Oxigraph then
@@ -12,7 +12,7 @@ dropped from the answer: bound to one value, it changes neither ``DISTINCT`` nor
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -20,9 +20,12 @@ import pyoxigraph as ox
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF, XSD
 from rdflib.term import Identifier, Node
+from rdflib.util import guess_format
 
-from kg.errors import QueryError
-from kg.query import (
+from kg.config import RESOURCE_NS
+from kg.errors import GraphError, QueryError
+from kg.sparql.query import (
+    PREFIXES,
     _check_algebra,
     _declared_prefixes,
     _one_line,
@@ -30,12 +33,21 @@ from kg.query import (
     check_bindings,
     parse_checked,
 )
-from kg.results import QueryResult
-from kg.timeout import call_with_timeout
+from kg.sparql.results import QueryResult
+from kg.sparql.timeout import call_with_timeout
 
 _PROLOGUE = re.compile(r"\s+|#[^\n]*|<[^<>\s]*>|(?i:BASE|PREFIX)\b|[A-Za-z][\w.-]*:|:")
 _SELECT = re.compile(r"(?i:SELECT)\b(?:\s+(?i:DISTINCT|REDUCED)\b)?")
 _LANG_STRING = str(RDF.langString)
+_OX_FORMATS = {
+    "turtle": "TURTLE",
+    "nt": "N_TRIPLES",
+    "nquads": "N_QUADS",
+    "trig": "TRIG",
+    "json-ld": "JSON_LD",
+    "xml": "RDF_XML",
+    "n3": "N3",
+}
 
 
 def to_oxigraph(term: Identifier) -> Any:
@@ -53,7 +65,7 @@ def to_oxigraph(term: Identifier) -> Any:
 
 
 def from_oxigraph(term: Any) -> Node | None:
-    """A pyoxigraph term as the rdflib term kg.query would give (a plain literal for xsd:string)."""
+    """A pyoxigraph term as the rdflib term kg.sparql.query would give (a plain literal for xsd:string)."""
     if term is None:
         return None
     if isinstance(term, ox.NamedNode):
@@ -101,10 +113,8 @@ class OxigraphEngine:
         return {"source": self.source, "on_disk": self.on_disk}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        from kg.stores import open_store
-
-        spec = f"oxigraph:{state['source']}" if state["on_disk"] else str(state["source"])
-        fresh = open_store(spec, None if state["on_disk"] else "oxigraph")
+        source = Path(state["source"])
+        fresh = open_disk(source) if state["on_disk"] else load_memory(source)
         self.__dict__.update(fresh.__dict__)
 
     def __len__(self) -> int:
@@ -113,7 +123,7 @@ class OxigraphEngine:
     def query(
         self, text: str, bindings: Mapping[str, str] | None = None, timeout: float | None = None
     ) -> QueryResult:
-        """As :func:`kg.query.run_query`, evaluated by Oxigraph; ``timeout`` runs it in a child
+        """As :func:`kg.sparql.query.run_query`, evaluated by Oxigraph; ``timeout`` runs it in a child
         process that is stopped when time is up (pyoxigraph cannot be interrupted either)."""
         if timeout is None:
             return self._run(text, bindings)
@@ -126,7 +136,7 @@ class OxigraphEngine:
         self.store = ox.Store()  # drops the handle: an on-disk store's files are released
 
     def _check(self, algebra: Any) -> None:
-        proxy = Dataset()  # the FROM graphs the store holds, for kg.query's own check
+        proxy = Dataset()  # the FROM graphs the store holds, for kg.sparql.query's own check
         for clause in algebra.datasetClause or ():
             iri = clause.default or clause.named
             if self.store.contains_named_graph(ox.NamedNode(str(iri))):
@@ -177,3 +187,57 @@ class OxigraphEngine:
                 ) from None
             raise QueryError(f"query failed: {_one_line(exc)}") from None
         return QueryResult("SELECT", vars=tuple(names), rows=rows, namespaces=ns_pairs)
+
+
+def kg_namespaces() -> dict[str, str]:
+    """kg's prefixes and those ``kg build`` binds in a graph (org:, person:, ...)."""
+    from kg.graph.build import PREFIXES as RESOURCE_PREFIXES
+
+    out = {"kgr": RESOURCE_NS} | {p: f"{RESOURCE_NS}{p}/" for p in RESOURCE_PREFIXES}
+    return out | PREFIXES
+
+
+def is_oxigraph_store(path: Path) -> bool:
+    """Whether ``path`` is a folder holding an on-disk Oxigraph (RocksDB) store."""
+    return (path / "CURRENT").is_file() and (path / "IDENTITY").is_file()
+
+
+def _with_default(quads: Iterable[Any]) -> Iterator[Any]:
+    """Each quad, and its triple in the default graph too: queries read the default graph, which
+    is the whole graph (as rdflib reads a quad file), not a union counting a triple per graph."""
+    for quad in quads:
+        yield quad
+        if not isinstance(quad.graph_name, ox.DefaultGraph):
+            yield ox.Quad(quad.subject, quad.predicate, quad.object)
+
+
+def load_memory(path: Path) -> OxigraphEngine:
+    """A graph file loaded into an in-memory store (``--store oxigraph``)."""
+    if path.is_dir():
+        raise GraphError(f"{path} is a directory, not a graph file (an on-disk store is oxigraph:{path})")
+    if not path.is_file():
+        raise GraphError(f"no such graph file: {path}")
+    name = guess_format(str(path)) or "turtle"
+    fmt = getattr(ox.RdfFormat, _OX_FORMATS.get(name, "TURTLE"))
+    store = ox.Store()
+    try:
+        parser = ox.parse(path=str(path), format=fmt, base_iri=path.resolve().as_uri())
+        store.bulk_extend(_with_default(parser))
+    except (SyntaxError, ValueError, OSError) as exc:
+        raise GraphError(f"cannot read {path} as {name}: {_one_line(exc)}") from None
+    # kg's prefixes win over the file's, as in kg.sparql.query.run_query
+    namespaces = dict(parser.prefixes) | PREFIXES
+    return OxigraphEngine(store, namespaces, source=path)
+
+
+def open_disk(path: Path) -> OxigraphEngine:
+    """The on-disk store in ``path``, opened read-only (``--store oxigraph:DIR``)."""
+    if not is_oxigraph_store(path):
+        raise GraphError(
+            f"no oxigraph store in {str(path)!r}; make one with kg build INPUT... --store oxigraph:{path}"
+        )
+    try:
+        store = ox.Store.read_only(str(path))
+    except OSError as exc:
+        raise GraphError(f"cannot open the oxigraph store in {str(path)!r}: {exc}") from None
+    return OxigraphEngine(store, kg_namespaces(), source=path, on_disk=True)

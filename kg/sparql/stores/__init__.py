@@ -20,21 +20,17 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import Protocol
 
 from rdflib import Graph
-from rdflib.util import guess_format
 
-from kg.config import RESOURCE_NS
-from kg.errors import GraphError, InputError, OutputError
-from kg.query import PREFIXES, load_graph, run_query
-from kg.results import QueryResult
-
-if TYPE_CHECKING:
-    from kg.stores_oxigraph import OxigraphEngine
+from kg.errors import InputError, OutputError
+from kg.sparql.query import load_graph, run_query
+from kg.sparql.results import QueryResult
+from kg.sparql.stores.oxigraph import is_oxigraph_store, kg_namespaces, load_memory, open_disk
 
 __all__ = [
     "STORES",
@@ -50,15 +46,6 @@ __all__ = [
 ]
 
 STORES = ("rdflib", "oxigraph", "oxigraph:DIR")
-_OX_FORMATS = {
-    "turtle": "TURTLE",
-    "nt": "N_TRIPLES",
-    "nquads": "N_QUADS",
-    "trig": "TRIG",
-    "json-ld": "JSON_LD",
-    "xml": "RDF_XML",
-    "n3": "N3",
-}
 
 
 @dataclass(frozen=True)
@@ -91,7 +78,7 @@ class QueryEngine(Protocol):
 
 
 class RdflibEngine:
-    """A graph file parsed by rdflib: :func:`kg.query.run_query` over it."""
+    """A graph file parsed by rdflib: :func:`kg.sparql.query.run_query` over it."""
 
     def __init__(self, graph: Graph) -> None:
         self.graph = graph
@@ -103,69 +90,6 @@ class RdflibEngine:
 
     def close(self) -> None:
         self.graph = Graph()
-
-
-def kg_namespaces() -> dict[str, str]:
-    """kg's prefixes and those ``kg build`` binds in a graph (org:, person:, ...)."""
-    from kg.graph.build import PREFIXES as RESOURCE_PREFIXES
-
-    out = {"kgr": RESOURCE_NS} | {p: f"{RESOURCE_NS}{p}/" for p in RESOURCE_PREFIXES}
-    return out | PREFIXES
-
-
-def is_oxigraph_store(path: Path) -> bool:
-    """Whether ``path`` is a folder holding an on-disk Oxigraph (RocksDB) store."""
-    return (path / "CURRENT").is_file() and (path / "IDENTITY").is_file()
-
-
-def _with_default(quads: Iterable[Any]) -> Iterator[Any]:
-    """Each quad, and its triple in the default graph too: queries read the default graph, which
-    is the whole graph (as rdflib reads a quad file), not a union counting a triple per graph."""
-    import pyoxigraph as ox
-
-    for quad in quads:
-        yield quad
-        if not isinstance(quad.graph_name, ox.DefaultGraph):
-            yield ox.Quad(quad.subject, quad.predicate, quad.object)
-
-
-def _load_memory(path: Path) -> OxigraphEngine:
-    import pyoxigraph as ox
-
-    from kg.query import _one_line
-    from kg.stores_oxigraph import OxigraphEngine
-
-    if path.is_dir():
-        raise GraphError(f"{path} is a directory, not a graph file (an on-disk store is oxigraph:{path})")
-    if not path.is_file():
-        raise GraphError(f"no such graph file: {path}")
-    name = guess_format(str(path)) or "turtle"
-    fmt = getattr(ox.RdfFormat, _OX_FORMATS.get(name, "TURTLE"))
-    store = ox.Store()
-    try:
-        parser = ox.parse(path=str(path), format=fmt, base_iri=path.resolve().as_uri())
-        store.bulk_extend(_with_default(parser))
-    except (SyntaxError, ValueError, OSError) as exc:
-        raise GraphError(f"cannot read {path} as {name}: {_one_line(exc)}") from None
-    # kg's prefixes win over the file's, as in kg.query.run_query
-    namespaces = dict(parser.prefixes) | PREFIXES
-    return OxigraphEngine(store, namespaces, source=path)
-
-
-def _open_disk(path: Path) -> OxigraphEngine:
-    import pyoxigraph as ox
-
-    from kg.stores_oxigraph import OxigraphEngine
-
-    if not is_oxigraph_store(path):
-        raise GraphError(
-            f"no oxigraph store in {str(path)!r}; make one with kg build INPUT... --store oxigraph:{path}"
-        )
-    try:
-        store = ox.Store.read_only(str(path))
-    except OSError as exc:
-        raise GraphError(f"cannot open the oxigraph store in {str(path)!r}: {exc}") from None
-    return OxigraphEngine(store, kg_namespaces(), source=path, on_disk=True)
 
 
 def open_store(graph: str | Path, store: str | None = None) -> QueryEngine:
@@ -188,9 +112,9 @@ def open_store(graph: str | Path, store: str | None = None) -> QueryEngine:
             f"GRAPH {named!r} and --store {spec} both name what to query; give one (kg query {spec} QUERY)"
         )
     if spec.path is not None:
-        return _open_disk(spec.path)
+        return open_disk(spec.path)
     if spec.kind == "oxigraph":
-        return _load_memory(Path(named))
+        return load_memory(Path(named))
     return RdflibEngine(load_graph(named))
 
 
