@@ -217,7 +217,7 @@ def _write_outputs(out: Path, result: Any, title: str) -> None:
     from kg.engines.stream import PAGE_MAX_NODES
     from kg.graph.build import to_turtle
     from kg.graph.recordsfile import RECORDS, dump_records
-    from kg.render import render_html
+    from kg.page.render import render_html
 
     # Every text is made before any file is replaced, so a failure leaves the old set whole;
     # the records go first, since the graph can always be rebuilt from them.
@@ -509,8 +509,8 @@ def render(
     The page works offline: search, filters by class and relation, a node's neighbourhood.
     Example: kg render outputs/graph.ttl --query "SELECT ?a ?b WHERE { ?a kg:accuses ?b }" -o accusations.html
     """
-    from kg.render import render_html
-    from kg.render_query import query_subgraph
+    from kg.page.render import render_html
+    from kg.page.subgraph import query_subgraph
     from kg.sparql.query import load_graph, resolve_query, run_query
 
     if max_nodes is not None and max_nodes < 1:

@@ -11,7 +11,7 @@ import hashlib
 from collections.abc import Mapping
 from functools import lru_cache
 
-from kg.render_page import TEMPLATES, template_env
+from kg.page.html import TEMPLATES, template_env
 
 DEFAULT_QUERY = "SELECT ?entity ?class ?name WHERE {\n  ?entity a ?class ; rdfs:label ?name .\n} LIMIT 20\n"
 

@@ -18,7 +18,7 @@ from rdflib import Graph, URIRef
 from test_render import XSS_IMG, XSS_SCRIPT, Builder, R, news_graph
 
 from kg.ontology import KG
-from kg.render import render_html
+from kg.page.render import render_html
 
 CHROMIUM = find_chromium()
 pytestmark = [

@@ -122,12 +122,12 @@ def test_failed_build_leaves_the_previous_graph_intact(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     (tmp_path / "graph.ttl").write_text("# previous graph\n")
-    import kg.render
+    import kg.page.render
 
     def boom(*_a: object, **_k: object) -> str:
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(kg.render, "render_html", boom)
+    monkeypatch.setattr(kg.page.render, "render_html", boom)
     code, _, stderr = run("build", str(EXAMPLES), "--out", str(tmp_path))
     assert code == 1 and "disk on fire" in stderr
     assert (tmp_path / "graph.ttl").read_text() == "# previous graph\n"

@@ -20,11 +20,12 @@ from rdflib import RDF, RDFS, SKOS, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV
 
 import kg
-from kg import render_layout, render_style
 from kg.errors import QueryError
 from kg.ontology import KG, entity_class_names, relation_names
-from kg.render import PHYSICS_MAX_NODES, build_network, drawing, render_html, script_json
-from kg.render_query import query_subgraph
+from kg.page import layout as render_layout
+from kg.page import style as render_style
+from kg.page.render import PHYSICS_MAX_NODES, build_network, drawing, render_html, script_json
+from kg.page.subgraph import query_subgraph
 from kg.sparql.query import run_query
 
 R = "https://w3id.org/kg-news/resource/"
@@ -260,7 +261,7 @@ def test_identical_html_across_processes(tmp_path: Path) -> None:
     source = tmp_path / "graph.nt"
     source.write_text(news_graph().serialize(format="nt"), encoding="utf-8")
     code = (
-        "import hashlib, sys; from rdflib import Graph; from kg.render import render_html; "
+        "import hashlib, sys; from rdflib import Graph; from kg.page.render import render_html; "
         "g = Graph().parse(sys.argv[1], format='nt'); "
         "print(hashlib.sha256(render_html(g).encode()).hexdigest())"
     )

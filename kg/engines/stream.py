@@ -120,7 +120,7 @@ def stream_build(
 ) -> StreamResult:
     """Write ``out/records.jsonl``, ``out/graph.ttl``, ``out/graph.html`` and the store in
     ``store_dir`` from ``extractions``, holding no more than the corpus pass needs."""
-    from kg.render import render_html
+    from kg.page.render import render_html
 
     started = time.perf_counter()
     check_store_folder(store_dir)

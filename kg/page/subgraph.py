@@ -1,4 +1,4 @@
-"""The part of a graph a SPARQL query picks out, ready to draw with :func:`kg.render.render_html`.
+"""The part of a graph a SPARQL query picks out, ready to draw with :func:`kg.page.render.render_html`.
 
 A SELECT picks the entities bound in its rows, and the page shows the relations among them; a
 CONSTRUCT gives triples, and the page shows those, with the labels, classes, aliases and
@@ -13,9 +13,9 @@ from rdflib import RDF, RDFS, SKOS, Graph, URIRef
 from rdflib.namespace import DCTERMS, PROV
 from rdflib.term import Node
 
-from kg import render_style as style
 from kg.errors import QueryError
 from kg.ontology import KG
+from kg.page import style
 from kg.sparql.query import QueryResult
 
 _ENTITY_FACTS = (RDF.type, RDFS.label, SKOS.altLabel, KG.mentionCount, KG.mentionedIn)

@@ -1,13 +1,13 @@
 """Graph -> pyvis ``Network`` -> one self-contained HTML page that works offline.
 
 pyvis's own templates link Bootstrap from a CDN in every mode and interpolate the heading
-unescaped, so the page comes from ``kg/templates/graph.html.j2`` instead: vis-network's JS and
+unescaped, so the page comes from ``kg/page/templates/graph.html.j2`` instead: vis-network's JS and
 CSS are read from the installed pyvis package and inlined, and the graph travels as one inert
 JSON block. Every label, alias and sentence comes from untrusted articles: the template escapes
 text, the JSON escapes ``<``, ``>`` and ``&``, and tooltips stay plain text that the page's script
 puts into the DOM with ``textContent``; a Content-Security-Policy lets only the page's own
 scripts (by hash) run and nothing be fetched. Sizes (PageRank) and positions come from
-``render_layout``, so big graphs draw at once with physics off.
+``kg.page.layout``, so big graphs draw at once with physics off.
 
 >>> from rdflib import Graph
 >>> render_html(Graph()).startswith("<!DOCTYPE html>")
@@ -29,11 +29,10 @@ from rdflib import RDF, RDFS, SKOS, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV
 from rdflib.term import Node
 
-from kg import render_layout as layout
-from kg import render_page as page
-from kg import render_style as style
 from kg.ontology import KG
-from kg.render_page import script_json
+from kg.page import html as page
+from kg.page import layout, style
+from kg.page.html import script_json
 
 __all__ = ["Drawing", "build_network", "drawing", "render_html", "script_json"]
 
@@ -45,7 +44,7 @@ Edge = tuple[str, str, str]  # subject IRI, relation local name, object IRI
 
 
 DEFAULT_MAX_NODES: int | None = None  # draw everything unless asked otherwise
-PHYSICS_MAX_NODES = 300  # past this, positions come from render_layout and physics stays off
+PHYSICS_MAX_NODES = 300  # past this, positions come from kg.page.layout and physics stays off
 
 
 @dataclass
