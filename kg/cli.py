@@ -564,7 +564,7 @@ def serve(
     Queries go to /sparql by GET or POST; answers in JSON, XML, CSV, TSV or Turtle by Accept.
     Example: kg serve outputs/graph.ttl --port 8000
     """
-    from kg.serve import is_loopback, make_server
+    from kg.serve.server import is_loopback, make_server
     from kg.sparql.results import QueryResult
     from kg.sparql.stores import open_store, parse_store
 

@@ -32,7 +32,7 @@ from rdflib.compare import isomorphic
 from rdflib.term import Node
 from SPARQLWrapper import JSON, POST, POSTDIRECTLY, TURTLE, XML, SPARQLWrapper
 
-from kg.serve import SparqlServer, is_loopback, make_server
+from kg.serve.server import SparqlServer, is_loopback, make_server
 from kg.sparql.query import list_named_queries, load_graph, named_query, run_query
 from kg.sparql.results import QueryResult
 from tests.conftest import EXAMPLES

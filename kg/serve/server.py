@@ -32,8 +32,8 @@ from pyparsing import ParseException
 from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 
 from kg.errors import QueryError
-from kg.serve_formats import choose_media_type, offered, serialize
-from kg.serve_page import content_security_policy, render_page
+from kg.serve.formats import choose_media_type, offered, serialize
+from kg.serve.page import content_security_policy, render_page
 from kg.sparql.results import QueryResult
 
 __all__ = ["QueryFn", "SparqlServer", "is_loopback", "make_server"]
