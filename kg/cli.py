@@ -453,7 +453,7 @@ def export_(graph: str, fmt: str, output: str | None) -> None:
 
     Example: kg export outputs/graph.ttl --format gexf -o outputs/graph.gexf
     """
-    from kg.export import export
+    from kg.exchange.export import export
     from kg.sparql.query import load_graph
 
     text = export(load_graph(graph), fmt)
@@ -623,8 +623,8 @@ def push(graph: str, url: str, merge: bool, timeout: float) -> None:
     Each document's graph is PUT to URL?graph=IRI and the rest to URL?default.
     Example: kg push outputs/graph.ttl http://localhost:7878/store
     """
-    from kg.push import PushError, check_url
-    from kg.push import push as push_graph
+    from kg.exchange.push import PushError, check_url
+    from kg.exchange.push import push as push_graph
     from kg.sparql.query import load_graph
 
     check_url(url)

@@ -1,4 +1,4 @@
-"""kg.analytics: the entity graph as networkx, built from a small hand-made graph."""
+"""kg.exchange.network: the entity graph as networkx, built from a small hand-made graph."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from decimal import Decimal
 from rdflib import Graph, Literal, Namespace
 from rdflib.namespace import PROV, RDF, RDFS, SKOS, XSD
 
-from kg.analytics import to_networkx
+from kg.exchange.network import to_networkx
 from kg.ontology import KG
 
 R = Namespace("https://w3id.org/kg-news/resource/")

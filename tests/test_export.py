@@ -15,7 +15,7 @@ from rdflib.namespace import RDF, RDFS
 
 from kg.cli import cli
 from kg.errors import KGError
-from kg.export import FORMATS, export
+from kg.exchange.export import FORMATS, export
 from kg.ontology import KG, entity_class_names, relation_names
 from kg.sparql.query import load_graph
 from tests.conftest import EXAMPLES

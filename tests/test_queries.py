@@ -15,7 +15,7 @@ import pytest
 from rdflib import Graph, Literal
 from rdflib.namespace import RDF, XSD
 
-from kg.analytics import to_networkx
+from kg.exchange.network import to_networkx
 from kg.graph.build import build_graph
 from kg.ontology import KG, entity_class_names, relation_names
 from kg.records import Extraction

@@ -5,7 +5,7 @@ A ``graph.ttl`` holds the union of the corpus. Its named graphs are recovered fr
 a document's graph holds its node, its relation records and the relations they assert; the
 default graph holds the entities, merges and extractors.
 
-GraphML and GEXF hold the entity graph of :func:`kg.analytics.to_networkx` only: entities are
+GraphML and GEXF hold the entity graph of :func:`kg.exchange.network.to_networkx` only: entities are
 nodes (id = IRI, ``label`` = name, ``class``, ``aliases`` joined with ``"; "``, ``mentions``),
 relations are edges (``relation``, ``label`` = the relation too, for Gephi's edge labels,
 ``confidence``, ``sentences``); events, documents and provenance records are left out.
@@ -75,7 +75,7 @@ def _writable(nxg: Any) -> Any:
 def _network(graph: Graph, fmt: str) -> str:
     import networkx as nx
 
-    from kg.analytics import to_networkx
+    from kg.exchange.network import to_networkx
 
     nxg = _writable(to_networkx(graph))
     if fmt == "graphml":
