@@ -9,6 +9,7 @@ import sys
 import pytest
 
 MOVED = [
+    ("kg.analytics", "kg.exchange.network", ("to_networkx",)),
     ("kg.results", "kg.sparql.results", ("QueryResult", "format_result", "FORMATS")),
 ]
 
