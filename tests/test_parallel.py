@@ -9,9 +9,9 @@ import pytest
 from click.testing import CliRunner
 
 from kg.cli import cli
+from kg.cli.progress import build_progress
 from kg.engines.local import extract_parallel
 from kg.io import count_documents, read_inputs
-from kg.progress import build_progress
 from tests.conftest import EXAMPLES
 
 
@@ -46,9 +46,9 @@ def test_no_progress_bar_in_pipes_or_ci() -> None:
 
 
 def test_progress_bar_on_a_terminal_shows_documents_words_and_relations(monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
-    import kg.progress
+    import kg.cli.progress
 
-    monkeypatch.setattr(kg.progress, "wanted", lambda: True)
+    monkeypatch.setattr(kg.cli.progress, "wanted", lambda: True)
     docs = read_inputs([EXAMPLES]).documents
     with build_progress([EXAMPLES]) as progress:
         assert progress is not None
