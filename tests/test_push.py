@@ -21,8 +21,8 @@ import pytest
 from click.testing import CliRunner
 
 from kg.cli import cli
-from kg.exchange.export import split_by_document
 from kg.exchange.push import DEFAULT, target
+from kg.graph.split import split_by_document
 from kg.sparql.query import load_graph
 from tests.conftest import EXAMPLES
 

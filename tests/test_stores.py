@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from kg.cli import cli
 from kg.errors import GraphError, InputError, QueryError
-from kg.exchange.export import split_by_document
+from kg.graph.split import split_by_document
 from kg.sparql.query import list_named_queries, load_graph, named_query
 from kg.sparql.results import QueryResult
 from kg.sparql.stores import QueryEngine, is_oxigraph_store, open_store, parse_store, write_oxigraph

@@ -1,9 +1,7 @@
 """Writing a graph in other formats: RDF (quad formats keep one named graph per document) and
 the entity graph as GraphML or GEXF for Gephi, Neo4j, yEd and networkx.
 
-A ``graph.ttl`` holds the union of the corpus. Its named graphs are recovered from provenance:
-a document's graph holds its node, its relation records and the relations they assert; the
-default graph holds the entities, merges and extractors.
+The quad formats cut the graph by document as :func:`kg.graph.split.split_by_document` does.
 
 GraphML and GEXF hold the entity graph of :func:`kg.exchange.network.to_networkx` only: entities are
 nodes (id = IRI, ``label`` = name, ``class``, ``aliases`` joined with ``"; "``, ``mentions``),
@@ -15,46 +13,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from rdflib import Dataset, Graph, URIRef
-from rdflib.namespace import PROV, RDF
+from rdflib import Graph
 
 from kg.errors import KGError
-from kg.graph.build import new_dataset
-from kg.ontology import KG
+from kg.graph.split import split_by_document
 
 RDF_FORMATS = {"ttl": "turtle", "nt": "nt", "nq": "nquads", "trig": "trig", "jsonld": "json-ld"}
 NETWORK_FORMATS = ("graphml", "gexf")
 FORMATS = (*RDF_FORMATS, *NETWORK_FORMATS)
 QUAD_FORMATS = {"nq", "trig"}
 ALIAS_SEPARATOR = "; "
-
-
-def split_by_document(graph: Graph) -> Dataset:
-    ds = new_dataset()
-    placed: set[tuple[object, object, object]] = set()
-    for doc in sorted(graph.subjects(RDF.type, KG.Document), key=str):
-        named = ds.graph(URIRef(str(doc)))
-        for triple in graph.triples((doc, None, None)):
-            named.add(triple)
-            placed.add(triple)
-    for node in sorted(graph.subjects(RDF.type, KG.RelationMention), key=str):
-        for doc in graph.objects(node, PROV.wasDerivedFrom):
-            named = ds.graph(URIRef(str(doc)))
-            for triple in graph.triples((node, None, None)):
-                named.add(triple)
-                placed.add(triple)
-            statement = (
-                graph.value(node, RDF.subject),
-                graph.value(node, RDF.predicate),
-                graph.value(node, RDF.object),
-            )
-            if all(t is not None for t in statement) and statement in graph:
-                named.add(statement)  # type: ignore[arg-type]
-                placed.add(statement)
-    for triple in graph:
-        if triple not in placed:
-            ds.default_graph.add(triple)
-    return ds
 
 
 def _writable(nxg: Any) -> Any:

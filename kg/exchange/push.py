@@ -1,6 +1,6 @@
 """Send a graph to a graph store over the SPARQL 1.1 Graph Store HTTP Protocol.
 
-The graph is cut as ``kg export --format nq`` cuts it (:func:`kg.exchange.export.split_by_document`): a
+The graph is cut as ``kg export --format nq`` cuts it (:func:`kg.graph.split.split_by_document`): a
 named graph per document and the default graph for the rest. Each goes in its own request, the
 portable path every Graph Store Protocol server takes: ``PUT URL?default`` for the default graph,
 then ``PUT URL?graph=IRI`` for each document, in IRI order, as N-Triples. ``PUT`` replaces what
@@ -74,7 +74,7 @@ def target(url: str, graph: str | None) -> str:
 
 def graph_bodies(graph: Graph) -> list[tuple[str | None, bytes, int]]:
     """(named graph IRI or None for the default graph, N-Triples, triples) for each request."""
-    from kg.exchange.export import split_by_document
+    from kg.graph.split import split_by_document
 
     ds = split_by_document(graph)
     default = ds.default_graph.identifier

@@ -7,7 +7,7 @@ on disk, made by ``kg build --store oxigraph:DIR`` and opened read-only here).
 
 On disk, the default graph holds the whole graph (what ``graph.ttl`` holds, and what queries
 read) and each document also has a named graph of what was read from it (as
-:func:`kg.exchange.export.split_by_document` cuts it), for ``GRAPH ?doc { ... }`` queries. The default
+:func:`kg.graph.split.split_by_document` cuts it), for ``GRAPH ?doc { ... }`` queries. The default
 graph is not the union of the named graphs because Oxigraph's union counts a triple once per
 graph that holds it, and a statement read in two articles would then be counted twice.
 
@@ -137,7 +137,7 @@ def write_oxigraph(graph: Graph, path: Path) -> tuple[int, int]:
     """
     import pyoxigraph as ox
 
-    from kg.exchange.export import split_by_document
+    from kg.graph.split import split_by_document
 
     check_store_folder(path)
     parent = path.resolve().parent
