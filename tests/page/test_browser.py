@@ -13,12 +13,12 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from chromium import Chromium, coloured_pixels, find_chromium
 from rdflib import Graph, URIRef
 from test_render import XSS_IMG, XSS_SCRIPT, Builder, R, news_graph
 
 from kg.ontology import KG
 from kg.page.render import render_html
+from tests.chromium import Chromium, coloured_pixels, find_chromium
 
 CHROMIUM = find_chromium()
 pytestmark = [
@@ -96,7 +96,7 @@ def assert_clean(browser: Chromium) -> None:
 def examples_page() -> str:
     from kg.api import build
 
-    examples = Path(__file__).resolve().parent.parent / "examples"
+    examples = Path(__file__).resolve().parents[2] / "examples"
     return render_html(build([str(examples)]).graph, title="kg: examples/")
 
 

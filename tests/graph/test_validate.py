@@ -15,7 +15,7 @@ from kg.graph.validate import validate_graph
 from kg.iri import entity_iri
 from kg.ontology import KG
 from kg.records import Document, Entity, Extraction, Mention, Relation
-from tests.test_graph import sample
+from tests.graph.test_graph import sample
 
 ACME = URIRef(entity_iri("Company", "Acme Corp"))
 BOLT = URIRef(entity_iri("Company", "Bolt Ltd"))

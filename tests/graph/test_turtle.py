@@ -12,7 +12,7 @@ from kg.graph.turtle import to_turtle
 
 EX = Namespace("http://example.org/org/")
 OTHER = "http://elsewhere.example/vocab#"
-EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 
 def test_examples_graph_is_written_as_rdflib_writes_it() -> None:

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 import spacy
-from named_mentions import Named, rule_relations
 from spacy.language import Language
+
+from tests.extract.relations.named_mentions import Named, rule_relations
 
 
 @pytest.fixture(scope="module")
