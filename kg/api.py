@@ -1,4 +1,9 @@
-"""The library behind each command: plain functions that return values and never write files."""
+"""The library behind each command: plain functions that return values and never write files.
+
+In a notebook: ``build`` returns a :class:`BuildResult` that draws itself (the interactive page,
+inline), :func:`show` draws any graph or the part a query picks, and :func:`query` returns the
+:class:`~kg.sparql.results.QueryResult` ``kg query`` prints, with ``.to_dataframe()``.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +11,11 @@ import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rdflib import Graph
 from rdflib.namespace import RDF
+from rdflib.term import Identifier
 
 from kg.config import DEFAULT_MODEL, RESOURCE_NS
 from kg.engines import extract_with
@@ -17,6 +24,10 @@ from kg.graph.build import build_graph, content_hash
 from kg.io import iter_documents
 from kg.ontology import KG, entity_class_names
 from kg.records import Document, Extraction, Skipped
+
+if TYPE_CHECKING:
+    from kg.page.notebook import PageView
+    from kg.sparql.results import QueryResult
 
 
 @dataclass
@@ -53,6 +64,12 @@ class BuildResult:
         if self.skipped:
             text += f" ({len(self.skipped)} skipped)"
         return text
+
+    def _repr_html_(self) -> str:
+        """In a notebook, the summary and the page of the graph (see :func:`show`)."""
+        from html import escape
+
+        return f"<p>{escape(self.summary())}</p>" + show(self.graph)._repr_html_()
 
 
 def extract_paths(
@@ -125,3 +142,73 @@ def remove(
     result.removed = len(doc_ids)
     result.seconds = time.perf_counter() - started
     return result
+
+
+GraphLike = Graph | BuildResult | str | Path  # a graph, a build's result, or a graph file
+
+
+def _graph(graph: GraphLike) -> Graph:
+    if isinstance(graph, BuildResult):
+        return graph.graph
+    if isinstance(graph, Graph):
+        return graph
+    from kg.sparql.query import load_graph
+
+    return load_graph(graph)
+
+
+def query(
+    graph: GraphLike,
+    query: str,
+    bind: Mapping[str, str | Identifier] | None = None,
+    timeout: float | None = None,
+    store: str | None = None,
+) -> QueryResult:
+    """Run a SPARQL query as ``kg query`` does and return its :class:`~kg.sparql.results.QueryResult`.
+
+    ``graph`` is an rdflib graph, a :class:`BuildResult` or a graph file (``store`` as in
+    ``kg query --store``: ``oxigraph``, or ``oxigraph:DIR`` with ``graph`` ``""``). ``query`` is
+    the query text, a ``.rq`` file or the name of a shipped query (``kg query --list``). ``bind``
+    gives variables values before the query runs, as ``--bind`` does: a string is read the same
+    way (``"kg:Company"`` an IRI, ``"Corvane"`` a literal), an rdflib term is used as it is.
+    ``result.to_dataframe()`` gives a pandas DataFrame (the ``pandas`` extra).
+
+    >>> rows = query("outputs/graph.ttl", "entity-profile", bind={"name": "Corvane"})  # doctest: +SKIP
+    """
+    from kg.sparql.query import resolve_query, run_query
+
+    text = resolve_query(query)
+    if isinstance(graph, (Graph, BuildResult)):
+        if store is not None:
+            raise InputError(f"store={store!r} is for a graph file; this graph is already in memory")
+        return run_query(_graph(graph), text, bindings=bind, timeout=timeout)
+    from kg.sparql.stores import open_store
+
+    engine = open_store(graph, store)
+    try:
+        return engine.query(text, bindings=bind, timeout=timeout)
+    finally:
+        engine.close()
+
+
+def show(
+    graph: GraphLike,
+    query: str | None = None,
+    max_nodes: int | None = None,
+    title: str = "kg graph",
+    height: int = 600,
+) -> PageView:
+    """The interactive page of ``graph`` (or of what ``query``, a SELECT or CONSTRUCT, picks from
+    it: text, ``.rq`` file or named query), as an object a notebook draws inline: Jupyter and VS
+    Code call its ``_repr_html_``, a sandboxed iframe holding the page ``kg render`` writes, with
+    its search, legend and filters; ``.html`` is the page itself. ``max_nodes`` keeps the most
+    important entities. Raises :class:`kg.errors.KGError` for a graph file that cannot be read,
+    a bad query, or a query that picks nothing to draw."""
+    from kg.page.notebook import page_view
+    from kg.sparql.query import resolve_query, run_query
+
+    if max_nodes is not None and max_nodes < 1:
+        raise InputError(f"max_nodes must be at least 1, not {max_nodes}")
+    g = _graph(graph)
+    result = run_query(g, resolve_query(query)) if query is not None else None
+    return page_view(g, result, max_nodes=max_nodes, title=title, height=height)

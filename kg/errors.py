@@ -31,3 +31,7 @@ class GraphError(KGError):
 
 class EngineError(KGError):
     """An engine cannot run: no scheduler given or reachable, or the cluster lost the work."""
+
+
+class DependencyError(KGError):
+    """A feature needs an optional package that is not installed (the message names the extra)."""

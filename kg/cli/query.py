@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 import sys
 
 import click
@@ -37,6 +39,12 @@ from kg.errors import QueryError
     metavar="SECONDS",
     help="Stop the query after SECONDS (it then runs in a child process) and exit 2.",
 )
+@click.option(
+    "--wide",
+    is_flag=True,
+    help="Print every table cell whole; by default, at a terminal, a table fits its width "
+    "(long cells end in …).",
+)
 @click.option("--list", "list_queries", is_flag=True, help="List the named queries and what they answer.")
 @read_store_option
 @handle_errors
@@ -46,6 +54,7 @@ def query(
     fmt: str,
     binds: tuple[str, ...],
     timeout: float | None,
+    wide: bool,
     list_queries: bool,
     store_spec: str | None,
 ) -> None:
@@ -71,7 +80,15 @@ def query(
     text = resolve_query(query)
     engine = open_store(graph, store_spec)
     try:
-        out = format_result(engine.query(text, bindings=bindings, timeout=timeout), fmt)
+        out = format_result(engine.query(text, bindings=bindings, timeout=timeout), fmt, table_columns(wide))
     finally:
         engine.close()
     sys.stdout.write(out if out.endswith("\n") else out + "\n")
+
+
+def table_columns(wide: bool) -> int | None:
+    """How wide a table may be: the terminal's width at a terminal, or ``COLUMNS`` when set;
+    no limit with ``--wide`` or when the output goes to a file or another program."""
+    if wide or not (os.environ.get("COLUMNS") or sys.stdout.isatty()):
+        return None
+    return shutil.get_terminal_size().columns

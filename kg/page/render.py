@@ -109,9 +109,18 @@ def drawing(graph: Graph, max_nodes: int | None = DEFAULT_MAX_NODES) -> Drawing:
 
 
 def build_network(graph: Graph, max_nodes: int | None = DEFAULT_MAX_NODES) -> Network:
-    """The drawing as a pyvis ``Network``, for callers who want pyvis's own API."""
+    """The drawing as a pyvis ``Network``, for callers who want pyvis's own API.
+
+    To see the graph in a notebook, use :func:`kg.show`: kg's page (search, legend, filters)
+    inline and offline. ``net.show("x.html", notebook=True)`` works too, but draws pyvis's own
+    page (no search or legend, Bootstrap fetched from a CDN) in a file the notebook must be able
+    to load beside it, which VS Code's notebooks cannot.
+    """
     draw = drawing(graph, max_nodes)
     net = Network(directed=True, height="750px", width="100%", cdn_resources="in_line")
+    # pyvis loads the template show(notebook=True) renders only when built with notebook=True,
+    # which also prints a warning; without it that call fails on a None template
+    net.prep_notebook()
     # add_node/add_edge search the lists they fill (quadratic); append what they would have.
     for node in draw.nodes:
         net.nodes.append(node)

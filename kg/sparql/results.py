@@ -13,7 +13,7 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import XSD
@@ -21,7 +21,11 @@ from rdflib.term import Node
 
 from kg.errors import QueryError
 
+if TYPE_CHECKING:
+    import pandas
+
 FORMATS = ("table", "csv", "tsv", "json", "turtle", "nt")
+MIN_COLUMN = 6  # a table fitted to a narrow terminal cuts no column below this many characters
 
 _DISPLAY_LOCAL = re.compile(r"[\w\-.~%/]+")
 
@@ -36,6 +40,20 @@ class QueryResult:
     boolean: bool | None = None
     graph: Graph | None = None
     namespaces: tuple[tuple[str, str], ...] = ()
+
+    def to_dataframe(self) -> pandas.DataFrame:
+        """The rows as a pandas ``DataFrame`` (one column per variable; IRIs and text as ``str``,
+        numbers and dates as Python values, unbound as ``None``); a CONSTRUCT's triples in
+        ``subject``, ``predicate``, ``object``. Needs the ``pandas`` extra: without pandas,
+        raises :class:`kg.errors.DependencyError`; an ASK raises :class:`QueryError`."""
+        from kg.sparql.frame import to_dataframe
+
+        if self.kind == "ASK":
+            raise QueryError("an ASK result is one boolean, not a table: read QueryResult.boolean")
+        if self.graph is not None:
+            triples = sorted(self.graph, key=lambda triple: tuple(str(term) for term in triple))
+            return to_dataframe(("subject", "predicate", "object"), triples)
+        return to_dataframe(self.vars, self.rows)
 
 
 def _nt(term: Node | None) -> str:
@@ -117,24 +135,60 @@ def _display(term: Node | None, namespaces: list[tuple[str, str]]) -> str:
     return str(term).replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t")
 
 
-def _table(result: QueryResult) -> str:
+def _cut(text: str, width: int) -> str:
+    """``text`` in at most ``width`` terminal columns, ending in "…" if anything was cut."""
+    if _width(text) <= width:
+        return text
+    kept, used = [], 0
+    for char in text:
+        char_width = _width(char)
+        if used + char_width > width - 1:
+            break
+        kept.append(char)
+        used += char_width
+    return "".join(kept) + "…"
+
+
+def _fit(widths: list[int], columns: int) -> list[int]:
+    """Column widths whose table, with its " | " separators, fits ``columns``: the widest
+    columns give way first (all cut to one cap, the largest that fits), none below
+    :data:`MIN_COLUMN` (a table of many columns may then still be wider than the terminal)."""
+    room = columns - 3 * (len(widths) - 1)
+    if sum(widths) <= room:
+        return widths
+    cap = max(widths)
+    while cap > MIN_COLUMN and sum(min(w, cap) for w in widths) > room:
+        cap -= 1
+    return [min(w, cap) for w in widths]
+
+
+def _table(result: QueryResult, columns: int | None = None) -> str:
     # the longest namespace wins, so kg:Company rather than a shorter prefix's "…#Company"
     namespaces = sorted(result.namespaces, key=lambda pair: (-len(pair[1]), pair[0]))
     cells = [[_display(term, namespaces) for term in row] for row in result.rows]
     widths = [max([_width(v)] + [_width(row[i]) for row in cells]) for i, v in enumerate(result.vars)]
+    full = widths
+    if columns is not None and widths:
+        widths = _fit(widths, columns)
 
     def line(values: list[str]) -> str:
+        values = [_cut(v, w) for v, w in zip(values, widths, strict=True)]
         return " | ".join(v + " " * (w - _width(v)) for v, w in zip(values, widths, strict=True)).rstrip()
 
     count = len(result.rows)
     lines = [line(list(result.vars)), "-+-".join("-" * w for w in widths)] if result.vars else []
     lines += [line(row) for row in cells]
-    lines.append(f"({count} row{'' if count == 1 else 's'})")
+    cut = "; long cells cut to fit, --wide shows them whole" if widths != full else ""
+    lines.append(f"({count} row{'' if count == 1 else 's'}{cut})")
     return "\n".join(lines) + "\n"
 
 
-def format_result(result: QueryResult, fmt: str) -> str:
-    """The result as text in ``fmt``: one of :data:`FORMATS`. Every line ends with a line end."""
+def format_result(result: QueryResult, fmt: str, columns: int | None = None) -> str:
+    """The result as text in ``fmt``: one of :data:`FORMATS`. Every line ends with a line end.
+
+    With ``columns``, a ``table`` fits that many terminal columns: the widest columns are cut,
+    their long cells ending in "…"; the other formats are never cut.
+    """
     fmt = fmt.lower()
     if fmt not in FORMATS:
         raise QueryError(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}")
@@ -155,4 +209,4 @@ def format_result(result: QueryResult, fmt: str) -> str:
         return _csv(result)
     if fmt == "tsv":
         return _tsv(result)
-    return _table(result)
+    return _table(result, columns)
