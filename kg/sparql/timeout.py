@@ -12,11 +12,12 @@ elsewhere (``spawn``) the arguments are pickled to the child. The result is pick
 
 from __future__ import annotations
 
-import multiprocessing
 import pickle
 from collections.abc import Callable
-from multiprocessing.connection import Connection
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
 
 T = TypeVar("T")
 
@@ -24,6 +25,8 @@ _STOP_GRACE = 1.0  # seconds a terminated child gets before it is killed
 
 
 def _context() -> Any:
+    import multiprocessing  # here: every kg query imports this module, few set a deadline
+
     methods = multiprocessing.get_all_start_methods()
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
 

@@ -23,14 +23,16 @@ import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from rdflib import Graph
 
 from kg.errors import InputError, OutputError
 from kg.sparql.query import load_graph, run_query
 from kg.sparql.results import QueryResult
-from kg.sparql.stores.oxigraph import is_oxigraph_store, kg_namespaces, load_memory, open_disk
+
+if TYPE_CHECKING:
+    from kg.sparql.stores.oxigraph import is_oxigraph_store, kg_namespaces
 
 __all__ = [
     "STORES",
@@ -46,6 +48,14 @@ __all__ = [
 ]
 
 STORES = ("rdflib", "oxigraph", "oxigraph:DIR")
+
+
+def __getattr__(name: str) -> Any:  # PEP 562: kg query over rdflib never imports pyoxigraph
+    if name in ("is_oxigraph_store", "kg_namespaces"):
+        from kg.sparql.stores import oxigraph
+
+        return getattr(oxigraph, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @dataclass(frozen=True)
@@ -111,15 +121,17 @@ def open_store(graph: str | Path, store: str | None = None) -> QueryEngine:
         raise InputError(
             f"GRAPH {named!r} and --store {spec} both name what to query; give one (kg query {spec} QUERY)"
         )
-    if spec.path is not None:
-        return open_disk(spec.path)
-    if spec.kind == "oxigraph":
-        return load_memory(Path(named))
+    if spec.kind == "oxigraph":  # pyoxigraph is imported only by those who use it
+        from kg.sparql.stores.oxigraph import load_memory, open_disk
+
+        return open_disk(spec.path) if spec.path is not None else load_memory(Path(named))
     return RdflibEngine(load_graph(named))
 
 
 def check_store_folder(path: Path) -> None:
     """Refuse a folder ``write_oxigraph`` would have to replace but did not make."""
+    from kg.sparql.stores.oxigraph import is_oxigraph_store
+
     if path.is_file() or (path.is_dir() and any(path.iterdir()) and not is_oxigraph_store(path)):
         raise OutputError(
             f"{str(path)!r} holds something other than an oxigraph store; "

@@ -1,0 +1,68 @@
+"""Commands import only what they use: ``kg --help``, ``kg query`` and ``kg validate`` never load
+spaCy (only build, extract and eval do), pyvis, networkx or Dask. Read from ``python -X
+importtime``, which lists every module a command imported; how long they take is measured by
+``bench/startup.py``, not here."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+HEAVY = {"spacy", "thinc", "pyvis", "networkx", "dask", "distributed", "pandas", "IPython"}
+TURTLE = """
+@prefix kg: <https://w3id.org/kg-news/ontology#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+<https://w3id.org/kg-news/resource/org/norwind> a kg:Company ; rdfs:label "Norwind Freight" .
+"""
+
+
+def imported(*args: str) -> set[str]:
+    """The top-level packages ``kg ARGS`` imports."""
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")])}
+    run = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "kg", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    # validate exits 1 for a graph that does not conform, extract 2 for a missing input
+    assert run.returncode in (0, 1, 2) and "Traceback" not in run.stderr, run.stderr[-2000:]
+    names = {
+        line.split("|")[-1].strip() for line in run.stderr.splitlines() if line.startswith("import time:")
+    }
+    return {name.split(".")[0] for name in names}
+
+
+@pytest.fixture(scope="module")
+def graph_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("startup") / "graph.ttl"
+    path.write_text(TURTLE, encoding="utf-8")
+    return path
+
+
+def test_help_imports_no_library_but_click() -> None:
+    modules = imported("--help")
+    assert not modules & (HEAVY | {"rdflib", "pyshacl", "pyoxigraph"})
+
+
+def test_query_imports_rdflib_and_nothing_heavy(graph_file: Path) -> None:
+    modules = imported("query", str(graph_file), "SELECT ?s WHERE { ?s a kg:Company }")
+    assert "rdflib" in modules
+    assert not modules & (HEAVY | {"pyshacl", "pyoxigraph", "numpy"})
+
+
+def test_validate_imports_pyshacl_and_nothing_heavy(graph_file: Path) -> None:
+    modules = imported("validate", str(graph_file))
+    assert "pyshacl" in modules
+    assert not modules & HEAVY
+
+
+def test_the_probe_sees_spacy_where_it_is_used(graph_file: Path) -> None:
+    # so that the tests above would notice spaCy coming back: extract does import it
+    assert "spacy" in imported("extract", str(graph_file.parent / "missing.txt"))
