@@ -16,10 +16,10 @@ from typing import TYPE_CHECKING
 
 from kg.config import DEFAULT_MODEL
 from kg.errors import EngineError as EngineError  # also importable from here
-from kg.records import Document, Extraction, Skipped
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # annotations only: kg --help and kg query import this module for ENGINES
     from kg.engines.stream import StreamResult
+    from kg.records import Document, Extraction, Skipped
 
 ENGINES = ("local", "dask")
 
