@@ -54,22 +54,31 @@ def env_for(root: Path) -> dict[str, str]:
     return {**os.environ, "PYTHONPATH": str(root)}
 
 
-def import_times(graph: Path, env: dict[str, str], top: int) -> tuple[int, list[tuple[int, str]]]:
-    run = subprocess.run(
-        [sys.executable, "-X", "importtime", "-m", "kg", "query", str(graph), QUERY],
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    rows = []
-    for line in run.stderr.splitlines():
-        if not line.startswith("import time:") or "cumulative" in line:
-            continue
-        _, cumulative, name = line.split("|")
-        if not name.startswith("  "):  # one space of indent: imported by the program itself
-            rows.append((int(cumulative), name.strip()))
-    return sum(c for c, _ in rows), sorted(rows, reverse=True)[:top]
+def import_times(
+    graph: Path, env: dict[str, str], top: int, runs: int
+) -> tuple[float, list[tuple[float, str]]]:
+    """Median over ``runs`` of each top-level import's cumulative microseconds, and of their sum."""
+    seen: dict[str, list[int]] = {}
+    totals = []
+    for _ in range(runs):
+        run = subprocess.run(
+            [sys.executable, "-X", "importtime", "-m", "kg", "query", str(graph), QUERY],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        total = 0
+        for line in run.stderr.splitlines():
+            if not line.startswith("import time:") or "cumulative" in line:
+                continue
+            _, cumulative, name = line.split("|")
+            if not name.startswith("  "):  # one space of indent: imported by the program itself
+                seen.setdefault(name.strip(), []).append(int(cumulative))
+                total += int(cumulative)
+        totals.append(total)
+    rows = [(statistics.median(times), name) for name, times in seen.items()]
+    return statistics.median(totals), sorted(rows, reverse=True)[:top]
 
 
 def examples_graph(folder: Path) -> Path:
@@ -114,7 +123,7 @@ def main() -> None:
             f" | {name + ' wall':>15} | {name + ' CPU':>15}" for name in roots
         )
         if args.baseline:
-            header += " | wall ratio"
+            header += " | baseline / this (wall)"
         print(header)
         print("-" * len(header))
         for label, command in commands.items():
@@ -123,13 +132,11 @@ def main() -> None:
                 wall, cpu = timed(command, env_for(root), args.runs)
                 cells.append(f" | {wall:>13.3f} s | {cpu:>13.3f} s")
                 walls.append(wall)
-            ratio = f" | {walls[1] / walls[0]:>9.2f}x" if len(walls) == 2 else ""
+            ratio = f" | {walls[1] / walls[0]:>22.2f}x" if len(walls) == 2 else ""
             print(f"{label:<38}" + "".join(cells) + ratio)
         for name, root in roots.items():
-            total, top = import_times(graph, env_for(root), args.top)
-            print(
-                f"\npython -X importtime -m kg query GRAPH {QUERY} ({name}): {total / 1e6:.3f} s of imports"
-            )
+            total, top = import_times(graph, env_for(root), args.top, min(args.runs, 5))
+            print(f"\nimports of kg query GRAPH {QUERY} ({name}, -X importtime): {total / 1e6:.3f} s, median")
             for cumulative, module in top:
                 print(f"  {cumulative / 1e6:>7.3f} s  {module}")
 

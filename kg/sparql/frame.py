@@ -3,9 +3,9 @@
 A SELECT gives one column per selected variable, in the query's order, and one row per answer.
 Cells are Python values a DataFrame can compute with: an IRI is its full text, a blank node
 ``_:id``, a literal its Python value (numbers as ``int``/``float``, ``xsd:boolean`` as ``bool``,
-dates as ``datetime.date``/``datetime``, text as ``str``), an unbound variable ``None``. A
-CONSTRUCT or DESCRIBE gives its triples, sorted, in the columns ``subject``, ``predicate``,
-``object``. An ASK has no rows: its answer is ``QueryResult.boolean``.
+dates as ``datetime.date``/``datetime``, text as ``str``), an unbound variable ``None``, which
+pandas keeps as missing (``isna()``). A CONSTRUCT or DESCRIBE gives its triples, sorted, in the
+columns ``subject``, ``predicate``, ``object``. An ASK has no rows: its answer is ``QueryResult.boolean``.
 """
 
 from __future__ import annotations

@@ -43,9 +43,10 @@ class QueryResult:
 
     def to_dataframe(self) -> pandas.DataFrame:
         """The rows as a pandas ``DataFrame`` (one column per variable; IRIs and text as ``str``,
-        numbers and dates as Python values, unbound as ``None``); a CONSTRUCT's triples in
-        ``subject``, ``predicate``, ``object``. Needs the ``pandas`` extra: without pandas,
-        raises :class:`kg.errors.DependencyError`; an ASK raises :class:`QueryError`."""
+        numbers and dates as Python values, an unbound variable missing: ``isna()``); a
+        CONSTRUCT's triples in ``subject``, ``predicate``, ``object``. Needs the ``pandas``
+        extra: without pandas, raises :class:`kg.errors.DependencyError`; an ASK raises
+        :class:`QueryError`."""
         from kg.sparql.frame import to_dataframe
 
         if self.kind == "ASK":
