@@ -30,6 +30,9 @@ if TYPE_CHECKING:
     from kg.sparql.results import QueryResult
 
 
+REPR_MAX_NODES = 1000  # a build shown in a notebook; kg.show(result) draws every entity
+
+
 @dataclass
 class BuildResult:
     graph: Graph
@@ -66,10 +69,11 @@ class BuildResult:
         return text
 
     def _repr_html_(self) -> str:
-        """In a notebook, the summary and the page of the graph (see :func:`show`)."""
+        """In a notebook, the summary and the page of the graph (see :func:`show`), of its
+        :data:`REPR_MAX_NODES` most important entities at most: a notebook keeps what it shows."""
         from html import escape
 
-        return f"<p>{escape(self.summary())}</p>" + show(self.graph)._repr_html_()
+        return f"<p>{escape(self.summary())}</p>" + show(self.graph, max_nodes=REPR_MAX_NODES)._repr_html_()
 
 
 def extract_paths(

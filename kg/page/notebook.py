@@ -18,7 +18,7 @@ True
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rdflib import Graph
 
@@ -44,7 +44,7 @@ def iframe(page: str, title: str = "kg graph", height: int = DEFAULT_HEIGHT) -> 
 class PageView:
     """kg's page of a graph, shown inline by notebooks (``_repr_html_``); ``html`` is the page."""
 
-    html: str
+    html: str = field(repr=False)  # a page is hundreds of kilobytes: not for a terminal's repr
     title: str = "kg graph"
     height: int = DEFAULT_HEIGHT
 
