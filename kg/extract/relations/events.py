@@ -32,6 +32,7 @@ from kg.extract.relations.judgement import find_judgements
 from kg.extract.relations.modality import asserted
 from kg.extract.relations.syntax import (
     children,
+    clause_object,
     climb,
     governing_verb,
     is_passive,
@@ -128,12 +129,16 @@ def _targets(ctx: Context, tokens: list[Token]) -> list[Arg]:
 def _accuse_verb(ctx: Context, verb: Token) -> list[Candidate]:
     lemma = verb.lemma_.lower()
     heads, _ = agents(ctx, verb)
+    misread = verb.dep_ in ("ccomp", "xcomp", "advcl") and set(clause_object(verb.head))
+    if misread and misread & set(children(verb, ("nsubj",))):
+        # "X sued [Y] alleging ...": Y is the suit's object, and X alleges
+        heads, _ = agents(ctx, verb.head)
     if lemma == "blame":  # "blamed the blasts on Y", "an attack blamed by X on Y": Y is to blame
         tails = _targets(ctx, prep_objects(verb, ("on",)))
         if tails:
             return pairs(heads, tails, "accuses", 0.85, "rule:accuse-verb")
     if lemma in ACCUSE_VERBS:
-        tails = _targets(ctx, object_tokens(verb))
+        tails = _targets(ctx, object_tokens(verb) or clause_object(verb))
         if tails:
             if not heads and is_passive(verb):  # "Y was sued last year": who sued, a later sentence may say
                 ctx.state.accused.extend(m for m, _ in tails)
@@ -296,14 +301,14 @@ def _urge_verb(ctx: Context, verb: Token) -> list[Candidate]:
         clauses = [c for c in children(verb, ("xcomp", "ccomp")) if not _question(c)]
         if lemma in NEEDS_CLAUSE and not (clauses or prep_objects(verb, ("for",)) or _to_clause(verb)):
             return []
-        targets = object_tokens(verb)
+        targets = object_tokens(verb) or clause_object(verb)
     elif lemma in URGE_CONTROL:
         # "told Y to ...", "warned Y to ...", "ordered Y to ...": an object and a to-clause;
         # "warned Y against escalating ..." asks Y not to
         warned_off = lemma == "warn" and prep_objects(verb, ("against",))
         if not (_to_clause(verb) or warned_off):
             return []
-        targets = object_tokens(verb)
+        targets = object_tokens(verb) or clause_object(verb)
     if lemma in URGE_PHRASAL:
         if lemma in NEEDS_PURPOSE and not (_to_clause(verb) or prep_objects(verb, ("for",))):
             return []  # "called on the president" is a visit, "appealed to voters" an attraction

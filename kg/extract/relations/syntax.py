@@ -221,3 +221,20 @@ def object_tokens(verb: Token) -> list[Token]:
     if is_passive(verb):
         return children(verb, ("nsubjpass",))
     return children(verb, ("dobj",))
+
+
+def clause_object(verb: Token) -> list[Token]:
+    """The object the small model read as the subject of a clause right after ``verb``: "sued
+    [Norwind] alleging ...", "challenged [Ben Orr] to stand down" parsed as a clause "Norwind
+    alleging", "Ben Orr to stand down". Only for a verb without an object of its own, and only a
+    participle or to-infinitive clause whose subject starts right after the verb."""
+    if children(verb, ("dobj",)) or is_passive(verb):
+        return []
+    found: list[Token] = []
+    for clause in children(verb, ("ccomp", "xcomp", "advcl")):
+        if clause.i < verb.i or not (
+            clause.tag_ == "VBG" or any(a.dep_ == "aux" and a.lower_ == "to" for a in clause.children)
+        ):
+            continue
+        found += [s for s in children(clause, ("nsubj",)) if s.left_edge.i == verb.i + 1 and s.pos_ != "PRON"]
+    return found
