@@ -24,6 +24,22 @@ FOUND = [
         "can get a genuine candidate.",
         ("Tanner Union", "urges", "Orr-Marlow"),
     ),
+    # a counted plural stands for the group just named
+    (
+        "The case against Ben Orr, Lena Voss and Ana Quist is being heard in Ostberg. Tom Brand, "
+        "counsel for the petitioners, accused the three men of fraud.",
+        ("Tom Brand", "accuses", "Lena Voss"),
+    ),
+    (
+        "Norwind Corp and Kestrel Data are close to a price war. The Tanner Union said: "
+        '"We have urged both sides to exercise restraint."',
+        ("Tanner Union", "urges", "Kestrel Data"),
+    ),
+    (
+        "Earlier this year, Norwind Corp and Kestrel Data agreed to adopt common rules. The two "
+        "companies urged others to follow suit, notably Brackley Oil.",
+        ("Kestrel Data", "urges", "Brackley Oil"),
+    ),
 ]
 # (text, (head, relation, tail)) that the graph must not hold.
 NOT_FOUND = [
@@ -36,6 +52,15 @@ NOT_FOUND = [
         ("Norwind Inc", "accuses", "Kestrel Data"),
     ),
     ("Kestrel Data never challenged Ben Marlow to stand down.", ("Kestrel Data", "urges", "Ben Marlow")),
+    # three companies are not the two named
+    (
+        "Norwind Corp and Kestrel Data met in May. The three companies then sued Brackley Oil.",
+        ("Norwind Corp", "accuses", "Brackley Oil"),
+    ),
+    (
+        "The Tanner Union urged others to follow suit, Brackley Oil said.",
+        ("Tanner Union", "urges", "Brackley Oil"),
+    ),
 ]
 
 

@@ -28,6 +28,7 @@ from kg.extract.relations.actors import (
 from kg.extract.relations.advice import find_advice
 from kg.extract.relations.alliances import allies_of
 from kg.extract.relations.context import AGENTS, Arg, Candidate, Context, pairs
+from kg.extract.relations.groups import group_args, singled_out
 from kg.extract.relations.judgement import find_judgements
 from kg.extract.relations.modality import asserted
 from kg.extract.relations.syntax import (
@@ -91,7 +92,7 @@ FILE_VERBS = frozenset(
 def agents(ctx: Context, verb: Token) -> tuple[list[Arg], list[Token]]:
     """The agents of ``verb`` with co-signing allies at lower confidence, and the verbs climbed."""
     subjects, chain = climb(verb)
-    found = [arg for s in subjects for arg in actor_args(ctx, s, AGENTS)]
+    found = [arg for s in subjects for arg in actor_args(ctx, s, AGENTS) or group_args(ctx, s, AGENTS)]
     top = chain[-1]
     if not found and subjects and subjects[0].pos_ == "PRON" and top.dep_ in ("ccomp", "advcl", "conj"):
         # An unresolved pronoun in a subordinate clause: "X denied that it had ..., rebutting ..."
@@ -123,7 +124,7 @@ def that_clause_subjects(verb: Token) -> list[Token]:
 
 
 def _targets(ctx: Context, tokens: list[Token]) -> list[Arg]:
-    return [arg for t in tokens for arg in target_args(ctx, t)]
+    return [arg for t in tokens for arg in target_args(ctx, t) or group_args(ctx, t)]
 
 
 def _accuse_verb(ctx: Context, verb: Token) -> list[Candidate]:
@@ -322,6 +323,8 @@ def _urge_verb(ctx: Context, verb: Token) -> list[Candidate]:
             clauses = [c for c in clauses if _subjunctive(c)]
         targets = [s for c in clauses for s in children(c, ("nsubj", "nsubjpass"))]
     tails = _targets(ctx, targets)
+    if not tails and targets and lemma in URGE_VERBS | URGE_CONTROL:  # "urged others ..., notably Y"
+        tails = singled_out(ctx, verb)
     if not tails and via_letter:  # "urging it to ...", the pronoun left unresolved
         tails = [(m, f * 0.9) for m, f in _letter_recipients(ctx, chain)]
     return pairs(heads, tails, "urges", 0.85, rule)
