@@ -40,6 +40,13 @@ FOUND = [
         "companies urged others to follow suit, notably Brackley Oil.",
         ("Kestrel Data", "urges", "Brackley Oil"),
     ),
+    # the addressees of a letter of appeal, named in the next sentence
+    (
+        "Trade Minister Karl Brenner spelled out the steps Norwind Corp was taking and appealed for "
+        "patience in a letter to its partners. The letter was sent today to Ben Orr, Lena Voss and "
+        "Tom Brand.",
+        ("Karl Brenner", "urges", "Lena Voss"),
+    ),
 ]
 # (text, (head, relation, tail)) that the graph must not hold.
 NOT_FOUND = [
@@ -60,6 +67,20 @@ NOT_FOUND = [
     (
         "The Tanner Union urged others to follow suit, Brackley Oil said.",
         ("Tanner Union", "urges", "Brackley Oil"),
+    ),
+    # a letter that asks nothing, or is not sent
+    (
+        "Karl Brenner wrote a letter. The letter was sent today to Ben Orr.",
+        ("Karl Brenner", "urges", "Ben Orr"),
+    ),
+    (
+        "Karl Brenner urged restraint in a letter. The letter was not sent to Ben Orr.",
+        ("Karl Brenner", "urges", "Ben Orr"),
+    ),
+    (
+        "Karl Brenner spelled out the steps Norwind Corp was taking and appealed for patience in a "
+        "letter. The letter was sent today to Ben Orr.",
+        ("Norwind Corp", "urges", "Ben Orr"),
     ),
 ]
 

@@ -30,6 +30,7 @@ from kg.extract.relations.alliances import allies_of
 from kg.extract.relations.context import AGENTS, Arg, Candidate, Context, pairs
 from kg.extract.relations.groups import group_args, singled_out
 from kg.extract.relations.judgement import find_judgements
+from kg.extract.relations.letters import find_letter_addressees, remember_letter
 from kg.extract.relations.modality import asserted
 from kg.extract.relations.syntax import (
     children,
@@ -37,6 +38,7 @@ from kg.extract.relations.syntax import (
     climb,
     governing_verb,
     is_passive,
+    misattached_conjunct,
     object_tokens,
     prep_objects,
     verbal,
@@ -91,7 +93,10 @@ FILE_VERBS = frozenset(
 
 def agents(ctx: Context, verb: Token) -> tuple[list[Arg], list[Token]]:
     """The agents of ``verb`` with co-signing allies at lower confidence, and the verbs climbed."""
-    subjects, chain = climb(verb)
+    start = misattached_conjunct(verb)
+    subjects, chain = climb(start)
+    if start is not verb:
+        chain = [verb, *chain]
     found = [arg for s in subjects for arg in actor_args(ctx, s, AGENTS) or group_args(ctx, s, AGENTS)]
     top = chain[-1]
     if not found and subjects and subjects[0].pos_ == "PRON" and top.dep_ in ("ccomp", "advcl", "conj"):
@@ -295,6 +300,7 @@ def _letter_recipients(ctx: Context, chain: list[Token]) -> list[Arg]:
 def _urge_verb(ctx: Context, verb: Token) -> list[Candidate]:
     lemma = verb.lemma_.lower()
     heads, chain = agents(ctx, verb)
+    remember_letter(ctx, verb, heads)
     via_letter = any(v.lemma_.lower() in SEND_VERBS for v in chain[1:])
     rule = "rule:urge-letter" if via_letter else "rule:urge-verb"
     targets: list[Token] = []
@@ -393,4 +399,4 @@ def find_urgings(ctx: Context, sent: Span) -> list[Candidate]:
                 found.extend(_urge_verb(ctx, tab.tokens[i]))
         elif tab.pos[i] == "NOUN" and lemma in URGE_NOUNS:
             found.extend(_urge_noun(ctx, tab.tokens[i]))
-    return _no_judges(ctx, found + find_advice(ctx, sent))
+    return _no_judges(ctx, found + find_advice(ctx, sent) + find_letter_addressees(ctx, sent))

@@ -238,3 +238,15 @@ def clause_object(verb: Token) -> list[Token]:
             continue
         found += [s for s in children(clause, ("nsubj",)) if s.left_edge.i == verb.i + 1 and s.pos_ != "PRON"]
     return found
+
+
+def misattached_conjunct(verb: Token) -> Token:
+    """The verb whose subject ``verb`` shares: "X spelled out the steps Y was taking and appealed
+    for ..." — the small model conjoins "appealed" to the relative clause "Y was taking", but a
+    finite verb of another form than that clause's, and of the main verb's form, goes with the
+    main verb (X appealed)."""
+    head = verb.head
+    if verb.dep_ != "conj" or head.dep_ != "relcl" or verb.tag_ == head.tag_ or children(verb, SUBJECTS):
+        return verb
+    main = governing_verb(head.head)
+    return main if main is not None and main.tag_ == verb.tag_ else verb
