@@ -47,6 +47,34 @@ FOUND = [
         "Tom Brand.",
         ("Karl Brenner", "urges", "Lena Voss"),
     ),
+    # litigation
+    (
+        "Kestrel Data sued Norwind Corp in May. The suit also names Brackley Oil as a defendant.",
+        ("Kestrel Data", "accuses", "Brackley Oil"),
+    ),
+    (
+        "Kestrel Data has filed a petition in London seeking the compulsory bankruptcy of Norwind "
+        "Corp on Monday.",
+        ("Kestrel Data", "accuses", "Norwind Corp"),
+    ),
+    (
+        "Kestrel Data said it sought to disqualify Judge Ben Orr when it learned of his shares.",
+        ("Kestrel Data", "accuses", "Ben Orr"),
+    ),
+    (
+        "Kestrel Data said the Ostberg Court of Appeals has agreed to hear the company's petition.",
+        ("Kestrel Data", "urges", "Ostberg Court of Appeals"),
+    ),
+    (
+        "Kestrel Data said an Ostberg District Court judge denied the firm's motion to disqualify "
+        "Judge Ben Orr.",
+        ("Kestrel Data", "urges", "Ostberg District Court"),
+    ),
+    (
+        "Norwind Corp said it would pay 50 mln dlrs to settle charges, raised by Attorney General Ana "
+        "Quist in October, that it sought to rig bids.",
+        ("Ana Quist", "accuses", "Norwind Corp"),
+    ),
 ]
 # (text, (head, relation, tail)) that the graph must not hold.
 NOT_FOUND = [
@@ -81,6 +109,24 @@ NOT_FOUND = [
         "Karl Brenner spelled out the steps Norwind Corp was taking and appealed for patience in a "
         "letter. The letter was sent today to Ben Orr.",
         ("Norwind Corp", "urges", "Ben Orr"),
+    ),
+    # litigation denied, speculated, or ruled on by the court
+    (
+        "Kestrel Data sued Norwind Corp in May. The suit does not name Brackley Oil as a defendant.",
+        ("Kestrel Data", "accuses", "Brackley Oil"),
+    ),
+    (
+        "Analysts said Kestrel Data could seek the bankruptcy of Norwind Corp.",
+        ("Kestrel Data", "accuses", "Norwind Corp"),
+    ),
+    (
+        "The Ostberg District Court disqualified Judge Ben Orr on Monday.",
+        ("Ostberg District Court", "accuses", "Ben Orr"),
+    ),
+    (
+        "Kestrel Data said the Ostberg Court of Appeals has agreed to hear the company's petition "
+        "against Norwind Corp.",
+        ("Ostberg Court of Appeals", "accuses", "Norwind Corp"),
     ),
 ]
 

@@ -30,6 +30,7 @@ from kg.extract.relations.alliances import allies_of
 from kg.extract.relations.context import AGENTS, Arg, Candidate, Context, pairs
 from kg.extract.relations.groups import group_args, singled_out
 from kg.extract.relations.judgement import find_judgements
+from kg.extract.relations.lawsuits import find_lawsuits, find_motions, set_off_content
 from kg.extract.relations.letters import find_letter_addressees, remember_letter
 from kg.extract.relations.modality import asserted
 from kg.extract.relations.syntax import (
@@ -191,9 +192,8 @@ def _accuse_noun(ctx: Context, noun: Token) -> list[Candidate]:
     tails = _targets(ctx, targets)
     if not tails and heads and lemma in CONTENT_NOUNS:
         # "charges, raised by X, that Y sought to rig bids": the content clause names the accused
-        tails = _targets(
-            ctx, [s for c in children(noun, ("acl", "relcl", "ccomp")) for s in _that_subjects(c)]
-        )
+        clauses = [s for c in children(noun, ("acl", "relcl", "ccomp")) for s in _that_subjects(c)]
+        tails = _targets(ctx, clauses or set_off_content(noun))
     definite = any(c.lower_ == "the" for c in noun.children)
     if not tails and heads and definite and ctx.state.accused:
         # "Y was sued in May ... The lawsuit was brought by X": the suit of the story so far
@@ -280,7 +280,7 @@ def find_accusations(ctx: Context, sent: Span) -> list[Candidate]:
         elif pos == "NOUN" and lower in DAMAGES:
             found.extend(_damages(ctx, tab.tokens[i]))
 
-    return _no_judges(ctx, found + find_judgements(ctx, sent))
+    return _no_judges(ctx, found + find_judgements(ctx, sent) + find_lawsuits(ctx, sent))
 
 
 def _no_judges(ctx: Context, found: list[Candidate]) -> list[Candidate]:
@@ -399,4 +399,5 @@ def find_urgings(ctx: Context, sent: Span) -> list[Candidate]:
                 found.extend(_urge_verb(ctx, tab.tokens[i]))
         elif tab.pos[i] == "NOUN" and lemma in URGE_NOUNS:
             found.extend(_urge_noun(ctx, tab.tokens[i]))
-    return _no_judges(ctx, found + find_advice(ctx, sent) + find_letter_addressees(ctx, sent))
+    found += find_advice(ctx, sent) + find_letter_addressees(ctx, sent) + find_motions(ctx, sent)
+    return _no_judges(ctx, found)
