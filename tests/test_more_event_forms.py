@@ -75,6 +75,15 @@ FOUND = [
         "Quist in October, that it sought to rig bids.",
         ("Ana Quist", "accuses", "Norwind Corp"),
     ),
+    # reported advice: what the speaker says another needs to do
+    (
+        "Norwind Corp needed to listen to its customers too, Lena Voss said.",
+        ("Lena Voss", "urges", "Norwind Corp"),
+    ),
+    (
+        "Norwind Corp and Kestrel Data have the obligation to take the lead in reform, Lena Voss said.",
+        ("Lena Voss", "urges", "Kestrel Data"),
+    ),
 ]
 # (text, (head, relation, tail)) that the graph must not hold.
 NOT_FOUND = [
@@ -128,6 +137,12 @@ NOT_FOUND = [
         "against Norwind Corp.",
         ("Ostberg Court of Appeals", "accuses", "Norwind Corp"),
     ),
+    # a necessity foretold or denied is no advice
+    (
+        "The assets are with Norwind Corp, so it will have to pay the creditors, said Lena Voss.",
+        ("Lena Voss", "urges", "Norwind Corp"),
+    ),
+    ("Norwind Corp does not need to cut prices, Lena Voss said.", ("Lena Voss", "urges", "Norwind Corp")),
 ]
 
 
