@@ -84,6 +84,21 @@ FOUND = [
         "Norwind Corp and Kestrel Data have the obligation to take the lead in reform, Lena Voss said.",
         ("Lena Voss", "urges", "Kestrel Data"),
     ),
+    # joint acts, and orders at law sought against a party
+    (
+        "Lena Voss has joined Kestrel Data in charging that Norwind Corp had engaged in an illegal offer.",
+        ("Kestrel Data", "accuses", "Norwind Corp"),
+    ),
+    (
+        "The Tanner Union said it is seeking permission to intervene in the lawsuit requesting Norwind "
+        "Corp be enjoined from withholding payments.",
+        ("Tanner Union", "accuses", "Norwind Corp"),
+    ),
+    (
+        "Kestrel Data has joined Brackley Oil in asking a court to prevent Norwind Corp from "
+        "withholding payments.",
+        ("Kestrel Data", "accuses", "Norwind Corp"),
+    ),
 ]
 # (text, (head, relation, tail)) that the graph must not hold.
 NOT_FOUND = [
@@ -143,6 +158,16 @@ NOT_FOUND = [
         ("Lena Voss", "urges", "Norwind Corp"),
     ),
     ("Norwind Corp does not need to cut prices, Lena Voss said.", ("Lena Voss", "urges", "Norwind Corp")),
+    (
+        "Lena Voss has not joined Kestrel Data in charging that Norwind Corp had engaged in an "
+        "illegal offer.",
+        ("Lena Voss", "accuses", "Norwind Corp"),
+    ),
+    ("Kestrel Data asked Norwind Corp to stop the sale.", ("Kestrel Data", "accuses", "Norwind Corp")),
+    (
+        "The Tanner Union filed a lawsuit requesting Norwind Corp be enjoined from selling.",
+        ("Tanner Union", "urges", "Norwind Corp"),
+    ),
 ]
 
 

@@ -28,9 +28,9 @@ from kg.extract.relations.actors import (
 from kg.extract.relations.advice import find_advice
 from kg.extract.relations.alliances import allies_of
 from kg.extract.relations.context import AGENTS, Arg, Candidate, Context, pairs
-from kg.extract.relations.groups import group_args, singled_out
+from kg.extract.relations.groups import group_args, joined_in, singled_out
 from kg.extract.relations.judgement import find_judgements
-from kg.extract.relations.lawsuits import find_lawsuits, find_motions, set_off_content
+from kg.extract.relations.lawsuits import enjoined_clause, find_lawsuits, find_motions, set_off_content
 from kg.extract.relations.letters import find_letter_addressees, remember_letter
 from kg.extract.relations.modality import asserted
 from kg.extract.relations.syntax import (
@@ -99,6 +99,7 @@ def agents(ctx: Context, verb: Token) -> tuple[list[Arg], list[Token]]:
     if start is not verb:
         chain = [verb, *chain]
     found = [arg for s in subjects for arg in actor_args(ctx, s, AGENTS) or group_args(ctx, s, AGENTS)]
+    found = found or joined_in(ctx, verb)
     top = chain[-1]
     if not found and subjects and subjects[0].pos_ == "PRON" and top.dep_ in ("ccomp", "advcl", "conj"):
         # An unresolved pronoun in a subordinate clause: "X denied that it had ..., rebutting ..."
@@ -327,7 +328,7 @@ def _urge_verb(ctx: Context, verb: Token) -> list[Candidate]:
         clauses = [c for c in children(verb, ("ccomp", "xcomp")) if not _question(c)]
         if lemma in OPINION_URGES:  # "suggested that Y make efforts", not "suggested Y would"
             clauses = [c for c in clauses if _subjunctive(c)]
-        targets = [s for c in clauses for s in children(c, ("nsubj", "nsubjpass"))]
+        targets = [s for c in clauses if not enjoined_clause(c) for s in children(c, ("nsubj", "nsubjpass"))]
     tails = _targets(ctx, targets)
     if not tails and targets and lemma in URGE_VERBS | URGE_CONTROL:  # "urged others ..., notably Y"
         tails = singled_out(ctx, verb)

@@ -1,4 +1,4 @@
-"""Plural references to a group the story has just named together.
+"""Parties acting as a group: counted plurals, parties singled out of a plural, joint acts.
 
 News names the parties once, coordinated, and then counts them: "The case against Ben Orr, Lena
 Voss and Ana Quist ... accused the three men of ...", "Norland and Kestria ... We have urged both
@@ -14,8 +14,10 @@ from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
 
+from kg.extract.relations.actors import actor_args
 from kg.extract.relations.context import AGENTS, ORG_FAMILY, PERSON, STATE, Arg, Context
-from kg.extract.relations.syntax import conjuncts
+from kg.extract.relations.modality import asserted
+from kg.extract.relations.syntax import arguments, children, climb, conjuncts, prep_objects
 
 NUMBERS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 # Nouns that carry their own count: "the trio", "the pair".
@@ -115,4 +117,19 @@ def singled_out(ctx: Context, verb: Token) -> list[Arg]:
             m = ctx.mention_at(t, AGENTS)
             if m is not None:
                 found.append((m, GROUP_FACTOR))
+    return found
+
+
+def joined_in(ctx: Context, verb: Token) -> list[Arg]:
+    """Who acts through a gerund under "joined Y in": "X joined Y in charging that ...", "a brief
+    joining with Y in asking the court to ..." — Y and whoever joined it."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.lower_ != "in" or prep.head.lemma_.lower() != "join":
+        return []
+    join = prep.head
+    if not asserted(join):  # "X has not joined Y in charging ..."
+        return []
+    partners = children(join, ("dobj",)) + prep_objects(join, ("with",))
+    found = [arg for p in partners for arg in arguments(ctx, p, AGENTS)]
+    found += [arg for s in climb(join)[0] for arg in actor_args(ctx, s, AGENTS)]
     return found

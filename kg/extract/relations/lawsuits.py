@@ -5,6 +5,8 @@ Forms read, each with its made-up example:
   or the latest accuser of the story when the suit is "the suit", accuses Norwind);
 - a remedy sought against a party: "Kestrel filed a petition seeking the bankruptcy of Norwind",
   "Kestrel sought to disqualify Judge Ben Orr", "Kestrel's motion to disqualify Ben Orr";
+- an order sought against a party: "a suit requesting Norwind be enjoined from ...", "Kestrel
+  asked a court to prevent Norwind from ...";
 - a court acting on a party's petition or motion: "the appeals court agreed to hear Kestrel's
   petition", "a district court judge denied Kestrel's motion": Kestrel asked that court to act,
   so Kestrel urges it (the court itself accuses and urges nobody);
@@ -18,8 +20,9 @@ from spacy.tokens import Span, Token
 
 from kg.extract.relations.actors import actor_args, authors, judges, target_args
 from kg.extract.relations.context import AGENTS, ORG_FAMILY, PERSON, Arg, Candidate, Context, pairs
+from kg.extract.relations.groups import joined_in
 from kg.extract.relations.modality import asserted
-from kg.extract.relations.syntax import children, climb, governing_verb, prep_objects, verbal
+from kg.extract.relations.syntax import children, climb, governing_verb, is_passive, prep_objects, verbal
 
 # Defendants and respondents of a suit: "names Y as a defendant".
 PARTY_NOUNS = frozenset({"defendant", "co-defendant", "codefendant", "respondent"})
@@ -28,6 +31,9 @@ REMEDY_NOUNS = frozenset(
     {"bankruptcy", "liquidation", "receivership", "winding-up", "disqualification", "extradition"}
 )
 REMEDY_VERBS = frozenset({"disqualify", "oust", "unseat"})
+# Court orders against a party: always ("enjoin"), or when a court is asked ("prevent Y from").
+ENJOIN_VERBS = frozenset({"enjoin", "restrain"})
+STOP_VERBS = frozenset({"prevent", "stop", "block", "bar", "halt"})
 # What seeks a remedy: the verbs, and the filings that ask a court for it.
 SEEK_VERBS = frozenset({"seek", "move", "want", "try", "attempt", "ask", "petition", "request", "demand"})
 FILINGS = frozenset(
@@ -82,7 +88,8 @@ def _seeker(ctx: Context, act: Token) -> list[Arg]:
         filings = [o for o in children(act.head, ("dobj",)) if o.lemma_.lower() in FILINGS]
         if filings:
             return _filer(ctx, filings[0])
-    return [arg for s in climb(act)[0] for arg in actor_args(ctx, s, AGENTS)]
+    found = [arg for s in climb(act)[0] for arg in actor_args(ctx, s, AGENTS)]
+    return found or joined_in(ctx, act)
 
 
 def _remedy(ctx: Context, tok: Token) -> list[Candidate]:
@@ -102,6 +109,33 @@ def _remedy(ctx: Context, tok: Token) -> list[Candidate]:
     return pairs(_seeker(ctx, act), tails, "accuses", 0.75, "rule:accuse-remedy")
 
 
+def _asks_court(ctx: Context, act: Token) -> bool:
+    """ "asked a court to ...", "petitioned the Ostberg District Court to ..."."""
+    for o in children(act, ("dobj",)):
+        m = ctx.mention_at(o)
+        if o.lemma_.lower() in ("court", "judge") or (m is not None and judges(ctx, m)):
+            return True
+    return False
+
+
+def enjoined_clause(clause: Token) -> bool:
+    """ "(requesting) Y be enjoined from ...": the clause asks a court to act on Y, not Y to act."""
+    return clause.lemma_.lower() in ENJOIN_VERBS | STOP_VERBS and is_passive(clause)
+
+
+def _enjoined(ctx: Context, verb: Token) -> list[Candidate]:
+    """ "a lawsuit requesting Y be enjoined from ...", "seeking to enjoin Y", "asking a court to
+    prevent Y from ...": an order at law sought against Y."""
+    act = verb.head if verb.dep_ in ("ccomp", "xcomp") else None
+    if act is None or act.lemma_.lower() not in SEEK_VERBS:
+        return []
+    if verb.lemma_.lower() in STOP_VERBS and not _asks_court(ctx, act):
+        return []  # "asked Y to stop the sale" asks Y, it accuses nobody
+    targets = children(verb, ("nsubjpass",)) if is_passive(verb) else children(verb, ("dobj",))
+    tails = [arg for t in targets for arg in target_args(ctx, t, AGENTS)]
+    return pairs(_seeker(ctx, act), tails, "accuses", 0.75, "rule:accuse-enjoin")
+
+
 def find_lawsuits(ctx: Context, sent: Span) -> list[Candidate]:
     """accuses hits of one sentence in the language of litigation."""
     found: list[Candidate] = []
@@ -111,6 +145,8 @@ def find_lawsuits(ctx: Context, sent: Span) -> list[Candidate]:
         lemma = tab.lemma[i]
         if lemma == "name" and verbal(tok) and asserted(tok):
             found += _named_defendant(ctx, tok)
+        elif lemma in ENJOIN_VERBS | STOP_VERBS and tab.pos[i] == "VERB":
+            found += _enjoined(ctx, tok)
         elif (tab.pos[i] == "NOUN" and tab.lower[i] in REMEDY_NOUNS) or (
             lemma in REMEDY_VERBS and tab.pos[i] == "VERB"
         ):
