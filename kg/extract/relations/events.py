@@ -23,12 +23,12 @@ from kg.extract.relations.actors import (
     authors,
     behalf_of,
     judges,
-    target_args,
 )
 from kg.extract.relations.advice import find_advice
-from kg.extract.relations.alliances import allies_of
 from kg.extract.relations.context import AGENTS, Arg, Candidate, Context, pairs
-from kg.extract.relations.groups import group_args, joined_in, singled_out
+from kg.extract.relations.eventargs import agents, clause_subjects, that_clause_subjects
+from kg.extract.relations.eventargs import targets as _targets
+from kg.extract.relations.groups import singled_out
 from kg.extract.relations.judgement import find_judgements
 from kg.extract.relations.lawsuits import enjoined_clause, find_lawsuits, find_motions, set_off_content
 from kg.extract.relations.letters import find_letter_addressees, remember_letter
@@ -36,10 +36,8 @@ from kg.extract.relations.modality import asserted
 from kg.extract.relations.syntax import (
     children,
     clause_object,
-    climb,
     governing_verb,
     is_passive,
-    misattached_conjunct,
     object_tokens,
     prep_objects,
     verbal,
@@ -58,9 +56,10 @@ from kg.extract.relations.verbs import (
     URGE_VERBS,
 )
 
+__all__ = ["agents", "find_accusations", "find_urgings"]  # agents: responses read them too
+
 # "criticism of Y" names its target with "of"; "a lawsuit of Y" does not.
 OF_TARGET_NOUNS = frozenset({"criticism", "denunciation", "condemnation"})
-PRONOUN_FACTOR = 0.8  # agent taken from the main clause for an unresolved pronoun
 # "ask" also asks questions: it urges only with a clause or a "for"-object.
 NEEDS_CLAUSE = frozenset({"ask", "request"})
 # Accusation nouns whose that-clause says what the accused did: "allegations that Y lied".
@@ -90,48 +89,6 @@ FILE_VERBS = frozenset(
         "win", "lose", "settle", "drop", "withdraw", "renew", "step", "voice", "publish", "send",
     }
 )  # fmt: skip
-
-
-def agents(ctx: Context, verb: Token) -> tuple[list[Arg], list[Token]]:
-    """The agents of ``verb`` with co-signing allies at lower confidence, and the verbs climbed."""
-    start = misattached_conjunct(verb)
-    subjects, chain = climb(start)
-    if start is not verb:
-        chain = [verb, *chain]
-    found = [arg for s in subjects for arg in actor_args(ctx, s, AGENTS) or group_args(ctx, s, AGENTS)]
-    found = found or joined_in(ctx, verb)
-    top = chain[-1]
-    if not found and subjects and subjects[0].pos_ == "PRON" and top.dep_ in ("ccomp", "advcl", "conj"):
-        # An unresolved pronoun in a subordinate clause: "X denied that it had ..., rebutting ..."
-        # most often means the main clause's subject.
-        outer, outer_chain = climb(top.head)
-        found = [(m, f * PRONOUN_FACTOR) for s in outer for m, f in actor_args(ctx, s, AGENTS)]
-        chain = chain + outer_chain
-    known = {m for m, _ in found}
-    found += [(m, f) for m, f in allies_of(ctx, chain) if m not in known]
-    return found, chain
-
-
-def clause_subjects(verb: Token) -> list[Token]:
-    """Subjects of the clauses ``verb`` governs: "X alleged that Y ...", "X demanded that Y ..."."""
-    return [s for c in children(verb, ("ccomp", "xcomp")) for s in children(c, ("nsubj", "nsubjpass"))]
-
-
-def that_clause_subjects(verb: Token) -> list[Token]:
-    """Subjects of the first that-clause in the verb's phrase, wherever the parser hung it: "X
-    charged in a complaint filed in court that Y mislabeled ..." (the clause read as the
-    complaint's relative clause)."""
-    for tok in verb.subtree:
-        if tok.lower_ == "that" and tok.i > verb.i and tok.head.pos_ in ("VERB", "AUX"):
-            clause = tok.head
-            subjects = [s for s in children(clause, ("nsubj", "nsubjpass")) if s.i > tok.i]
-            if subjects:
-                return subjects
-    return []
-
-
-def _targets(ctx: Context, tokens: list[Token]) -> list[Arg]:
-    return [arg for t in tokens for arg in target_args(ctx, t) or group_args(ctx, t)]
 
 
 def _accuse_verb(ctx: Context, verb: Token) -> list[Candidate]:
