@@ -159,6 +159,10 @@ NOT_FOUND = [
     ),
     ("Norwind Corp does not need to cut prices, Lena Voss said.", ("Lena Voss", "urges", "Norwind Corp")),
     (
+        '"Norwind Corp has to be pleased with this report," Lena Voss said.',
+        ("Lena Voss", "urges", "Norwind Corp"),
+    ),
+    (
         "Lena Voss has not joined Kestrel Data in charging that Norwind Corp had engaged in an "
         "illegal offer.",
         ("Lena Voss", "accuses", "Norwind Corp"),

@@ -21,7 +21,7 @@ OBLIGATION = frozenset({"should", "must", "ought"})
 SAYING = frozenset({"say", "tell", "argue", "insist", "state", "add", "believe", "warn"})
 
 
-# "Kestria needs to act", "Kestria has to act", "Kestria has a duty to act".
+# "Kestria needs to act", "Kestria has a duty to act".
 NEED_VERBS = frozenset({"need", "have"})
 DUTY_NOUNS = frozenset({"obligation", "duty", "responsibility"})
 
@@ -31,16 +31,17 @@ def _to_infinitive(verb: Token) -> bool:
 
 
 def _obliged(clause: Token) -> bool:
-    """ "Kestria should/must/ought to act", "Kestria needs to act", "has to act", "has an
-    obligation to act", undenied."""
+    """ "Kestria should/must/ought to act", "Kestria needs to act", "has an obligation to act",
+    undenied."""
     if any(c.dep_ == "neg" for c in clause.children):
         return False
     if any(c.dep_ == "aux" and c.lower_ in OBLIGATION for c in clause.children):
         return True
-    if clause.lemma_.lower() not in NEED_VERBS or any(c.dep_ == "aux" for c in clause.children):
+    lemma = clause.lemma_.lower()
+    if lemma not in NEED_VERBS or any(c.dep_ == "aux" for c in clause.children):
         return False  # "it will have to pay" foretells, it does not advise
-    if any(c.dep_ == "xcomp" and _to_infinitive(c) for c in clause.children):
-        return True
+    if lemma == "need" and any(c.dep_ == "xcomp" and _to_infinitive(c) for c in clause.children):
+        return True  # not "has to": "the Fed has to be pleased", "Kestria had to tackle ..." analyse
     return any(
         o.lemma_.lower() in DUTY_NOUNS and any(c.dep_ == "acl" and _to_infinitive(c) for c in o.children)
         for o in children(clause, ("dobj",))
