@@ -62,7 +62,9 @@ OWNED_TARGETS = frozenset(
     }
 )  # fmt: skip
 # Head words of bodies that rule on complaints rather than answer them.
-COURT_WORDS = frozenset({"court", "courts", "tribunal", "judge", "justice", "magistrate", "arbitrator"})
+COURT_WORDS = frozenset(
+    {"court", "courts", "tribunal", "judge", "justice", "magistrate", "arbitrator", "appeals"}
+)  # "the Ninth Circuit Court of Appeals"
 SPEAKER_FACTOR = 0.9  # the organization reached through its unnamed spokesman or its document
 
 
