@@ -1,0 +1,191 @@
+"""respondsTo in forms of news writing the rules of ``responses`` leave unread.
+
+Each form answers only for a responder to whom those rules gave no answer in the sentence:
+- a dismissal of a suit or charge, however the parser hung it: "Norwind said it believes the
+  suit against it by Kestrel in state court is frivolous and without merit";
+- a denial by a plural pronoun after several parties were accused: "Norwind sued Kestrel Bank
+  and Tanner Trust. They have all denied any wrongdoing." (each accused answers its accusers);
+- an answer to "the suit", "the complaint", "the allegations" named earlier with their makers:
+  "The complaint was filed on behalf of Ana Quist and Ben Orr. ... Norwind had no comment on the
+  suit."
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Span, Token
+
+from kg.extract.relations.actors import authors, behalf_of, judges
+from kg.extract.relations.context import AGENTS, Arg, Candidate, Context, pairs
+from kg.extract.relations.events import agents
+from kg.extract.relations.modality import asserted
+from kg.extract.relations.syntax import arguments, children, prep_objects, verbal
+from kg.extract.relations.verbs import SAY_VERBS
+
+# Accusations that are answered by being called groundless: "said the charges were baseless".
+CHARGES = frozenset(
+    {"suit", "lawsuit", "charge", "allegation", "accusation", "claim", "complaint", "criticism"}
+)
+# Words that dismiss a charge outright; "merit" only after "without" or "no".
+DISMISSIVE = frozenset(
+    {
+        "frivolous", "baseless", "groundless", "unfounded", "untrue", "false", "meritless",
+        "unsubstantiated", "spurious", "vexatious", "nonsense", "ridiculous", "absurd",
+    }
+)  # fmt: skip
+THINK_VERBS = frozenset({"believe", "belive", "think", "consider", "feel", "maintain"})
+# Verbs by which a charge is brought: "the suit was filed by X", "the case is brought by X".
+BRINGING = frozenset({"file", "bring", "lodge", "launch", "make", "submit", "level", "institute"})
+# Verbs that answer a charge named as their object: "denied the allegations", "contested the suit".
+ANSWERING = frozenset({"deny", "reject", "dismiss", "contest", "dispute", "refute", "rebut"})
+# Plural pronouns standing for parties accused just before: "They have all denied ...".
+PLURALS = frozenset({"they", "both"})
+RECENT = 3  # sentences back (this one included) in which the accused of a plural pronoun are sought
+DEFINITE = frozenset({"the", "these", "those", "such"})
+
+
+def _negated(token: Token) -> bool:
+    return any(c.dep_ == "neg" for c in token.children) or any(
+        c.dep_ == "neg" for c in token.head.children if token.dep_ in ("acomp", "attr")
+    )
+
+
+def _dismissal(token: Token) -> bool:
+    """A word calling a charge groundless: "frivolous", "without merit", "had no merit"."""
+    lemma = token.lemma_.lower()
+    if lemma == "merit":
+        return token.head.lower_ == "without" or any(c.lower_ == "no" for c in token.children)
+    return (lemma in DISMISSIVE or token.lower_ in DISMISSIVE) and not _negated(token)
+
+
+def _makers(ctx: Context, charge: Token, until: int) -> list[Arg]:
+    """Who brought a charge: its author, else a "by X" the parser hung on a verb between the
+    charge and what is said of it ("the suit against it by X in court is frivolous")."""
+    found = authors(ctx, charge, AGENTS)
+    if found:
+        return found
+    by = [
+        o
+        for t in charge.doc[charge.i + 1 : until]
+        if t.lower_ == "by" and t.dep_ in ("prep", "agent")
+        for o in children(t, ("pobj",))
+    ]
+    return [arg for o in by for arg in arguments(ctx, o, AGENTS)]
+
+
+def _said_groundless(ctx: Context, verb: Token) -> list[tuple[list[Arg], list[Arg]]]:
+    """(responders, makers) when ``verb`` says a charge is groundless."""
+    if verb.lemma_.lower() not in SAY_VERBS | THINK_VERBS or not asserted(verb):
+        return []
+    words = [t for t in verb.subtree if t.i > verb.i]
+    found = []
+    for charge in (t for t in words if t.pos_ == "NOUN" and t.lemma_.lower() in CHARGES):
+        dismissal = next((t for t in words if t.i > charge.i and _dismissal(t)), None)
+        if dismissal is None:
+            continue
+        heads = agents(ctx, verb)[0]
+        found.append((heads, _makers(ctx, charge, dismissal.i)))
+    return found
+
+
+def _accusers_of(ctx: Context, head: int) -> list[Arg]:
+    key = ctx.key(head)
+    return [(accuser, 1.0) for accuser, accused in ctx.state.accusations if ctx.key(accused) == key]
+
+
+def _plural_denial(ctx: Context, verb: Token, accusations: Sequence[Candidate]) -> list[Candidate]:
+    """ "They have all denied any wrongdoing" after several parties were accused: each accused
+    of the last sentences answers its own accusers."""
+    if verb.lemma_.lower() not in ANSWERING or not asserted(verb):
+        return []
+    subjects = children(verb, ("nsubj",))
+    if not subjects or subjects[0].lower_ not in PLURALS or arguments(ctx, subjects[0]):
+        return []
+    tab = ctx.table
+    sent_start = tab.sent_start[verb.i]
+    first = sent_start
+    for _ in range(RECENT - 1):  # the starts of the sentences before
+        if first == 0:
+            break
+        first = tab.sent_start[first - 1]
+    recent = [(c.head, c.tail) for c in accusations] + ctx.state.accusations
+    accused = {ctx.key(t): t for _, t in recent if first <= ctx.mentions[t].start}
+    if len(accused) < 2:
+        return []
+    found: list[Candidate] = []
+    for key, m in accused.items():
+        accusers = [(h, 1.0) for h, t in recent if ctx.key(t) == key]
+        found += pairs([(m, 0.9)], accusers, "respondsTo", 0.7, "rule:respond-plural")
+    return found
+
+
+def _charge_answered(token: Token) -> Token | None:
+    """The verb answering a definite charge with no author: "denied the allegations", "had no
+    comment on the suit", "declined to comment on the complaint"."""
+    if token.dep_ == "dobj" and token.head.lemma_.lower() in ANSWERING:
+        return token.head if asserted(token.head) else None
+    if token.dep_ != "pobj" or token.head.lower_ not in ("on", "about"):
+        return None
+    comment = token.head.head
+    if comment.lemma_.lower() != "comment":
+        return None
+    if comment.pos_ == "NOUN":  # "had no comment on the suit"
+        if not any(c.lower_ == "no" for c in comment.children) or comment.head.lemma_.lower() != "have":
+            return None
+        return comment.head
+    if any(c.dep_ == "neg" for c in comment.children):  # "would not comment on the suit"
+        return comment
+    if comment.dep_ == "xcomp" and comment.head.lemma_.lower() in ("decline", "refuse"):
+        return comment.head
+    return None
+
+
+def _earlier_makers(ctx: Context, token: Token) -> list[int]:
+    """Who brought the charge a definite noun takes up: the makers of the latest charge named in
+    an earlier sentence."""
+    if token.lemma_.lower() not in CHARGES or not children(token, ("det",), DEFINITE):
+        return []
+    if authors(ctx, token) or prep_objects(token, ("by", "from", "against")):
+        return []
+    return list(ctx.state.charges[-1]) if ctx.state.charges else []
+
+
+def record_charges(ctx: Context, sent: Span) -> None:
+    """Remember the makers of the charges of a sentence: "the complaint was filed on behalf of X
+    and Y", "X's suit", "the case against Z is being brought by X"."""
+    for t in sent:
+        if t.pos_ != "NOUN" or t.lemma_.lower() not in CHARGES:
+            continue
+        makers = authors(ctx, t, AGENTS)
+        verb = t.head
+        if not makers and t.dep_ == "nsubjpass" and verb.lemma_.lower() in BRINGING:
+            by = prep_objects(verb, ("by",)) + behalf_of(verb)
+            makers = [arg for o in by for arg in arguments(ctx, o, AGENTS)]
+        kept = tuple(m for m, _ in makers if not judges(ctx, m))
+        if kept:
+            ctx.state.charges.append(kept)
+
+
+def find_answers(
+    ctx: Context, sent: Span, accusations: Sequence[Candidate], responses: Sequence[Candidate]
+) -> list[Candidate]:
+    """respondsTo hits of one sentence in the forms above, for responders ``responses`` (the
+    hits of ``responses.find_responses``) gave no answer."""
+    answered = {ctx.key(c.head) for c in responses}
+    found: list[Candidate] = []
+    for token in sent:
+        if verbal(token):
+            for heads, makers in _said_groundless(ctx, token):
+                if not makers:
+                    makers = [arg for h, _ in heads for arg in _accusers_of(ctx, h)]
+                found += pairs(heads, makers, "respondsTo", 0.75, "rule:respond-groundless")
+            found += _plural_denial(ctx, token, accusations)
+        elif token.pos_ == "NOUN":
+            verb = _charge_answered(token)
+            earlier = _earlier_makers(ctx, token) if verb is not None else []
+            if verb is not None and earlier:
+                heads = [h for h in agents(ctx, verb)[0] if not _accusers_of(ctx, h[0])]
+                found += pairs(heads, [(m, 1.0) for m in earlier], "respondsTo", 0.6, "rule:respond-charge")
+    record_charges(ctx, sent)
+    return [c for c in found if ctx.key(c.head) not in answered and not judges(ctx, c.head)]

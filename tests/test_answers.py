@@ -1,0 +1,76 @@
+"""Answers (respondsTo) in forms of news writing: each form found, and one look-alike that is no answer."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from kg.records import Extraction
+from tests.conftest import triples
+
+ANSWERS = [
+    # a charge called groundless, however the parser hangs the "by"
+    (
+        "Norwind Corp said it believes the two billion dollar suit against it by Kestrel Data in "
+        "state court is frivolous and without merit.",
+        ("Norwind Corp", "Kestrel Data"),
+    ),
+    # "the suit" taken up after its makers were named
+    (
+        "Shareholders filed a suit against Norwind Corp in the county court. The complaint was filed "
+        "on behalf of Ana Quist and Ben Orr, who own shares. Norwind Corp said it had not seen the "
+        "papers and said it had no comment on the suit.",
+        ("Norwind Corp", "Ana Quist"),
+    ),
+    (
+        "Shareholders filed a suit against Norwind Corp in the county court. The complaint was filed "
+        "on behalf of Ana Quist and Ben Orr, who own shares. Norwind Corp declined to comment on the "
+        "complaint.",
+        ("Norwind Corp", "Ben Orr"),
+    ),
+]
+NOT_ANSWERS = [
+    # a charge called groundless by nobody: a question put, not an answer
+    (
+        "Norwind Corp said it would ask whether the suit by Kestrel Data was worth fighting.",
+        ("Norwind Corp", "Kestrel Data"),
+    ),
+    # "denied the report was late" with no accusation in the story
+    (
+        "Kestrel Data published its annual report on Monday. Norwind Corp denied the report was late.",
+        ("Norwind Corp", "Kestrel Data"),
+    ),
+    # no comment on a suit nobody was said to bring
+    (
+        "Ana Quist met Norwind Corp in May. Norwind Corp had no comment on the suit.",
+        ("Norwind Corp", "Ana Quist"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "pair"), ANSWERS, ids=[t[:50] for t, _ in ANSWERS])
+def test_answers(extract_text: Callable[[str], Extraction], text: str, pair: tuple[str, str]) -> None:
+    found = triples(extract_text(text))
+    assert (pair[0], "respondsTo", pair[1]) in found, found
+
+
+@pytest.mark.parametrize(("text", "pair"), NOT_ANSWERS, ids=[t[:50] for t, _ in NOT_ANSWERS])
+def test_not_answers(extract_text: Callable[[str], Extraction], text: str, pair: tuple[str, str]) -> None:
+    found = triples(extract_text(text))
+    assert (pair[0], "respondsTo", pair[1]) not in found, found
+
+
+def test_a_plural_pronoun_denies_for_each_party_accused(extract_text: Callable[[str], Extraction]) -> None:
+    ex = extract_text(
+        "Norwind Corp sued Kestrel Bank and Tanner Trust on Monday. They have all denied any wrongdoing."
+    )
+    found = {(h, t) for h, r, t in triples(ex) if r == "respondsTo"}
+    assert {("Kestrel Bank", "Norwind Corp"), ("Tanner Trust", "Norwind Corp")} <= found
+
+
+def test_a_plural_pronoun_with_one_party_accused_answers_nobody(
+    extract_text: Callable[[str], Extraction],
+) -> None:
+    ex = extract_text("Ana Quist and Ben Orr met Norwind Corp on Monday. They denied the meeting was secret.")
+    assert not [t for t in triples(ex) if t[1] == "respondsTo"]
