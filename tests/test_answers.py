@@ -29,6 +29,17 @@ ANSWERS = [
         "complaint.",
         ("Norwind Corp", "Ben Orr"),
     ),
+    # a denial by parties named as accused, though not in a pair the accusation rules read
+    (
+        "The case against Ana Quist and Ben Orr is being brought by local Tanner Party supporters. "
+        "Ana Quist and Ben Orr deny conspiring to hide the losses.",
+        ("Ben Orr", "Tanner Party"),
+    ),
+    (
+        "Kestrel Data accused the three directors of fraud last year. Lena Voss, a director, denied "
+        "that she had hidden the losses.",
+        ("Lena Voss", "Kestrel Data"),
+    ),
 ]
 NOT_ANSWERS = [
     # a charge called groundless by nobody: a question put, not an answer
@@ -45,6 +56,11 @@ NOT_ANSWERS = [
     (
         "Ana Quist met Norwind Corp in May. Norwind Corp had no comment on the suit.",
         ("Norwind Corp", "Ana Quist"),
+    ),
+    # a denial with no charge anywhere in the story
+    (
+        "Kestrel Data published its report on Monday. Ana Quist denied that she had hidden the losses.",
+        ("Ana Quist", "Kestrel Data"),
     ),
 ]
 

@@ -7,7 +7,11 @@ Each form answers only for a responder to whom those rules gave no answer in the
   and Tanner Trust. They have all denied any wrongdoing." (each accused answers its accusers);
 - an answer to "the suit", "the complaint", "the allegations" named earlier with their makers:
   "The complaint was filed on behalf of Ana Quist and Ben Orr. ... Norwind had no comment on the
-  suit."
+  suit.";
+- a denial by one accused earlier in words the accusation rules do not read as a named pair:
+  "The case against Ana Quist and Ben Orr is brought by Norwind shareholders. ... Ana Quist and
+  Ben Orr deny conspiring ...", "Kestrel accused the three men of fraud. ... Ana Quist denied
+  that ..." (the accused were named, not by the accusation).
 """
 
 from __future__ import annotations
@@ -34,11 +38,19 @@ DISMISSIVE = frozenset(
         "unsubstantiated", "spurious", "vexatious", "nonsense", "ridiculous", "absurd",
     }
 )  # fmt: skip
+# Proceedings remembered when their makers are named: "the case against X brought by Y".
+PROCEEDINGS = CHARGES | {"case", "action", "proceedings", "petition"}
 THINK_VERBS = frozenset({"believe", "belive", "think", "consider", "feel", "maintain"})
 # Verbs by which a charge is brought: "the suit was filed by X", "the case is brought by X".
 BRINGING = frozenset({"file", "bring", "lodge", "launch", "make", "submit", "level", "institute"})
 # Verbs that answer a charge named as their object: "denied the allegations", "contested the suit".
 ANSWERING = frozenset({"deny", "reject", "dismiss", "contest", "dispute", "refute", "rebut"})
+# Accusing verbs whose object is a party, named or not: "accused the three men of ...".
+PARTY_ACCUSING = frozenset({"accuse", "sue", "blame", "indict", "prosecute", "charge"})
+# What a denial may name without naming its accuser: "denied any wrongdoing".
+DENIED_ONLY = frozenset(
+    {"wrongdoing", "involvement", "responsibility", "guilt", "liability", "impropriety", "misconduct"}
+)
 # Plural pronouns standing for parties accused just before: "They have all denied ...".
 PLURALS = frozenset({"they", "both"})
 RECENT = 3  # sentences back (this one included) in which the accused of a plural pronoun are sought
@@ -141,30 +153,77 @@ def _charge_answered(token: Token) -> Token | None:
     return None
 
 
-def _earlier_makers(ctx: Context, token: Token) -> list[int]:
-    """Who brought the charge a definite noun takes up: the makers of the latest charge named in
-    an earlier sentence."""
+def _untold(ctx: Context, token: Token) -> bool:
+    """A definite charge that names neither its makers nor its target: "the suit", "the allegations"."""
     if token.lemma_.lower() not in CHARGES or not children(token, ("det",), DEFINITE):
-        return []
-    if authors(ctx, token) or prep_objects(token, ("by", "from", "against")):
-        return []
-    return list(ctx.state.charges[-1]) if ctx.state.charges else []
+        return False
+    return not (authors(ctx, token) or prep_objects(token, ("by", "from", "against")))
+
+
+def _denial(token: Token) -> bool:
+    """A denial naming no accuser: "denied that it had ...", "deny conspiring ...", "denied any
+    wrongdoing"."""
+    lemma = token.lemma_.lower()
+    if lemma not in ANSWERING or not asserted(token):
+        return False
+    if lemma == "deny" and children(token, ("ccomp", "xcomp", "pcomp")):
+        return True
+    return any(o.lemma_.lower() in DENIED_ONLY for o in children(token, ("dobj",)))
+
+
+def _charge_makers(ctx: Context, head: int) -> list[Arg]:
+    """Who brought the charge an answer with no named accuser takes up: the latest charge against
+    the responder, else the latest whose target was not named."""
+    key = ctx.key(head)
+    for makers, accused in reversed(ctx.state.charges):
+        if key in accused:
+            return [(m, 1.0) for m in makers]
+    for makers, accused in reversed(ctx.state.charges):
+        if not accused:
+            return [(m, 0.9) for m in makers]
+    return []
+
+
+def _answered_earlier(ctx: Context, verb: Token) -> list[Candidate]:
+    found: list[Candidate] = []
+    for head, hf in agents(ctx, verb)[0]:
+        if not _accusers_of(ctx, head):  # an accuser named as such is the responses rules' to use
+            found += pairs([(head, hf)], _charge_makers(ctx, head), "respondsTo", 0.6, "rule:respond-charge")
+    return found
 
 
 def record_charges(ctx: Context, sent: Span) -> None:
-    """Remember the makers of the charges of a sentence: "the complaint was filed on behalf of X
-    and Y", "X's suit", "the case against Z is being brought by X"."""
+    """Remember the charges of a sentence the accusation rules may not read as a named pair: "the
+    complaint was filed on behalf of X and Y", "the case against Z is being brought by X
+    supporters", "X accused the three men of ..."."""
     for t in sent:
-        if t.pos_ != "NOUN" or t.lemma_.lower() not in CHARGES:
+        if t.pos_ == "NOUN" and t.lemma_.lower() in PROCEEDINGS:
+            makers = authors(ctx, t, AGENTS)
+            verb = t.head
+            if not makers and t.dep_ == "nsubjpass" and verb.lemma_.lower() in BRINGING:
+                by = prep_objects(verb, ("by",)) + behalf_of(verb)
+                makers = [arg for o in by for arg in _backers(ctx, o)]
+            against = prep_objects(t, ("against",))
+            accused = frozenset(ctx.key(m) for o in against for m, _ in arguments(ctx, o))
+        elif t.lemma_.lower() in PARTY_ACCUSING and verbal(t) and asserted(t):
+            objects = [o for o in children(t, ("dobj",)) if o.pos_ == "NOUN" and not arguments(ctx, o)]
+            makers = agents(ctx, t)[0] if objects else []
+            accused = frozenset()
+        else:
             continue
-        makers = authors(ctx, t, AGENTS)
-        verb = t.head
-        if not makers and t.dep_ == "nsubjpass" and verb.lemma_.lower() in BRINGING:
-            by = prep_objects(verb, ("by",)) + behalf_of(verb)
-            makers = [arg for o in by for arg in arguments(ctx, o, AGENTS)]
         kept = tuple(m for m, _ in makers if not judges(ctx, m))
         if kept:
-            ctx.state.charges.append(kept)
+            ctx.state.charges.append((kept, accused))
+
+
+def _backers(ctx: Context, token: Token) -> list[Arg]:
+    """The party named for a group: itself, or the organization its members follow ("local Norwind
+    shareholders", "Liberal supporters")."""
+    found = arguments(ctx, token, AGENTS)
+    if found or token.pos_ != "NOUN":
+        return found
+    named = [c for c in token.children if c.dep_ in ("compound", "amod") and c.i < token.i]
+    return [(m, f * 0.9) for c in named for m, f in arguments(ctx, c, AGENTS)]
 
 
 def find_answers(
@@ -181,11 +240,11 @@ def find_answers(
                     makers = [arg for h, _ in heads for arg in _accusers_of(ctx, h)]
                 found += pairs(heads, makers, "respondsTo", 0.75, "rule:respond-groundless")
             found += _plural_denial(ctx, token, accusations)
-        elif token.pos_ == "NOUN":
+            if _denial(token):
+                found += _answered_earlier(ctx, token)
+        elif token.pos_ == "NOUN" and _untold(ctx, token):
             verb = _charge_answered(token)
-            earlier = _earlier_makers(ctx, token) if verb is not None else []
-            if verb is not None and earlier:
-                heads = [h for h in agents(ctx, verb)[0] if not _accusers_of(ctx, h[0])]
-                found += pairs(heads, [(m, 1.0) for m in earlier], "respondsTo", 0.6, "rule:respond-charge")
+            if verb is not None:
+                found += _answered_earlier(ctx, verb)
     record_charges(ctx, sent)
     return [c for c in found if ctx.key(c.head) not in answered and not judges(ctx, c.head)]

@@ -61,7 +61,8 @@ class DocState:
     accusations: list[tuple[int, int]] = field(default_factory=list)  # (accuser, accused), in order
     accused: list[int] = field(default_factory=list)  # accused whose accuser was not named there
     last_representative: int | None = None  # head of the latest `represents` relation
-    charges: list[tuple[int, ...]] = field(default_factory=list)  # makers of each suit or charge named
+    # (makers, keys of the accused named) of each suit or charge the accusation rules may not pair
+    charges: list[tuple[tuple[int, ...], frozenset[int]]] = field(default_factory=list)
 
 
 class Context:
