@@ -40,6 +40,19 @@ ANSWERS = [
         "that she had hidden the losses.",
         ("Lena Voss", "Kestrel Data"),
     ),
+    # a bid fought
+    ("Norwind Corp is arguing against an offer from Kestrel Data.", ("Norwind Corp", "Kestrel Data")),
+    ("Norwind Corp rebuffed Kestrel Data's approach last week.", ("Norwind Corp", "Kestrel Data")),
+    # a counter-attack on the one who attacked
+    (
+        "Norwind Corp hit back on Monday by saying Kestrel Data's figures were wrong.",
+        ("Norwind Corp", "Kestrel Data"),
+    ),
+    (
+        "Ben Orr accused some schools of failing their pupils. The Tanner Union said Ben Orr's "
+        "comments were highly irresponsible.",
+        ("Tanner Union", "Ben Orr"),
+    ),
 ]
 NOT_ANSWERS = [
     # a charge called groundless by nobody: a question put, not an answer
@@ -61,6 +74,21 @@ NOT_ANSWERS = [
     (
         "Kestrel Data published its report on Monday. Ana Quist denied that she had hidden the losses.",
         ("Ana Quist", "Kestrel Data"),
+    ),
+    # fighting what is no bid
+    (
+        "Norwind Corp is arguing against an increase in tariffs with Kestrel Data.",
+        ("Norwind Corp", "Kestrel Data"),
+    ),
+    # a reply about no party
+    (
+        "Kestrel Data said prices would rise. Norwind Corp hit back by saying prices would fall.",
+        ("Norwind Corp", "Kestrel Data"),
+    ),
+    # blame of the words of one who accused nobody: an accusation, not an answer
+    (
+        "Ben Orr opened the new school. The Tanner Union said Ben Orr's comments were highly irresponsible.",
+        ("Tanner Union", "Ben Orr"),
     ),
 ]
 

@@ -11,7 +11,11 @@ Each form answers only for a responder to whom those rules gave no answer in the
 - a denial by one accused earlier in words the accusation rules do not read as a named pair:
   "The case against Ana Quist and Ben Orr is brought by Norwind shareholders. ... Ana Quist and
   Ben Orr deny conspiring ...", "Kestrel accused the three men of fraud. ... Ana Quist denied
-  that ..." (the accused were named, not by the accusation).
+  that ..." (the accused were named, not by the accusation);
+- a bid fought: "Norwind is arguing against an offer from Kestrel", "Norwind rebuffed Kestrel's
+  approach";
+- a counter-attack on an accuser: "Norwind hit back by saying Kestrel's figures were wrong", "the
+  union said Ben Orr's comments were highly irresponsible" (Ben Orr having accused someone).
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from spacy.tokens import Span, Token
 from kg.extract.relations.actors import authors, behalf_of, judges
 from kg.extract.relations.context import AGENTS, Arg, Candidate, Context, pairs
 from kg.extract.relations.events import agents
+from kg.extract.relations.judgement import blamed
 from kg.extract.relations.modality import asserted
 from kg.extract.relations.syntax import arguments, children, prep_objects, verbal
 from kg.extract.relations.verbs import SAY_VERBS
@@ -51,6 +56,14 @@ PARTY_ACCUSING = frozenset({"accuse", "sue", "blame", "indict", "prosecute", "ch
 DENIED_ONLY = frozenset(
     {"wrongdoing", "involvement", "responsibility", "guilt", "liability", "impropriety", "misconduct"}
 )
+# What a bid's target fights: "fought the offer from X", "argued against X's proposal".
+BIDS = frozenset({"offer", "bid", "proposal", "approach", "overture", "takeover", "plan", "merger"})
+FIGHT_VERBS = frozenset({"fight", "rebuff", "spurn", "repel", "battle"})
+FIGHT_AGAINST = frozenset({"argue", "campaign", "fight", "battle", "lobby"})
+# Verbs of a reply that names its target inside what it says: "hit back by saying X's ...".
+RETORTS = frozenset({"retort", "respond", "reply", "counter"})
+# What someone said that a judgement of blame answers: "Ben Orr's comments were irresponsible".
+WORDS = frozenset({"comment", "remark", "statement", "word", "speech", "warning", "attack", "outburst"})
 # Plural pronouns standing for parties accused just before: "They have all denied ...".
 PLURALS = frozenset({"they", "both"})
 RECENT = 3  # sentences back (this one included) in which the accused of a plural pronoun are sought
@@ -226,12 +239,71 @@ def _backers(ctx: Context, token: Token) -> list[Arg]:
     return [(m, f * 0.9) for c in named for m, f in arguments(ctx, c, AGENTS)]
 
 
+def _fought_bid(ctx: Context, verb: Token) -> list[Candidate]:
+    """ "X is arguing against an offer from Y", "X rebuffed Y's approach": X answers Y."""
+    lemma = verb.lemma_.lower()
+    objects = prep_objects(verb, ("against",)) if lemma in FIGHT_AGAINST else []
+    if lemma in FIGHT_VERBS:
+        objects += children(verb, ("dobj",))
+    bids = [o for o in objects if o.lemma_.lower() in BIDS]
+    if not bids or not asserted(verb):
+        return []
+    makers = [arg for b in bids for arg in authors(ctx, b, AGENTS)]
+    return pairs(agents(ctx, verb)[0], makers, "respondsTo", 0.75, "rule:respond-bid")
+
+
+def _reply_targets(ctx: Context, clause: Token) -> list[Arg]:
+    """Whom a reply's reported clause is about: its subject, or the owner of its subject ("X's
+    figures were wrong", "Y attitudes had helped ...")."""
+    found: list[Arg] = []
+    for s in children(clause, ("nsubj", "nsubjpass")):
+        found += arguments(ctx, s, AGENTS)
+        owners = children(s, ("poss",)) + [
+            c for c in s.children if c.dep_ in ("compound", "nmod") and c.i < s.i
+        ]
+        found += [arg for o in owners for arg in arguments(ctx, o, AGENTS)]
+    return found
+
+
+def _counter_attack(ctx: Context, verb: Token) -> list[Candidate]:
+    """ "X hit back by saying Y's ...", "X retorted that Y ...": a reply aimed at no one named
+    answers the party its words are about."""
+    lemma = verb.lemma_.lower()
+    hit_back = lemma == "hit" and children(verb, ("advmod", "prt"), ("back",))
+    if not (hit_back or lemma in RETORTS) or prep_objects(verb, ("to", "at", "against")):
+        return []
+    if not asserted(verb):
+        return []
+    said = [s for s in prep_objects(verb, ("by",)) if s.lemma_.lower() in SAY_VERBS]
+    clauses = [c for s in said for c in children(s, ("ccomp",))] + children(verb, ("ccomp",))
+    targets = [arg for c in clauses for arg in _reply_targets(ctx, c)]
+    return pairs(agents(ctx, verb)[0], targets, "respondsTo", 0.65, "rule:respond-back")
+
+
+def _words_blamed(ctx: Context, verb: Token, accusers: set[int]) -> list[Candidate]:
+    """ "X said Y's comments were highly irresponsible", Y having accused someone: X answers Y."""
+    if verb.lemma_.lower() not in SAY_VERBS or not asserted(verb):
+        return []
+    found: list[Candidate] = []
+    for clause in children(verb, ("ccomp",)):
+        if not blamed(clause):
+            continue
+        for s in children(clause, ("nsubj", "nsubjpass")):
+            if s.lemma_.lower() in WORDS:
+                makers = [a for a in authors(ctx, s, AGENTS) if ctx.key(a[0]) in accusers]
+                found += pairs(agents(ctx, verb)[0], makers, "respondsTo", 0.65, "rule:respond-back")
+    return found
+
+
 def find_answers(
     ctx: Context, sent: Span, accusations: Sequence[Candidate], responses: Sequence[Candidate]
 ) -> list[Candidate]:
     """respondsTo hits of one sentence in the forms above, for responders ``responses`` (the
     hits of ``responses.find_responses``) gave no answer."""
     answered = {ctx.key(c.head) for c in responses}
+    accusers = {ctx.key(h) for h, _ in ctx.state.accusations} | {
+        ctx.key(m) for makers, _ in ctx.state.charges for m in makers
+    }
     found: list[Candidate] = []
     for token in sent:
         if verbal(token):
@@ -242,6 +314,8 @@ def find_answers(
             found += _plural_denial(ctx, token, accusations)
             if _denial(token):
                 found += _answered_earlier(ctx, token)
+            found += _fought_bid(ctx, token) + _counter_attack(ctx, token)
+            found += _words_blamed(ctx, token, accusers)
         elif token.pos_ == "NOUN" and _untold(ctx, token):
             verb = _charge_answered(token)
             if verb is not None:
