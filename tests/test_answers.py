@@ -53,6 +53,16 @@ ANSWERS = [
         "comments were highly irresponsible.",
         ("Tanner Union", "Ben Orr"),
     ),
+    # a retort answers the last one to speak, not one quoted by them
+    (
+        "Ben Orr said the plan would fail. Lena Voss retorted that voters would judge the record.",
+        ("Lena Voss", "Ben Orr"),
+    ),
+    (
+        'Ben Orr said: "Kestrel Data says we are wrong. "It says the plan will fail." Lena Voss '
+        "retorted that voters would judge the record.",
+        ("Lena Voss", "Ben Orr"),
+    ),
 ]
 NOT_ANSWERS = [
     # a charge called groundless by nobody: a question put, not an answer
@@ -82,13 +92,20 @@ NOT_ANSWERS = [
     ),
     # a reply about no party
     (
-        "Kestrel Data said prices would rise. Norwind Corp hit back by saying prices would fall.",
+        "Kestrel Data opened a plant in May. Norwind Corp hit back by saying prices would fall.",
         ("Norwind Corp", "Kestrel Data"),
     ),
     # blame of the words of one who accused nobody: an accusation, not an answer
     (
         "Ben Orr opened the new school. The Tanner Union said Ben Orr's comments were highly irresponsible.",
         ("Tanner Union", "Ben Orr"),
+    ),
+    # a retort with no one speaking before it
+    ("Lena Voss retorted that voters would judge the record.", ("Lena Voss", "Ben Orr")),
+    (
+        'Ben Orr said: "Kestrel Data says we are wrong. "It says the plan will fail." Lena Voss '
+        "retorted that voters would judge the record.",
+        ("Lena Voss", "Kestrel Data"),
     ),
 ]
 

@@ -14,6 +14,8 @@ Each form answers only for a responder to whom those rules gave no answer in the
   that ..." (the accused were named, not by the accusation);
 - a bid fought: "Norwind is arguing against an offer from Kestrel", "Norwind rebuffed Kestrel's
   approach";
+- a retort to the last speaker: "Ben Orr said the plan would fail. Ana Quist retorted that ...",
+  and "reacted to his warning" where the parser took "his" for the one reacting;
 - a counter-attack on an accuser: "Norwind hit back by saying Kestrel's figures were wrong", "the
   union said Ben Orr's comments were highly irresponsible" (Ben Orr having accused someone).
 """
@@ -63,7 +65,9 @@ FIGHT_AGAINST = frozenset({"argue", "campaign", "fight", "battle", "lobby"})
 # Verbs of a reply that names its target inside what it says: "hit back by saying X's ...".
 RETORTS = frozenset({"retort", "respond", "reply", "counter"})
 # What someone said that a judgement of blame answers: "Ben Orr's comments were irresponsible".
-WORDS = frozenset({"comment", "remark", "statement", "word", "speech", "warning", "attack", "outburst"})
+WORDS = frozenset(
+    {"comment", "remark", "statement", "word", "speech", "warning", "attack", "outburst", "call", "claim"}
+)
 # Plural pronouns standing for parties accused just before: "They have all denied ...".
 PLURALS = frozenset({"they", "both"})
 RECENT = 3  # sentences back (this one included) in which the accused of a plural pronoun are sought
@@ -280,6 +284,47 @@ def _counter_attack(ctx: Context, verb: Token) -> list[Candidate]:
     return pairs(agents(ctx, verb)[0], targets, "respondsTo", 0.65, "rule:respond-back")
 
 
+def _retort(ctx: Context, verb: Token) -> bool:
+    """A reply that answers whoever spoke before: "retorted", "hit back", "shot back", and "reacted
+    to his warning" whose "his" the parser gave the one reacting."""
+    lemma = verb.lemma_.lower()
+    aimed = prep_objects(verb, ("to", "at", "against"))
+    if lemma in ("retort", "hit", "shoot") and not aimed:
+        return lemma == "retort" or bool(children(verb, ("advmod", "prt"), ("back",)))
+    if lemma not in ("react", "respond", "reply"):
+        return False
+    heads = {ctx.key(m) for m, _ in agents(ctx, verb)[0]}
+    owners = [o for t in aimed if t.lemma_.lower() in WORDS for o in children(t, ("poss",))]
+    return any(ctx.key(m) in heads for o in owners if o.pos_ == "PRON" for m, _ in arguments(ctx, o))
+
+
+def _quoted(token: Token) -> bool:
+    """Inside a quotation: an odd number of double quotes before it in its sentence or paragraph
+    (a quotation running over paragraphs opens each one without closing the last)."""
+    text = token.doc.text
+    start = max(text.rfind("\n\n", 0, token.idx), text.rfind("\n ", 0, token.idx), 0)
+    sent = token.sent.start_char
+    return text.count('"', start, token.idx) % 2 == 1 or text.count('"', sent, token.idx) % 2 == 1
+
+
+def _last_speaker(ctx: Context, verb: Token, heads: list[Arg]) -> list[Arg]:
+    """The latest one other than ``heads`` to say something in the sentences before ``verb``'s."""
+    own = {ctx.key(m) for m, _ in heads}
+    tab = ctx.table
+    end = tab.sent_start[verb.i]
+    for _ in range(RECENT):
+        if end == 0:
+            break
+        start = tab.sent_start[end - 1]
+        for t in reversed(verb.doc[start:end]):
+            if t.lemma_.lower() in SAY_VERBS and verbal(t) and not _quoted(t):
+                said = [(m, 0.9) for m, _ in agents(ctx, t)[0] if ctx.key(m) not in own]
+                if said:
+                    return said[:1]
+        end = start
+    return []
+
+
 def _words_blamed(ctx: Context, verb: Token, accusers: set[int]) -> list[Candidate]:
     """ "X said Y's comments were highly irresponsible", Y having accused someone: X answers Y."""
     if verb.lemma_.lower() not in SAY_VERBS or not asserted(verb):
@@ -314,7 +359,11 @@ def find_answers(
             found += _plural_denial(ctx, token, accusations)
             if _denial(token):
                 found += _answered_earlier(ctx, token)
-            found += _fought_bid(ctx, token) + _counter_attack(ctx, token)
+            back = _counter_attack(ctx, token)
+            if not back and asserted(token) and _retort(ctx, token):
+                heads = agents(ctx, token)[0]
+                back = pairs(heads, _last_speaker(ctx, token, heads), "respondsTo", 0.6, "rule:respond-back")
+            found += _fought_bid(ctx, token) + back
             found += _words_blamed(ctx, token, accusers)
         elif token.pos_ == "NOUN" and _untold(ctx, token):
             verb = _charge_answered(token)
