@@ -70,6 +70,11 @@ NOT_ANSWERS = [
         "Norwind Corp said it would ask whether the suit by Kestrel Data was worth fighting.",
         ("Norwind Corp", "Kestrel Data"),
     ),
+    # what a charge alleges is no dismissal of it
+    (
+        "Norwind Corp said it received a complaint filed by Kestrel Data that it made false claims.",
+        ("Norwind Corp", "Kestrel Data"),
+    ),
     # "denied the report was late" with no accusation in the story
     (
         "Kestrel Data published its annual report on Monday. Norwind Corp denied the report was late.",

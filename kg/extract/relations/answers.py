@@ -110,7 +110,8 @@ def _said_groundless(ctx: Context, verb: Token) -> list[tuple[list[Arg], list[Ar
     words = [t for t in verb.subtree if t.i > verb.i]
     found = []
     for charge in (t for t in words if t.pos_ == "NOUN" and t.lemma_.lower() in CHARGES):
-        dismissal = next((t for t in words if t.i > charge.i and _dismissal(t)), None)
+        alleged = {t.i for t in charge.subtree}  # "a complaint that it made false claims"
+        dismissal = next((t for t in words if t.i > charge.i and t.i not in alleged and _dismissal(t)), None)
         if dismissal is None:
             continue
         heads = agents(ctx, verb)[0]
