@@ -43,6 +43,13 @@ ANSWERS = [
     # a bid fought
     ("Norwind Corp is arguing against an offer from Kestrel Data.", ("Norwind Corp", "Kestrel Data")),
     ("Norwind Corp rebuffed Kestrel Data's approach last week.", ("Norwind Corp", "Kestrel Data")),
+    # a disagreement with a charge or with words
+    (
+        "Norwind Corp said it strongly disagreed with a complaint filed by Kestrel Data.",
+        ("Norwind Corp", "Kestrel Data"),
+    ),
+    ("Norwind Corp took issue with Ben Orr's remarks on Monday.", ("Norwind Corp", "Ben Orr")),
+    ("Norwind Corp did not agree with Kestrel Data's claims.", ("Norwind Corp", "Kestrel Data")),
     # a counter-attack on the one who attacked
     (
         "Norwind Corp hit back on Monday by saying Kestrel Data's figures were wrong.",
@@ -95,6 +102,8 @@ NOT_ANSWERS = [
         "Norwind Corp is arguing against an increase in tariffs with Kestrel Data.",
         ("Norwind Corp", "Kestrel Data"),
     ),
+    # agreement is no answer
+    ("Norwind Corp agreed with Kestrel Data's proposal.", ("Norwind Corp", "Kestrel Data")),
     # a reply about no party
     (
         "Kestrel Data opened a plant in May. Norwind Corp hit back by saying prices would fall.",

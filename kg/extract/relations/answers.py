@@ -14,6 +14,8 @@ Each form answers only for a responder to whom those rules gave no answer in the
   that ..." (the accused were named, not by the accusation);
 - a bid fought: "Norwind is arguing against an offer from Kestrel", "Norwind rebuffed Kestrel's
   approach";
+- a disagreement with a charge or words: "Norwind strongly disagreed with a complaint filed by
+  Kestrel", "took issue with Ben Orr's remarks", "did not agree with Kestrel's claims";
 - a retort to the last speaker: "Ben Orr said the plan would fail. Ana Quist retorted that ...",
   and "reacted to his warning" where the parser took "his" for the one reacting;
 - a counter-attack on an accuser: "Norwind hit back by saying Kestrel's figures were wrong", "the
@@ -285,6 +287,24 @@ def _counter_attack(ctx: Context, verb: Token) -> list[Candidate]:
     return pairs(agents(ctx, verb)[0], targets, "respondsTo", 0.65, "rule:respond-back")
 
 
+def _disagreement(ctx: Context, verb: Token) -> list[Candidate]:
+    """ "X disagreed with a complaint filed by Y", "X took issue with Y's remarks", "X did not agree
+    with Y's claims": X answers Y."""
+    lemma = verb.lemma_.lower()
+    negated = any(c.dep_ == "neg" for c in verb.children)
+    if (lemma, negated) in (("disagree", False), ("agree", True)):
+        held = prep_objects(verb, ("with",))
+    elif lemma == "take" and children(verb, ("dobj",), ("issue",)):
+        held = prep_objects(verb, ("with",)) + [
+            o for i in children(verb, ("dobj",), ("issue",)) for o in prep_objects(i, ("with",))
+        ]
+    else:
+        return []
+    nouns = [t for t in held if t.lemma_.lower() in CHARGES | WORDS | BIDS]
+    makers = [arg for t in nouns for arg in authors(ctx, t, AGENTS)]
+    return pairs(agents(ctx, verb)[0], makers, "respondsTo", 0.7, "rule:respond-disagree")
+
+
 def _retort(ctx: Context, verb: Token) -> bool:
     """A reply that answers whoever spoke before: "retorted", "hit back", "shot back", and "reacted
     to his warning" whose "his" the parser gave the one reacting."""
@@ -364,7 +384,7 @@ def find_answers(
             if not back and asserted(token) and _retort(ctx, token):
                 heads = agents(ctx, token)[0]
                 back = pairs(heads, _last_speaker(ctx, token, heads), "respondsTo", 0.6, "rule:respond-back")
-            found += _fought_bid(ctx, token) + back
+            found += _fought_bid(ctx, token) + back + _disagreement(ctx, token)
             found += _words_blamed(ctx, token, accusers)
         elif token.pos_ == "NOUN" and _untold(ctx, token):
             verb = _charge_answered(token)
