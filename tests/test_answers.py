@@ -114,6 +114,11 @@ NOT_ANSWERS = [
         "Ben Orr opened the new school. The Tanner Union said Ben Orr's comments were highly irresponsible.",
         ("Tanner Union", "Ben Orr"),
     ),
+    # "replied" answers a question as often as a charge
+    (
+        'Lena Voss said talks were going well. Asked if a deal was near, Ben Orr replied: "Not yet."',
+        ("Ben Orr", "Lena Voss"),
+    ),
     # a retort with no one speaking before it
     ("Lena Voss retorted that voters would judge the record.", ("Lena Voss", "Ben Orr")),
     (

@@ -29,7 +29,7 @@ from collections.abc import Sequence
 from spacy.tokens import Span, Token
 
 from kg.extract.relations.actors import authors, behalf_of, judges
-from kg.extract.relations.context import AGENTS, Arg, Candidate, Context, pairs
+from kg.extract.relations.context import AGENTS, STATE, Arg, Candidate, Context, pairs
 from kg.extract.relations.events import agents
 from kg.extract.relations.judgement import blamed
 from kg.extract.relations.modality import asserted
@@ -65,7 +65,8 @@ BIDS = frozenset({"offer", "bid", "proposal", "approach", "overture", "takeover"
 FIGHT_VERBS = frozenset({"fight", "rebuff", "spurn", "repel", "battle"})
 FIGHT_AGAINST = frozenset({"argue", "campaign", "fight", "battle", "lobby"})
 # Verbs of a reply that names its target inside what it says: "hit back by saying X's ...".
-RETORTS = frozenset({"retort", "respond", "reply", "counter"})
+# ("responded: ..." quotes the reply, whose subject is seldom the one answered: the last speaker is.)
+RETORTS = frozenset({"retort", "counter"})
 # What someone said that a judgement of blame answers: "Ben Orr's comments were irresponsible".
 WORDS = frozenset(
     {"comment", "remark", "statement", "word", "speech", "warning", "attack", "outburst", "call", "claim"}
@@ -73,6 +74,8 @@ WORDS = frozenset(
 # Plural pronouns standing for parties accused just before: "They have all denied ...".
 PLURALS = frozenset({"they", "both"})
 RECENT = 3  # sentences back (this one included) in which the accused of a plural pronoun are sought
+# Where a charge noun stands as a noun: "which Yukos claims was sold" is a verb the tagger missed.
+NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "attr", "dative"})
 DEFINITE = frozenset({"the", "these", "those", "such"})
 
 
@@ -199,7 +202,7 @@ def _charge_makers(ctx: Context, head: int) -> list[Arg]:
         if key in accused:
             return [(m, 1.0) for m in makers]
     for makers, accused in reversed(ctx.state.charges):
-        if not accused:
+        if not accused and makers:
             return [(m, 0.9) for m in makers]
     return []
 
@@ -217,13 +220,14 @@ def record_charges(ctx: Context, sent: Span) -> None:
     complaint was filed on behalf of X and Y", "the case against Z is being brought by X
     supporters", "X accused the three men of ..."."""
     for t in sent:
-        if t.pos_ == "NOUN" and t.lemma_.lower() in PROCEEDINGS:
+        if t.pos_ == "NOUN" and t.lemma_.lower() in PROCEEDINGS and t.dep_ in NOMINAL_DEPS:
             makers = authors(ctx, t, AGENTS)
             verb = t.head
             if not makers and t.dep_ == "nsubjpass" and verb.lemma_.lower() in BRINGING:
                 by = prep_objects(verb, ("by",)) + behalf_of(verb)
                 makers = [arg for o in by for arg in _backers(ctx, o)]
-            against = prep_objects(t, ("against",))
+            against = prep_objects(t, ("against",))  # "the suit against X", "charges brought against X"
+            against += [o for p in children(t, ("acl",)) for o in prep_objects(p, ("against",))]
             accused = frozenset(ctx.key(m) for o in against for m, _ in arguments(ctx, o))
         elif t.lemma_.lower() in PARTY_ACCUSING and verbal(t) and asserted(t):
             objects = [o for o in children(t, ("dobj",)) if o.pos_ == "NOUN" and not arguments(ctx, o)]
@@ -232,7 +236,7 @@ def record_charges(ctx: Context, sent: Span) -> None:
         else:
             continue
         kept = tuple(m for m, _ in makers if not judges(ctx, m))
-        if kept:
+        if kept or accused:  # a charge against X by no one named: X's denial answers no one else
             ctx.state.charges.append((kept, accused))
 
 
@@ -264,7 +268,7 @@ def _reply_targets(ctx: Context, clause: Token) -> list[Arg]:
     figures were wrong", "Y attitudes had helped ...")."""
     found: list[Arg] = []
     for s in children(clause, ("nsubj", "nsubjpass")):
-        found += arguments(ctx, s, AGENTS)
+        found += arguments(ctx, s, AGENTS - STATE)  # "Britain is working": a country is the topic
         owners = children(s, ("poss",)) + [
             c for c in s.children if c.dep_ in ("compound", "nmod") and c.i < s.i
         ]
@@ -307,7 +311,8 @@ def _disagreement(ctx: Context, verb: Token) -> list[Candidate]:
 
 def _retort(ctx: Context, verb: Token) -> bool:
     """A reply that answers whoever spoke before: "retorted", "hit back", "shot back", and "reacted
-    to his warning" whose "his" the parser gave the one reacting."""
+    to his warning" whose "his" the parser gave the one reacting ("replied" and "responded" answer
+    questions as often: "asked if ..., Ben Orr replied")."""
     lemma = verb.lemma_.lower()
     aimed = prep_objects(verb, ("to", "at", "against"))
     if lemma in ("retort", "hit", "shoot") and not aimed:
@@ -339,7 +344,12 @@ def _last_speaker(ctx: Context, verb: Token, heads: list[Arg]) -> list[Arg]:
         start = tab.sent_start[end - 1]
         for t in reversed(verb.doc[start:end]):
             if t.lemma_.lower() in SAY_VERBS and verbal(t) and not _quoted(t):
-                said = [(m, 0.9) for m, _ in agents(ctx, t)[0] if ctx.key(m) not in own]
+                # by name: "he added" is resolved too loosely to carry an answer
+                said = [
+                    (m, 0.9)
+                    for m, _ in agents(ctx, t)[0]
+                    if ctx.key(m) not in own and ctx.mentions[m].kind == "name"
+                ]
                 if said:
                     return said[:1]
         end = start
@@ -370,6 +380,7 @@ def find_answers(
     accusers = {ctx.key(h) for h, _ in ctx.state.accusations} | {
         ctx.key(m) for makers, _ in ctx.state.charges for m in makers
     }
+    record_charges(ctx, sent)  # "denied the charges brought against him" answers no one named
     found: list[Candidate] = []
     for token in sent:
         if verbal(token):
@@ -390,5 +401,4 @@ def find_answers(
             verb = _charge_answered(token)
             if verb is not None:
                 found += _answered_earlier(ctx, verb)
-    record_charges(ctx, sent)
     return [c for c in found if ctx.key(c.head) not in answered and not judges(ctx, c.head)]
