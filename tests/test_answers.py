@@ -154,3 +154,13 @@ def test_a_plural_pronoun_with_one_party_accused_answers_nobody(
 ) -> None:
     ex = extract_text("Ana Quist and Ben Orr met Norwind Corp on Monday. They denied the meeting was secret.")
     assert not [t for t in triples(ex) if t[1] == "respondsTo"]
+
+
+def test_each_of_a_list_of_subjects_answers(extract_text: Callable[[str], Extraction]) -> None:
+    """ "A, B and C deny ...": the parser may take "B and C" for an apposition of A."""
+    ex = extract_text(
+        "The case against Lena Voss, Ben Orr and Tom Dale is being brought by Kestrel Data. "
+        "Lena Voss, Ben Orr and Tom Dale deny conspiring to hide the losses."
+    )
+    found = {(h, t) for h, r, t in triples(ex) if r == "respondsTo"}
+    assert {("Lena Voss", "Kestrel Data"), ("Ben Orr", "Kestrel Data"), ("Tom Dale", "Kestrel Data")} <= found
