@@ -14,9 +14,9 @@ from pathlib import Path
 from rdflib import Graph
 
 from kg.api import build
-from kg.infer import infer
+from kg.graph.infer import infer
+from kg.graph.validate import validate_graph
 from kg.ontology import load_ontology
-from kg.validate import validate_graph
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "data" / "news" / "bbc" / "business"
 

@@ -27,8 +27,8 @@ sys.path.insert(0, str(ROOT / "tests"))
 from chromium import Chromium, find_chromium  # noqa: E402
 from rdflib import Graph  # noqa: E402
 
-from kg.query import load_graph  # noqa: E402
-from kg.render import drawing, render_html  # noqa: E402
+from kg.page.render import drawing, render_html  # noqa: E402
+from kg.sparql.query import load_graph  # noqa: E402
 
 READY = "document.getElementById('kg-graph').getAttribute('data-state') === 'ready'"
 DEFAULT = Path("/tmp/bbc/graph.ttl")

@@ -74,14 +74,14 @@ def make_graph(work: Path, docs: int, triples: int) -> tuple[Path, str]:
 
 def measure(engine_name: str, graph: Path, budget: float, store_dir: Path) -> dict[str, object]:
     """In this process: load ``graph`` with one engine, run every query, report times and memory."""
-    from kg.query import named_query
-    from kg.stores import open_store
+    from kg.sparql.query import named_query
+    from kg.sparql.stores import open_store
 
     out: dict[str, object] = {}
     started = time.perf_counter()
     if engine_name == "oxigraph:DIR":
-        from kg.query import load_graph
-        from kg.stores import write_oxigraph
+        from kg.sparql.query import load_graph
+        from kg.sparql.stores import write_oxigraph
 
         g = load_graph(graph)
         parsed = time.perf_counter()
@@ -95,7 +95,7 @@ def measure(engine_name: str, graph: Path, budget: float, store_dir: Path) -> di
         engine = open_store(graph, engine_name)
         out["load"] = time.perf_counter() - started
         if engine_name == "rdflib":
-            from kg.graph import to_turtle
+            from kg.graph.build import to_turtle
 
             turtle = time.perf_counter()
             to_turtle(engine.graph)  # type: ignore[attr-defined]

@@ -14,7 +14,7 @@ from pathlib import Path
 from kg.api import build
 from kg.config import DEFAULT_MODEL
 from kg.extract import load_pipeline
-from kg.graph import to_turtle
+from kg.graph.build import to_turtle
 from kg.io import read_inputs
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "data" / "news" / "bbc" / "business"

@@ -13,7 +13,7 @@ from rdflib.namespace import RDF
 from kg.config import DEFAULT_MODEL, RESOURCE_NS
 from kg.engines import extract_with
 from kg.errors import InputError
-from kg.graph import build_graph, content_hash
+from kg.graph.build import build_graph, content_hash
 from kg.io import iter_documents
 from kg.ontology import KG, entity_class_names
 from kg.records import Document, Extraction, Skipped
@@ -60,7 +60,7 @@ def extract_paths(
 ) -> Iterator[Extraction]:
     """Read every input and extract each document, streaming; unreadable inputs, and documents
     whose extraction fails, go to ``skipped``."""
-    from kg.parallel import extract_parallel
+    from kg.engines.local import extract_parallel
 
     sink: list[Skipped] = [] if skipped is None else skipped
     yield from extract_parallel(iter_documents(inputs, sink), model=model, workers=1, skipped=sink)

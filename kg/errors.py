@@ -27,3 +27,7 @@ class QueryError(KGError):
 
 class GraphError(KGError):
     """A graph file is missing or is not RDF kg can read."""
+
+
+class EngineError(KGError):
+    """An engine cannot run: no scheduler given or reachable, or the cluster lost the work."""

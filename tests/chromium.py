@@ -5,7 +5,7 @@ replies and events to descriptor 4, each message a JSON object ended by a NUL by
 the test and benchmark tooling needs: load a page with networking cut off, watch every request
 and console message, run a script in the page, send mouse and key events, take a screenshot.
 
-Used by ``tests/test_browser.py`` and ``bench/render.py``.
+Used by ``tests/page/test_browser.py`` and ``bench/render.py``.
 """
 
 from __future__ import annotations

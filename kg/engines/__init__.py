@@ -2,6 +2,10 @@
 
 Every engine takes the stream of documents the driver reads and gives back their extractions in
 the input order, so the graph built from them is the same whichever engine made them.
+
+This module drives them (``extract_with``, ``stream_paths``); ``local`` (a process pool),
+``dask`` (shards on a cluster) and ``stream`` (the streaming build into Oxigraph) never import
+it back. ``EngineError`` lives in :mod:`kg.errors` and is importable from here too.
 """
 
 from __future__ import annotations
@@ -11,17 +15,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kg.config import DEFAULT_MODEL
-from kg.errors import KGError
+from kg.errors import EngineError as EngineError  # also importable from here
 from kg.records import Document, Extraction, Skipped
 
 if TYPE_CHECKING:
-    from kg.stream import StreamResult
+    from kg.engines.stream import StreamResult
 
 ENGINES = ("local", "dask")
-
-
-class EngineError(KGError):
-    """An engine cannot run: no scheduler given or reachable, or the cluster lost the work."""
 
 
 def extract_with(
@@ -36,7 +36,7 @@ def extract_with(
     if engine == "local":
         if scheduler:
             raise EngineError("--scheduler is for --engine dask; the local engine runs on this machine")
-        from kg.parallel import extract_parallel
+        from kg.engines.local import extract_parallel
 
         return extract_parallel(documents, model=model, workers=workers, skipped=skipped)
     if engine == "dask":
@@ -58,9 +58,9 @@ def stream_paths(
     progress: Callable[[Extraction], None] | None = None,
 ) -> StreamResult:
     """Read the inputs here, extract them on ``engine`` and stream the records into ``out`` and
-    the quads into the Oxigraph store in ``store_dir`` (see :func:`kg.stream.stream_build`)."""
+    the quads into the Oxigraph store in ``store_dir`` (see :func:`kg.engines.stream.stream_build`)."""
+    from kg.engines.stream import stream_build
     from kg.io import iter_documents
-    from kg.stream import stream_build
 
     skipped: list[Skipped] = []
     count = 0
@@ -75,3 +75,17 @@ def stream_paths(
     result = stream_build(extractions, out, store_dir, title, progress=progress)
     result.documents, result.skipped = count, skipped
     return result
+
+
+def build_paths_streaming(
+    inputs: Sequence[str | Path],
+    out: Path,
+    store_dir: Path,
+    title: str,
+    model: str,
+    workers: int = 1,
+    progress: Callable[[Extraction], None] | None = None,
+) -> StreamResult:
+    """Read, extract (here, with ``workers`` processes) and stream the inputs into ``out`` and
+    ``store_dir``: :func:`kg.engines.stream_paths` on the local engine."""
+    return stream_paths("local", inputs, out, store_dir, title, model, workers, progress=progress)

@@ -17,8 +17,8 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from kg.config import DEFAULT_MODEL
-from kg.engines import EngineError
-from kg.parallel import chunks, set_aside
+from kg.engines.local import chunks, set_aside
+from kg.errors import EngineError
 from kg.records import Document, Extraction, Skipped
 
 SHARD_SIZE = 64
@@ -27,8 +27,8 @@ CONNECT_TIMEOUT = 10.0  # seconds to reach the scheduler
 
 def extract_shard(shard: list[Document], model: str) -> list[Extraction | Skipped]:
     """Run on a worker: the extractions of a shard, or a ``Skipped`` for a document that fails."""
+    from kg.engines.local import extract_chunk
     from kg.extract import load_pipeline
-    from kg.parallel import extract_chunk
 
     load_pipeline(model)  # cached: once per worker process
     return extract_chunk(shard, model, where=" on a Dask worker")

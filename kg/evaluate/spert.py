@@ -50,7 +50,7 @@ class LabelMap:
 def load_map(name_or_path: str) -> LabelMap:
     """A built-in map by name, or a JSON file ``{"entities": {...}, "relations": {...}, "ignore": ...}``."""
     if name_or_path in BUILTIN_MAPS:
-        text = (resources.files("kg") / "maps" / f"{name_or_path}.json").read_text(encoding="utf-8")
+        text = (resources.files("kg.evaluate") / "maps" / f"{name_or_path}.json").read_text(encoding="utf-8")
     else:
         path = Path(name_or_path)
         if not path.is_file():

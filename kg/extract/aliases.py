@@ -19,29 +19,17 @@ The class of an entity is decided from the votes of all its mentions together.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from collections import Counter
 
 from spacy.tokens import Doc
 
 from kg.extract import kinds, memberforms, names, shortforms, titles
-from kg.extract.coref import REFERENCE_SOURCES, resolve_references
+from kg.extract.coref import REFERENCE_SOURCES, Cluster, resolve_references
 from kg.extract.doctable import table
 from kg.extract.evidence import NER_PREFIX, Votes, combine, decide, votes_for
 from kg.extract.grouping import NameTable, conflict, surface
 from kg.extract.mentions import Candidate, is_acronym
 from kg.iri import normalize_name
-
-
-@dataclass
-class Cluster:
-    members: list[Candidate] = field(default_factory=list)
-    votes: Votes = field(default_factory=lambda: defaultdict(float))
-    type: str = "Company"
-    label: str = ""
-    aliases: tuple[str, ...] = ()
-    alias_rules: tuple[tuple[str, str], ...] = ()  # (alias, the rule that joined it)
-
 
 _ORG_HEADS = (
     kinds.COMPANY_WORDS

@@ -26,17 +26,15 @@ References are marked as such in the output and never name an entity.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from collections import defaultdict
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract import descriptions, kinds, reference_words
 from kg.extract.doctable import table
+from kg.extract.evidence import Votes
 from kg.extract.mentions import Candidate
-
-if TYPE_CHECKING:
-    from kg.extract.aliases import Cluster
 
 ORGANIZATIONS = reference_words.ORGANIZATIONS
 PRONOUNS: dict[str, tuple[str, ...]] = {
@@ -47,6 +45,19 @@ DEFINITE_NOUNS = {**kinds.DEFINITE_NOUNS, **reference_words.MORE_DEFINITE_NOUNS}
 REFERENCE_SOURCES = frozenset({"definite", "pronoun", "role"})
 WINDOW = 2  # sentences back
 _QUOTES = {'"', "“", "”", "``", "''"}
+
+
+@dataclass
+class Cluster:
+    """One entity of a document: the mentions aliases.py joins, which references then resolve to.
+    Defined here, below aliases.py (which imports this module), so the two do not import each other."""
+
+    members: list[Candidate] = field(default_factory=list)
+    votes: Votes = field(default_factory=lambda: defaultdict(float))
+    type: str = "Company"
+    label: str = ""
+    aliases: tuple[str, ...] = ()
+    alias_rules: tuple[tuple[str, str], ...] = ()  # (alias, the rule that joined it)
 
 
 @dataclass(frozen=True)

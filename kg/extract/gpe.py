@@ -21,8 +21,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from kg.extract import cues, kinds
-from kg.extract.aliases import Cluster
-from kg.extract.coref import REFERENCE_SOURCES
+from kg.extract.coref import REFERENCE_SOURCES, Cluster
 from kg.extract.mentions import Candidate
 
 PLACE, STATE = "Place", "GeopoliticalEntity"

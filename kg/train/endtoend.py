@@ -35,7 +35,7 @@ from kg.extract.relations.classifier import Pair, Scored, decide, sentence_pairs
 from kg.extract.relations.context import Context
 from kg.extract.types import MentionSpan
 from kg.io.clean import prepare_document
-from kg.train.relations import SIGNATURES, THRESHOLDS, Examples, collect
+from kg.train.pairs import SIGNATURES, THRESHOLDS, Examples, collect
 from kg.train.spert import parse, read_records
 
 Span = tuple[int, int]

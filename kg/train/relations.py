@@ -17,78 +17,19 @@ import json
 import sys
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from kg.config import DEFAULT_MODEL
 from kg.errors import KGError
-from kg.extract.relations.features import COARSE, candidate_pairs, pair_features
+from kg.train import endtoend
+from kg.train.pairs import SIGNATURES, THRESHOLDS, Examples, collect
 from kg.train.spert import RELATION_PROPERTIES, Annotated, parse, read_records
 
 RELATION_LABELS = {prop: label for label, prop in RELATION_PROPERTIES.items()}
 
-SIGNATURES = {
-    ("PER", "ORG"): "worksFor",
-    ("PER", "PER"): "killed",
-    ("ORG", "LOC"): "basedIn",
-    ("PER", "LOC"): "livesIn",
-    ("LOC", "LOC"): "locatedIn",
-}
 C_GRID = (0.1, 0.3, 1.0, 3.0)
-THRESHOLDS = tuple(round(0.1 + 0.05 * k, 2) for k in range(17))  # 0.10 .. 0.90
 PRUNE = 1e-3  # weights smaller than this change no probability by more than 0.1 %
-
-
-@dataclass
-class Examples:
-    """Candidate pairs of one relation: features, labels, and the record each came from."""
-
-    features: list[list[str]] = field(default_factory=list)
-    labels: list[int] = field(default_factory=list)
-    groups: list[int] = field(default_factory=list)
-    scored: list[bool] = field(default_factory=list)  # whether the threshold is chosen on it
-    missed: int = 0  # gold relations of scored records that no candidate can find: all recall lost
-
-
-def collect(
-    annotated: Iterable[Annotated],
-    groups: Sequence[int] | None = None,
-    scored: Sequence[bool] | None = None,
-) -> tuple[dict[str, Examples], Counter[str]]:
-    """Candidate pairs per relation from parsed records, and counts of gold relations no
-    candidate covers (mentions in different spaCy sentences, unplaced entities, odd types).
-    ``groups`` (default: the record's position) keeps a sentence's pairs in one fold;
-    ``scored`` (default: all) marks the records whose pairs choose the threshold."""
-    by_relation: dict[str, Examples] = {rel: Examples() for rel in SIGNATURES.values()}
-    stats: Counter[str] = Counter()
-    for n, ann in enumerate(annotated):
-        covered: set[tuple[int, int, str]] = set()
-        stats["lost: entity not on spaCy tokens"] += ann.lost
-        for sent in ann.doc.sents:
-            idx = [k for k, m in enumerate(ann.mentions) if sent.start <= m.start and m.end <= sent.end]
-            idx = [k for k in idx if ann.mentions[k].type in COARSE]
-            args = [(ann.mentions[k].start, ann.mentions[k].end, COARSE[ann.mentions[k].type]) for k in idx]
-            for i, j, between in candidate_pairs(args, [ann.mentions[k].key for k in idx]):
-                relation = SIGNATURES.get((args[i][2], args[j][2]))
-                if relation is None:
-                    continue
-                gold = (idx[i], idx[j], relation)
-                covered.add(gold)
-                ex = by_relation[relation]
-                ex.features.append(pair_features(ann.doc, args[i], args[j], between))
-                ex.labels.append(int(gold in ann.relations))
-                ex.groups.append(n if groups is None else groups[n])
-                ex.scored.append(True if scored is None else scored[n])
-        stats["gold relations"] += len(ann.relations) + ann.lost
-        stats["lost: no candidate pair"] += len(ann.relations - covered)
-        if scored is None or scored[n]:
-            for rel, _h, _t in {(r, h, t) for h, t, r in ann.relations - covered} | {
-                (r, -k - 1, 0) for k, r in enumerate(ann.missed)
-            }:
-                if rel in by_relation:
-                    by_relation[rel].missed += 1
-    return by_relation, stats
 
 
 def _f1(labels: Sequence[int], probs: Sequence[float], threshold: float, missed: int = 0) -> float:
@@ -187,8 +128,6 @@ def _train_end_to_end(
     the gold-mention pairs too for ``--mentions both``; each relation's threshold is then the one
     with the best end-to-end F1 under cross-validation on the training file (rules first, strict
     spans, the label map's conventions), as ``python -m kg.train.endtoend`` measures it."""
-    from kg.train import endtoend
-
     records = endtoend.prepare(args.train, model=args.model, limit=args.limit)
     groups = endtoend.duplicate_groups([rec.text for rec in records])  # repeats in one fold
     own = endtoend.pair_examples(records)

