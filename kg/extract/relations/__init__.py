@@ -1,8 +1,8 @@
 """Relations between mentions, read off the dependency parse by rules stated for patterns of English.
 
-Each family of relations has its own modules (``events``, ``responses``, ``roles`` with ``staff`` and
-``government``, ``membership`` with ``members``, ``places`` with ``seats``, ``alliances``,
-``violence``); every rule proposes candidates for one sentence, and this
+Each family of relations has its own modules (``events``, ``responses`` with ``answers`` and
+``replies``, ``roles`` with ``staff`` and ``government``, ``membership`` with ``members``, ``places``
+with ``seats``, ``alliances``, ``violence``); every rule proposes candidates for one sentence, and this
 module checks them against the loose signatures in ``context.SIGNATURES``, drops duplicates and
 orders them. ``respondsTo`` reads the accusations of earlier sentences, so sentences are read in order.
 
