@@ -97,6 +97,10 @@ def arguments(ctx: Context, token: Token, types: Iterable[str] | None = None) ->
     for t in conjuncts(token):
         m = ctx.mention_at(t, types)
         add(m, 1.0)
+        for appos in children(t, ("appos",)):  # "A, B and C" parsed as A with the apposition "B and C"
+            if m is not None and children(appos, ("conj",)) and ctx.mention_at(appos, types) is not None:
+                for c in conjuncts(appos):
+                    add(ctx.mention_at(c, types), 1.0)
         if m is None:
             for appos in children(t, ("appos",)):
                 add(ctx.mention_at(appos, types), 1.0)
