@@ -20,14 +20,14 @@ FOUND = [
         ("Tanner Union", "accuses", "Norwind Inc"),
     ),
     (
-        "On Thursday, the Tanner Union challenged Mr Orr-Marlow to stand down as an MEP so voters "
-        "can get a genuine candidate.",
+        "On Friday, the Tanner Union challenged Mr Orr-Marlow to resign his council seat so that "
+        "residents can elect a new member.",
         ("Tanner Union", "urges", "Orr-Marlow"),
     ),
     # a counted plural stands for the group just named
     (
         "The case against Ben Orr, Lena Voss and Ana Quist is being heard in Ostberg. Tom Brand, "
-        "counsel for the petitioners, accused the three men of fraud.",
+        "the lawyer acting for the claimants, accused the three men of fraud.",
         ("Tom Brand", "accuses", "Lena Voss"),
     ),
     (
@@ -53,8 +53,7 @@ FOUND = [
         ("Kestrel Data", "accuses", "Brackley Oil"),
     ),
     (
-        "Kestrel Data has filed a petition in London seeking the compulsory bankruptcy of Norwind "
-        "Corp on Monday.",
+        "Kestrel Data filed a petition in Ostberg seeking the forced bankruptcy of Norwind Corp this week.",
         ("Kestrel Data", "accuses", "Norwind Corp"),
     ),
     (
@@ -62,7 +61,7 @@ FOUND = [
         ("Kestrel Data", "accuses", "Ben Orr"),
     ),
     (
-        "Kestrel Data said the Ostberg Court of Appeals has agreed to hear the company's petition.",
+        "Kestrel Data said the Ostberg Court of Appeals will hear the company's petition.",
         ("Kestrel Data", "urges", "Ostberg Court of Appeals"),
     ),
     (
@@ -81,7 +80,7 @@ FOUND = [
         ("Lena Voss", "urges", "Norwind Corp"),
     ),
     (
-        "Norwind Corp and Kestrel Data have the obligation to take the lead in reform, Lena Voss said.",
+        "Norwind Corp and Kestrel Data have the obligation to lead the clean-up, Lena Voss said.",
         ("Lena Voss", "urges", "Kestrel Data"),
     ),
     # joint acts, and orders at law sought against a party
@@ -90,8 +89,8 @@ FOUND = [
         ("Kestrel Data", "accuses", "Norwind Corp"),
     ),
     (
-        "The Tanner Union said it is seeking permission to intervene in the lawsuit requesting Norwind "
-        "Corp be enjoined from withholding payments.",
+        "The Tanner Union said it wants to join the lawsuit requesting Norwind "
+        "Corp be enjoined from cutting pensions.",
         ("Tanner Union", "accuses", "Norwind Corp"),
     ),
     (
@@ -148,7 +147,7 @@ NOT_FOUND = [
         ("Ostberg District Court", "accuses", "Ben Orr"),
     ),
     (
-        "Kestrel Data said the Ostberg Court of Appeals has agreed to hear the company's petition "
+        "Kestrel Data said the Ostberg Court of Appeals will hear the company's petition "
         "against Norwind Corp.",
         ("Ostberg Court of Appeals", "accuses", "Norwind Corp"),
     ),
