@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import tempfile
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -31,6 +30,7 @@ from rdflib.term import Node
 
 from kg.config import RESOURCE_NS
 from kg.errors import OutputError
+from kg.files import new_temp
 from kg.graph.build import Corpus, graph_iri, new_graph
 from kg.graph.identity import EntityFacts
 from kg.graph.recordsfile import GRAPH, RECORDS, record_line, records_header
@@ -173,12 +173,7 @@ def stream_build(
 def _temp(target: Path, made: list[Path], folder: bool = False) -> Path:
     parent = target.resolve().parent
     parent.mkdir(parents=True, exist_ok=True)
-    if folder:
-        path = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=parent))
-    else:
-        fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=parent)
-        os.close(fd)
-        path = Path(name)
+    path = new_temp(parent / target.name, folder)
     made.append(path)
     return path
 
