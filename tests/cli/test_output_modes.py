@@ -66,3 +66,5 @@ def test_every_command_output_has_the_umask_mode(expected: int, tmp_path: Path) 
     for name, args in written.items():
         run(*args, str(tmp_path / name))
         assert mode(tmp_path / name) == expected, name
+    run("infer", graph)  # beside the graph: graph.inferred.ttl
+    assert mode(tmp_path / "out" / "graph.inferred.ttl") == expected
