@@ -9,9 +9,10 @@ from typing import Any
 import click
 
 from kg.cli.common import check_inputs, handle_errors, model_option, warn_skipped
-from kg.cli.output import atomic_write, ensure_dir
+from kg.cli.output import ensure_dir
 from kg.engines import ENGINES
 from kg.errors import InputError
+from kg.files import atomic_write
 
 
 @click.command()

@@ -146,5 +146,5 @@ def test_a_streamed_build_can_be_updated(tmp_path: Path) -> None:
     result = runner.invoke(cli, ["build", str(second), "--out", str(out), "--store", store, "--update"])
     assert result.exit_code == 0, result.stderr
     both = list(extract_paths([first, second]))
-    assert f"{len(both)} documents in the graph" in result.stdout
+    assert result.stdout.startswith(f"{len(both)} documents, ")  # what the graph holds now
     assert isomorphic(Graph().parse(out / "graph.ttl"), build_graph(both))
