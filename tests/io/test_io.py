@@ -89,12 +89,12 @@ def test_html_keeps_the_article_and_drops_page_furniture(tmp_path: Path) -> None
     assert doc.date == "2025-01-02"
 
 
-def test_html_prefers_the_longest_article_and_falls_back_to_h1_for_the_title() -> None:
+def test_builtin_reader_prefers_the_longest_article_and_falls_back_to_h1_for_the_title() -> None:
     page = (
         "<body><p>Cookie notice.</p><article><p>Teaser.</p></article>"
         "<article><h1>Port deal signed</h1><p>Brask Lines signed a deal with the port.</p></article></body>"
     )
-    article = extract_article(page)
+    article = extract_article(page, reader="builtin")
     assert article.text == "Port deal signed\n\nBrask Lines signed a deal with the port."
     assert article.title == "Port deal signed"
 
