@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 
 import click
 
-from kg.config import DEFAULT_MODEL
+from kg.config import DEFAULT_HTML_READER, DEFAULT_MODEL, HTML_READERS
 from kg.errors import InputError, KGError
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -29,6 +29,15 @@ model_option = click.option(
     default=DEFAULT_MODEL,
     show_default=True,
     help="Installed spaCy pipeline (package name or path) to use.",
+)
+
+html_reader_option = click.option(
+    "--html-reader",
+    type=click.Choice(HTML_READERS),
+    default=DEFAULT_HTML_READER,
+    show_default=True,
+    help="How an HTML page's article is found: trafilatura (menus, cookie banners, comments and "
+    "sidebars left out) or builtin (<main> or <article>, without nav, aside, footer).",
 )
 
 

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
+from kg.config import DEFAULT_HTML_READER, HTML_READERS
 from kg.errors import InputError
 from kg.io.trafilatura_body import article_body
 
@@ -23,12 +24,6 @@ __all__ = [
     "extract_article",
     "html_to_text",
 ]
-
-# trafilatura: the article's body found by text density and class names (menus, cookie banners,
-# share bars, related links, comments, sidebars out, however marked); builtin: the text of
-# <main> or the longest <article>, else the <body>, without nav/header/footer/aside/form.
-HTML_READERS = ("trafilatura", "builtin")
-DEFAULT_HTML_READER = "trafilatura"
 
 # Page furniture and non-text content: never part of the article.
 _DROPPED = frozenset(

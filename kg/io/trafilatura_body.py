@@ -12,15 +12,7 @@ from __future__ import annotations
 
 import logging
 
-__all__ = ["article_body", "trafilatura_available"]
-
-
-def trafilatura_available() -> bool:
-    try:
-        import trafilatura  # noqa: F401
-    except ImportError:
-        return False
-    return True
+__all__ = ["article_body"]
 
 
 def article_body(markup: str) -> str | None:
@@ -31,19 +23,27 @@ def article_body(markup: str) -> str | None:
         import trafilatura
     except ImportError:
         return None
-    # trafilatura logs at WARNING for pages it finds empty or too big; kg reports those itself.
-    logging.getLogger("trafilatura").setLevel(logging.ERROR)
-    return trafilatura.extract(
-        markup,
-        output_format="html",
-        include_comments=False,  # reader comments are opinions, not the article's statements
-        # Precision: a page whose body is short is not dumped whole (menus and all) as a rescue;
-        # a relation read from page furniture costs more than a sentence missed.
-        favor_precision=True,
-        include_tables=True,
-        include_images=False,
-        include_links=False,
-        include_formatting=False,
-        with_metadata=False,  # title, date and URL come from kg's own parse of the head
-        deduplicate=False,  # the same text gives the same document, whatever was read before
-    )
+    # trafilatura logs errors for pages it finds empty ("empty HTML tree"), which Python prints
+    # on stderr when no logging is set up; kg reports such a page itself, once. A level the
+    # caller set on this logger is left alone.
+    logger = logging.getLogger("trafilatura")
+    if logger.level == logging.NOTSET:
+        logger.setLevel(logging.CRITICAL)
+    try:
+        text: str | None = trafilatura.extract(
+            markup,
+            output_format="html",
+            include_comments=False,  # reader comments are opinions, not the article's statements
+            # Precision: a page whose body is short is not dumped whole (menus and all) as a rescue;
+            # a relation read from page furniture costs more than a sentence missed.
+            favor_precision=True,
+            include_tables=True,
+            include_images=False,
+            include_links=False,
+            include_formatting=False,
+            with_metadata=False,  # title, date and URL come from kg's own parse of the head
+            deduplicate=False,  # the same text gives the same document, whatever was read before
+        )
+    except Exception:  # a third-party parser on any markup: the built-in reader takes over
+        return None
+    return text
