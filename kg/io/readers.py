@@ -6,16 +6,17 @@ recorded as :class:`~kg.records.Skipped` and reading goes on.
 
 from __future__ import annotations
 
-import codecs
 import json
 import os
 import re
+import warnings
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from kg.errors import InputError
+from kg.errors import DecodingWarning, InputError
 from kg.io.clean import heading_line
+from kg.io.decode import Undecodable, decode
 from kg.io.html import DEFAULT_HTML_READER, check_html_reader, extract_article
 from kg.records import Document, ReadResult, Skipped
 
@@ -29,7 +30,6 @@ MAX_DOCUMENT_CHARS = 1_000_000
 _NOT_ARTICLES = frozenset({"README", "LICENSE", "LICENCE", "CHANGELOG", "CONTRIBUTING"})
 _MD_TITLE = re.compile(r"^ {0,3}# +(.+?)(?: +#+)? *$", re.MULTILINE)
 _MD_SETEXT_TITLE = re.compile(r"\A\s*([^\n]+)\n=+ *$", re.MULTILINE)
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -155,9 +155,16 @@ def _read(source: _Source, html_reader: str) -> Iterator[tuple[Document | Skippe
         yield Skipped(where, f"cannot read: {error.strerror or error}"), None
         return
     html = suffix in (".html", ".htm")
-    text = _decode(raw, html=html)
-    if text is None or not text.strip():
-        yield Skipped(where, _bad_utf8(raw) if text is None else "empty file"), None
+    decoded = decode(raw, html=html)
+    if isinstance(decoded, Undecodable):
+        yield Skipped(where, decoded.reason), None
+        return
+    if decoded.detected:
+        message = f"{where}: not UTF-8; read as {decoded.encoding} (the encoding charset-normalizer detected)"
+        warnings.warn(DecodingWarning(message), stacklevel=2)
+    text = decoded.text
+    if not text.strip():
+        yield Skipped(where, "empty file"), None
     elif html:
         article = extract_article(text, html_reader)
         if article.text:
@@ -168,30 +175,6 @@ def _read(source: _Source, html_reader: str) -> Iterator[tuple[Document | Skippe
         yield Document(source.id, text, _markdown_title(text), source=where), None
     else:
         yield Document(source.id, text, heading_line(text), source=where), None
-
-
-def _decode(raw: bytes, *, html: bool) -> str | None:
-    # "utf-8-sig" drops a byte-order mark; newlines are kept as they are, since offsets count them.
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    # A page may declare another encoding; honour it rather than lose the article.
-    declared = _META_CHARSET.search(raw[:4096]) if html else None
-    if declared:
-        try:
-            return raw.decode(codecs.lookup(declared.group(1).decode("ascii")).name)
-        except (LookupError, UnicodeDecodeError):
-            pass
-    return None
-
-
-def _bad_utf8(raw: bytes) -> str:
-    try:
-        raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        return f"not valid UTF-8 (byte 0x{raw[error.start]:02x} at offset {error.start})"
-    return "not valid UTF-8"
 
 
 def _markdown_title(text: str) -> str | None:
