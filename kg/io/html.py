@@ -55,6 +55,7 @@ _PARAGRAPHS = frozenset(
 _LINES = frozenset({"div", "li", "br", "tr", "dt", "dd", "caption", "td", "th"})
 _DATE_META = ("article:published_time", "datepublished", "date", "dc.date", "pubdate")
 _URL_META = ("og:url",)
+_TITLE_PARTS = re.compile(r"\s+[|\-–—:·•»]\s+")
 
 
 @dataclass(frozen=True)
@@ -98,12 +99,26 @@ def extract_article(markup: str, reader: str = DEFAULT_HTML_READER) -> HtmlArtic
         body = article_body(markup)
         text = _parse(body).body.text() if body else ""
         headline = _one_line(parser.first_h1)
-        if text and headline and headline not in text.split("\n"):
+        if text and _is_headline(headline, parser) and headline not in text.split("\n"):
             text = f"{headline}\n\n{text}"
     if not text:
         candidates = [parser.main.text(), *sorted((a.text() for a in parser.articles), key=len, reverse=True)]
         text = next((c for c in candidates if c), parser.body.text())
     return HtmlArticle(text=text, title=title, date=parser.date, url=parser.url)
+
+
+def _is_headline(h1: str, parser: _ArticleParser) -> bool:
+    """Whether the page's first ``<h1>`` is the story's headline rather than the site's logo: it
+    is the ``og:title``, or the longest part of the ``<title>`` ("Headline | Site"), or the page
+    has neither to tell."""
+    if not h1:
+        return False
+    titles = [t for t in (_one_line(parser.og_title or ""), _one_line(parser.title)) if t]
+    for title in titles:
+        longest = max(_TITLE_PARTS.split(title), key=len)
+        if h1.casefold() in (title.casefold(), longest.casefold()):
+            return True
+    return not titles
 
 
 def _parse(markup: str) -> _ArticleParser:
@@ -146,6 +161,7 @@ class _ArticleParser(HTMLParser):
         self.first_h1 = ""
         self.date: str | None = None
         self.url: str | None = None
+        self.og_title: str | None = None
         self._dropped: list[str] = []  # open dropped elements, innermost last
         self._in_title = False
         self._in_h1 = False
@@ -220,6 +236,8 @@ class _ArticleParser(HTMLParser):
             self.date = self.date or content
         elif key in _URL_META:
             self.url = self.url or content
+        elif key == "og:title":
+            self.og_title = self.og_title or content
 
     def _block(self, tag: str) -> None:
         if self._dropped:

@@ -65,6 +65,16 @@ def test_builtin_reader_keeps_a_page_whose_body_class_names_a_sidebar() -> None:
     assert extract_article(page, reader="builtin").text == "The mill shut."
 
 
+@pytest.mark.parametrize("title", [f"{HEADLINE} | The Daily Meridian", f"The Daily Meridian - {HEADLINE}"])
+def test_a_logo_in_an_h1_does_not_head_the_text_but_the_headline_does(title: str) -> None:
+    paragraphs = "".join(f"<p>{p}</p>" for p in ARTICLE)
+    logo = f"<html><head><title>{title}</title></head><body><div id='logo'><h1>The Daily Meridian</h1></div>"
+    assert extract_article(f"{logo}<div class='story'><h2>{HEADLINE}</h2>{paragraphs}</div>").text.startswith(
+        f"{HEADLINE}\n\n{ARTICLE[0]}"
+    )
+    assert extract_article(f"{logo}<div class='story'>{paragraphs}</div>").text.startswith(ARTICLE[0])
+
+
 def test_a_page_too_short_for_trafilatura_is_read_by_the_builtin_reader() -> None:
     page = "<nav>Home</nav><p>Story a.txt.</p>"
     assert extract_article(page).text == extract_article(page, reader="builtin").text == "Story a.txt."
