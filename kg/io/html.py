@@ -38,8 +38,12 @@ _FURNITURE_NAME = re.compile(
     r"|signup|subscribe|promo|advert|ads|popular|trending|tags|byline)(?:$|[_-])"
 )
 _MODIFIER = re.compile(r"(?:has|with|no|is|show|hide)-")
-# The page's frame is never furniture, whatever its classes say.
-_FRAME = frozenset({"html", "body", "main", "article"})
+# Never dropped by name: the page's frame, whatever its classes say, and the elements whose end
+# tag HTML lets a page leave out (an unclosed <li class="menu-item"> would drop all that follows).
+_NOT_BY_NAME = frozenset(
+    {"html", "body", "main", "article", "p", "li", "dt", "dd", "tr", "td", "th", "tbody", "thead",
+     "tfoot", "colgroup", "caption", "option", "optgroup", "rt", "rp"}
+)  # fmt: skip
 _FURNITURE_ROLES = frozenset(
     {"navigation", "complementary", "contentinfo", "banner", "dialog", "alertdialog"}
 )
@@ -181,7 +185,11 @@ class _ArticleParser(HTMLParser):
             return
         # An <article>'s own <header> holds its headline, not the site's banner.
         own_header = tag == "header" and (self._article_depth or self._main_depth)
-        if (tag in _DROPPED and not own_header) or self._dropped or (tag not in _FRAME and _furniture(attrs)):
+        if (
+            (tag in _DROPPED and not own_header)
+            or self._dropped
+            or (tag not in _NOT_BY_NAME and _furniture(attrs))
+        ):
             # Inside a dropped element every element is stacked, so its end tag finds its own.
             self._dropped.append(tag)
             return

@@ -65,6 +65,13 @@ def test_builtin_reader_keeps_a_page_whose_body_class_names_a_sidebar() -> None:
     assert extract_article(page, reader="builtin").text == "The mill shut."
 
 
+def test_builtin_reader_survives_furniture_items_left_unclosed() -> None:
+    page = (
+        '<ul><li class="menu-item">Home<li class="menu-item">News</ul><p class=byline>By Ann<p>The mill shut.'
+    )
+    assert extract_article(page, reader="builtin").text.endswith("The mill shut.")
+
+
 @pytest.mark.parametrize("title", [f"{HEADLINE} | The Daily Meridian", f"The Daily Meridian - {HEADLINE}"])
 def test_a_logo_in_an_h1_does_not_head_the_text_but_the_headline_does(title: str) -> None:
     paragraphs = "".join(f"<p>{p}</p>" for p in ARTICLE)
