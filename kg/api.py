@@ -9,7 +9,7 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from kg.config import DEFAULT_MODEL, RESOURCE_NS
+from kg.config import DEFAULT_HTML_READER, DEFAULT_MODEL, RESOURCE_NS
 from kg.engines import extract_with
 from kg.errors import InputError
 from kg.graph.build import build_graph, content_hash
@@ -64,14 +64,18 @@ class BuildResult:
 
 
 def extract_paths(
-    inputs: Sequence[str | Path], model: str = DEFAULT_MODEL, skipped: list[Skipped] | None = None
+    inputs: Sequence[str | Path],
+    model: str = DEFAULT_MODEL,
+    skipped: list[Skipped] | None = None,
+    html_reader: str = DEFAULT_HTML_READER,
 ) -> Iterator[Extraction]:
     """Read every input and extract each document, streaming; unreadable inputs, and documents
-    whose extraction fails, go to ``skipped``."""
+    whose extraction fails, go to ``skipped``. ``html_reader``: see :func:`build`."""
     from kg.engines.local import extract_parallel
 
     sink: list[Skipped] = [] if skipped is None else skipped
-    yield from extract_parallel(iter_documents(inputs, sink), model=model, workers=1, skipped=sink)
+    documents = iter_documents(inputs, sink, html_reader)
+    yield from extract_parallel(documents, model=model, workers=1, skipped=sink)
 
 
 def build(
@@ -83,8 +87,12 @@ def build(
     progress: Callable[[Extraction], None] | None = None,
     engine: str = "local",
     scheduler: str | None = None,
+    html_reader: str = DEFAULT_HTML_READER,
 ) -> BuildResult:
     """Extract every document of the inputs and build one graph.
+
+    ``html_reader`` finds an HTML page's article: ``trafilatura`` (default) or ``builtin``
+    (:data:`kg.io.HTML_READERS`).
 
     ``engine`` is where extraction runs (``kg.engines.ENGINES``): ``local`` with ``workers``
     processes, or ``dask`` on the cluster whose scheduler is at ``scheduler``.
@@ -98,7 +106,7 @@ def build(
     known = {doc_id: content_hash(ex.document.text) for doc_id, ex in result.records.items()}
 
     def fresh() -> Iterator[Document]:
-        for doc in iter_documents(inputs, result.skipped):
+        for doc in iter_documents(inputs, result.skipped, html_reader):
             result.documents += 1
             if known.get(doc.id) == content_hash(doc.text):
                 result.unchanged += 1

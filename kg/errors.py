@@ -31,3 +31,12 @@ class GraphError(KGError):
 
 class EngineError(KGError):
     """An engine cannot run: no scheduler given or reachable, or the cluster lost the work."""
+
+
+class KGWarning(UserWarning):
+    """Something kg did on its own judgement that a user should know of; the CLI prints it as
+    "kg: warning: ..." and goes on."""
+
+
+class DecodingWarning(KGWarning):
+    """A file that is not UTF-8 was read in the encoding charset-normalizer detected."""
