@@ -1,6 +1,6 @@
 # ruff: noqa: E501  (one line of markup per part of the page reads better than wrapped strings)
 """News pages in the shapes of real sites, around any article: for the HTML reader's tests (with
-invented articles) and for ``bench/html.py`` (with BBC articles, built at run time, never saved).
+invented articles) and for ``bench/webpages.py`` (with BBC articles, built at run time, never saved).
 
 Each shape wraps the article in the furniture sites put around it: a menu, a cookie banner, a share
 bar, related links, reader comments, a sidebar, a footer; some mark it with ``nav``/``aside``,

@@ -1,6 +1,6 @@
 """Article text from HTML: trafilatura against kg's built-in reader, on a dozen news pages.
 
-Usage: python bench/html.py [--readers trafilatura,builtin] [--rounds N] [--graph] [--download]
+Usage: python bench/webpages.py [--readers trafilatura,builtin] [--rounds N] [--graph] [--download]
 
 The pages are built at run time (never saved) from twelve BBC articles in
 ../shared/data/news/bbc/, one per page shape of tests/io/pages.py: a menu, cookie banner, share
@@ -18,27 +18,22 @@ takes no reader and the figures are printed under "builtin".
 
 from __future__ import annotations
 
+import argparse
+import importlib.metadata as md
+import importlib.util
+import inspect
+import re
+import subprocess
 import sys
+import tempfile
+import time
 from pathlib import Path
 
-# Run as a script, this file's folder comes first on the path, and its name would shadow the
-# standard library's html package that kg's reader imports.
-sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
-
-import argparse  # noqa: E402
-import importlib.metadata as md  # noqa: E402
-import importlib.util  # noqa: E402
-import inspect  # noqa: E402
-import re  # noqa: E402
-import subprocess  # noqa: E402
-import tempfile  # noqa: E402
-import time  # noqa: E402
-
-from kg.io import extract_article, prepare_text  # noqa: E402
-from kg.records import Document  # noqa: E402
+from kg.io import extract_article, prepare_text
+from kg.records import Document
 
 # The page shapes are loaded from this checkout's file, so the same pages can be read by another
-# checkout's kg (PYTHONPATH=/path/to/main python bench/html.py).
+# checkout's kg (PYTHONPATH=/path/to/main python bench/webpages.py).
 _spec = importlib.util.spec_from_file_location(
     "pages", Path(__file__).resolve().parents[1] / "tests/io/pages.py"
 )
