@@ -14,15 +14,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rdflib import Graph
-from rdflib.namespace import RDF
 from rdflib.term import Identifier
 
-from kg.config import DEFAULT_MODEL, RESOURCE_NS
+from kg.config import DEFAULT_HTML_READER, DEFAULT_MODEL, RESOURCE_NS
 from kg.engines import extract_with
 from kg.errors import InputError
 from kg.graph.build import build_graph, content_hash
+from kg.graph.counts import GraphCounts, count_graph
 from kg.io import iter_documents
-from kg.ontology import KG, entity_class_names
 from kg.records import Document, Extraction, Skipped
 
 if TYPE_CHECKING:
@@ -46,23 +45,32 @@ class BuildResult:
     skipped: list[Skipped] = field(default_factory=list)
 
     @property
+    def counts(self) -> GraphCounts:
+        """Documents, entities, relations and statements in the graph (kg.graph.counts)."""
+        return count_graph(self.graph)
+
+    @property
     def entities(self) -> int:
-        classes = {KG[c] for c in entity_class_names()}
-        return len({s for s, o in self.graph.subject_objects(RDF.type) if o in classes})
+        return self.counts.entities
 
     @property
     def relations(self) -> int:
-        return sum(len(ex.relations) for ex in self.records.values())
+        """Distinct relations (entity-property-entity triples); ``statements`` counts the
+        sentences' mentions of them."""
+        return self.counts.relations
+
+    @property
+    def statements(self) -> int:
+        return self.counts.statements
 
     def summary(self, update: bool = False) -> str:
-        text = (
-            f"{self.documents} documents, {self.entities} entities, "
-            f"{self.relations} relations, {self.seconds:.1f} s"
-        )
+        """``"5 documents, 63 entities, 52 relations (from 53 statements), 0.4 s"``: the graph's
+        counts, worded as the page's header words them."""
+        text = f"{self.counts.describe()}, {self.seconds:.1f} s"
         if update:
             text += (
                 f" (update: {self.added} new, {self.replaced} changed, {self.unchanged} unchanged, "
-                f"{self.removed} removed; {len(self.records)} documents in the graph)"
+                f"{self.removed} removed)"
             )
         if self.skipped:
             text += f" ({len(self.skipped)} skipped)"
@@ -77,14 +85,18 @@ class BuildResult:
 
 
 def extract_paths(
-    inputs: Sequence[str | Path], model: str = DEFAULT_MODEL, skipped: list[Skipped] | None = None
+    inputs: Sequence[str | Path],
+    model: str = DEFAULT_MODEL,
+    skipped: list[Skipped] | None = None,
+    html_reader: str = DEFAULT_HTML_READER,
 ) -> Iterator[Extraction]:
     """Read every input and extract each document, streaming; unreadable inputs, and documents
-    whose extraction fails, go to ``skipped``."""
+    whose extraction fails, go to ``skipped``. ``html_reader``: see :func:`build`."""
     from kg.engines.local import extract_parallel
 
     sink: list[Skipped] = [] if skipped is None else skipped
-    yield from extract_parallel(iter_documents(inputs, sink), model=model, workers=1, skipped=sink)
+    documents = iter_documents(inputs, sink, html_reader)
+    yield from extract_parallel(documents, model=model, workers=1, skipped=sink)
 
 
 def build(
@@ -96,8 +108,12 @@ def build(
     progress: Callable[[Extraction], None] | None = None,
     engine: str = "local",
     scheduler: str | None = None,
+    html_reader: str = DEFAULT_HTML_READER,
 ) -> BuildResult:
     """Extract every document of the inputs and build one graph.
+
+    ``html_reader`` finds an HTML page's article: ``trafilatura`` (default) or ``builtin``
+    (:data:`kg.io.HTML_READERS`).
 
     ``engine`` is where extraction runs (``kg.engines.ENGINES``): ``local`` with ``workers``
     processes, or ``dask`` on the cluster whose scheduler is at ``scheduler``.
@@ -111,7 +127,7 @@ def build(
     known = {doc_id: content_hash(ex.document.text) for doc_id, ex in result.records.items()}
 
     def fresh() -> Iterator[Document]:
-        for doc in iter_documents(inputs, result.skipped):
+        for doc in iter_documents(inputs, result.skipped, html_reader):
             result.documents += 1
             if known.get(doc.id) == content_hash(doc.text):
                 result.unchanged += 1

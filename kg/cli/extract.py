@@ -10,17 +10,18 @@ from typing import Any
 
 import click
 
-from kg.cli.common import check_inputs, handle_errors, model_option, warn_skipped
-from kg.cli.output import atomic_write
+from kg.cli.common import check_inputs, handle_errors, html_reader_option, model_option, warn_skipped
 from kg.errors import InputError
+from kg.files import atomic_write
 
 
 @click.command()
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("-o", "--output", "output", default=None, help="Write JSON Lines here instead of stdout.")
 @model_option
+@html_reader_option
 @handle_errors
-def extract(inputs: tuple[str, ...], output: str | None, model: str) -> None:
+def extract(inputs: tuple[str, ...], output: str | None, model: str, html_reader: str) -> None:
     """Write one JSON object per document: its entity mentions and relations.
 
     Example: kg extract examples/ -o outputs/extractions.jsonl
@@ -35,7 +36,7 @@ def extract(inputs: tuple[str, ...], output: str | None, model: str) -> None:
 
     def lines() -> Iterator[str]:
         nonlocal count
-        for ex in extract_paths(list(inputs), model, skipped):
+        for ex in extract_paths(list(inputs), model, skipped, html_reader):
             count += 1
             yield json.dumps(ex.record(), ensure_ascii=False) + "\n"
 

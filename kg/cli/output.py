@@ -1,12 +1,14 @@
-"""Writing output files atomically: a reader never sees a half-written file."""
+"""Output folders for the commands; files are written by :func:`kg.files.atomic_write`."""
 
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 from kg.errors import OutputError
+from kg.files import atomic_write
+
+__all__ = ["atomic_write", "ensure_dir"]  # atomic_write lives in kg.files (engines and stores use it)
 
 
 def ensure_dir(path: Path) -> Path:
@@ -17,18 +19,3 @@ def ensure_dir(path: Path) -> Path:
     if not os.access(path, os.W_OK):
         raise OutputError(f"output folder {str(path)!r} is not writable")
     return path
-
-
-def atomic_write(path: Path, text: str) -> None:
-    """Write to a temporary file beside ``path``, then rename over it."""
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    except OSError as exc:
-        raise OutputError(f"cannot write {str(path)!r}: {exc.strerror}") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

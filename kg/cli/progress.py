@@ -1,4 +1,7 @@
-"""A progress bar on stderr for long builds: documents, words/s, entities, relations, ETA.
+"""A progress bar on stderr for long builds: documents, words/s, statements read, ETA.
+
+Statements are relations read from sentences, as the summary counts them; entities and distinct
+relations are known only once documents are merged, so the summary gives them at the end.
 
 Shown only when stderr is a terminal and not under CI, so pipes, logs and CI stay quiet.
 """
@@ -30,17 +33,14 @@ def build_progress(inputs: Sequence[str | Path]) -> Iterator[Callable[[Extractio
     from kg.io import count_documents
 
     bar = tqdm(total=count_documents(inputs), unit="doc", file=sys.stderr, dynamic_ncols=True)
-    started, words, entities, relations = time.perf_counter(), 0, 0, 0
+    started, words, statements = time.perf_counter(), 0, 0
 
     def update(ex: Extraction) -> None:
-        nonlocal words, entities, relations
+        nonlocal words, statements
         words += len(ex.document.text.split())
-        entities += len(ex.entities)
-        relations += len(ex.relations)
+        statements += len(ex.relations)
         rate = words / max(time.perf_counter() - started, 1e-9)
-        bar.set_postfix_str(
-            f"{rate:,.0f} words/s, {entities:,} entities, {relations:,} relations", refresh=False
-        )
+        bar.set_postfix_str(f"{rate:,.0f} words/s, {statements:,} statements", refresh=False)
         bar.update(1)
 
     try:

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kg.config import DEFAULT_MODEL
+from kg.config import DEFAULT_HTML_READER, DEFAULT_MODEL
 from kg.errors import EngineError as EngineError  # also importable from here
 
 if TYPE_CHECKING:  # annotations only: kg --help and kg query import this module for ENGINES
@@ -56,6 +56,7 @@ def stream_paths(
     workers: int = 1,
     scheduler: str | None = None,
     progress: Callable[[Extraction], None] | None = None,
+    html_reader: str = DEFAULT_HTML_READER,
 ) -> StreamResult:
     """Read the inputs here, extract them on ``engine`` and stream the records into ``out`` and
     the quads into the Oxigraph store in ``store_dir`` (see :func:`kg.engines.stream.stream_build`)."""
@@ -67,7 +68,7 @@ def stream_paths(
 
     def documents() -> Iterator[Document]:
         nonlocal count
-        for doc in iter_documents(inputs, skipped):
+        for doc in iter_documents(inputs, skipped, html_reader):
             count += 1
             yield doc
 

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import tempfile
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -31,13 +30,15 @@ from rdflib.term import Node
 
 from kg.config import RESOURCE_NS
 from kg.errors import OutputError
+from kg.files import new_temp
 from kg.graph.build import Corpus, graph_iri, new_graph
+from kg.graph.counts import GraphCounts, count_graph
 from kg.graph.identity import EntityFacts
 from kg.graph.recordsfile import GRAPH, RECORDS, record_line, records_header
 from kg.ontology import KG
 from kg.records import Extraction, Skipped
 from kg.sparql.stores import check_store_folder, kg_namespaces
-from kg.sparql.stores.oxigraph import from_oxigraph, to_oxigraph
+from kg.sparql.stores.oxigraph import StoreTriples, from_oxigraph, to_oxigraph
 
 PAGE_MAX_NODES = 5000  # graph.html of a streamed build: the most mentioned entities
 _BATCH = 200_000  # quads per bulk load
@@ -48,18 +49,22 @@ _IRI_CACHE = 100_000
 class StreamResult:
     documents: int = 0  # documents read from the inputs
     extracted: int = 0
-    entities: int = 0
-    relations: int = 0
+    counts: GraphCounts = field(default_factory=GraphCounts)  # what the store holds
     triples: int = 0
     graphs: int = 0  # document graphs in the store
     seconds: float = 0.0
     skipped: list[Skipped] = field(default_factory=list)
 
+    @property
+    def entities(self) -> int:
+        return self.counts.entities
+
+    @property
+    def relations(self) -> int:
+        return self.counts.relations
+
     def summary(self) -> str:
-        text = (
-            f"{self.documents} documents, {self.entities} entities, "
-            f"{self.relations} relations, {self.seconds:.1f} s"
-        )
+        text = f"{self.counts.describe()}, {self.seconds:.1f} s"
         return text + (f" ({len(self.skipped)} skipped)" if self.skipped else "")
 
 
@@ -140,18 +145,18 @@ def stream_build(
                 handle.write(record_line(ex) + "\n")
                 corpus.add(ex)
                 result.extracted += 1
-                result.relations += len(ex.relations)
         merged = corpus.finish()
         sink.flush()
         store.flush()
-        result.entities = len(merged)
+        result.counts = count_graph(StoreTriples(store))
         result.triples = sum(1 for _ in store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
         result.graphs = sum(1 for _ in store.named_graphs())
         _write_turtle(store, turtle, base_iri)
         shown = min(len(merged), PAGE_MAX_NODES)
         if shown < len(merged):
             title += f" (the {shown:,} most mentioned of {len(merged):,} entities)"
-        html = render_html(page_graph(store, merged, PAGE_MAX_NODES, base_iri), title, PAGE_MAX_NODES)
+        drawn = page_graph(store, merged, PAGE_MAX_NODES, base_iri)
+        html = render_html(drawn, title, PAGE_MAX_NODES, counts=result.counts)
         page.write_text(html, encoding="utf-8")
         del store, sink  # releases the store's lock before the rename
         for tmp, target in ((records, out / RECORDS), (turtle, out / GRAPH), (page, out / "graph.html")):
@@ -173,12 +178,7 @@ def stream_build(
 def _temp(target: Path, made: list[Path], folder: bool = False) -> Path:
     parent = target.resolve().parent
     parent.mkdir(parents=True, exist_ok=True)
-    if folder:
-        path = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=parent))
-    else:
-        fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=parent)
-        os.close(fd)
-        path = Path(name)
+    path = new_temp(parent / target.name, folder)
     made.append(path)
     return path
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from kg.io.clean import heading_line, mask_boilerplate, prepare_document, prepare_text
-from kg.io.html import HtmlArticle, extract_article, html_to_text
+from kg.io.html import DEFAULT_HTML_READER, HTML_READERS, HtmlArticle, extract_article, html_to_text
 from kg.io.markdown import blank_markdown
 from kg.io.readers import SUPPORTED_EXTENSIONS, count_documents, iter_documents, read_inputs
 
 __all__ = [
+    "DEFAULT_HTML_READER",
+    "HTML_READERS",
     "SUPPORTED_EXTENSIONS",
     "HtmlArticle",
     "blank_markdown",

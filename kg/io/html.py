@@ -1,7 +1,8 @@
-"""HTML -> article text, with the standard library's ``html.parser`` (no extra dependency).
+"""HTML -> article text: trafilatura finds the article's body (default), the built-in reader
+(the standard library's ``html.parser``) turns markup into text and reads the title, date and URL.
 
 >>> page = "<title>Deal</title><nav>Home</nav><article><h1>Deal</h1><p>A &amp; B agreed.</p></article>"
->>> extract_article(page)
+>>> extract_article(page, reader="builtin")
 HtmlArticle(text='Deal\\n\\nA & B agreed.', title='Deal', date=None, url=None)
 """
 
@@ -11,11 +12,40 @@ import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
-__all__ = ["HtmlArticle", "extract_article", "html_to_text"]
+from kg.config import DEFAULT_HTML_READER, HTML_READERS
+from kg.errors import InputError
+from kg.io.trafilatura_body import article_body
+
+__all__ = [
+    "DEFAULT_HTML_READER",
+    "HTML_READERS",
+    "HtmlArticle",
+    "check_html_reader",
+    "extract_article",
+    "html_to_text",
+]
 
 # Page furniture and non-text content: never part of the article.
 _DROPPED = frozenset(
     {"script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form", "svg", "head"}
+)
+# Furniture marked by name rather than element: a class name or id holding one of these words
+# (between "-" or "_"), as in <div class="cookie-banner"> or <ol class="comment-list">. A
+# modifier class ("has-sidebar", "no-comments") describes the page, not the element.
+_FURNITURE_NAME = re.compile(
+    r"(?:^|[_-])(?:nav|navbar|navigation|menu|breadcrumbs?|cookies?|consent|onetrust|share|sharing"
+    r"|sharedaddy|social|related|recommended|comments?|disqus|sidebar|widget|footer|colophon|newsletter"
+    r"|signup|subscribe|promo|advert|ads|popular|trending|tags|byline)(?:$|[_-])"
+)
+_MODIFIER = re.compile(r"(?:has|with|no|is|show|hide)-")
+# Never dropped by name: the page's frame, whatever its classes say, and the elements whose end
+# tag HTML lets a page leave out (an unclosed <li class="menu-item"> would drop all that follows).
+_NOT_BY_NAME = frozenset(
+    {"html", "body", "main", "article", "p", "li", "dt", "dd", "tr", "td", "th", "tbody", "thead",
+     "tfoot", "colgroup", "caption", "option", "optgroup", "rt", "rp"}
+)  # fmt: skip
+_FURNITURE_ROLES = frozenset(
+    {"navigation", "complementary", "contentinfo", "banner", "dialog", "alertdialog"}
 )
 _VOID = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
@@ -29,6 +59,7 @@ _PARAGRAPHS = frozenset(
 _LINES = frozenset({"div", "li", "br", "tr", "dt", "dd", "caption", "td", "th"})
 _DATE_META = ("article:published_time", "datepublished", "date", "dc.date", "pubdate")
 _URL_META = ("og:url",)
+_TITLE_PARTS = re.compile(r"\s+[|\-–—:·•»]\s+")
 
 
 @dataclass(frozen=True)
@@ -41,25 +72,64 @@ class HtmlArticle:
     url: str | None = None
 
 
-def html_to_text(markup: str) -> str:
+def html_to_text(markup: str, reader: str = DEFAULT_HTML_READER) -> str:
     """The article text of ``markup``: see :func:`extract_article`."""
-    return extract_article(markup).text
+    return extract_article(markup, reader).text
 
 
-def extract_article(markup: str) -> HtmlArticle:
+def check_html_reader(reader: str) -> str:
+    if reader not in HTML_READERS:
+        raise InputError(f"unknown HTML reader {reader!r}; choose one of: {', '.join(HTML_READERS)}")
+    return reader
+
+
+def extract_article(markup: str, reader: str = DEFAULT_HTML_READER) -> HtmlArticle:
     """Read the article out of a page.
 
-    The text of ``<main>`` or, failing that, the longest ``<article>`` is preferred to the whole
-    ``<body>``; navigation, headers, footers, asides, forms and scripts are dropped; block
-    elements give line breaks (paragraphs a blank line) and runs of spaces collapse.
+    ``reader="trafilatura"`` (default) keeps the body trafilatura finds, headed by the page's
+    first ``<h1>`` when trafilatura left the headline out; it falls back to the built-in reader
+    when trafilatura finds no text (a page of a sentence or two) or is not installed.
+
+    ``reader="builtin"`` keeps the text of ``<main>`` or, failing that, the longest ``<article>``,
+    else the whole ``<body>``; navigation, headers, footers, asides, forms and scripts are dropped.
+
+    Either way block elements give line breaks (paragraphs a blank line) and runs of spaces
+    collapse; the text returned is the document's text, which every character offset indexes.
     """
+    parser = _parse(markup)
+    title = _one_line(parser.title) or _one_line(parser.first_h1) or None
+    text = ""
+    if check_html_reader(reader) == "trafilatura":
+        body = article_body(markup)
+        text = _parse(body).body.text() if body else ""
+        headline = _one_line(parser.first_h1)
+        if text and _is_headline(headline, parser) and headline not in text.split("\n"):
+            text = f"{headline}\n\n{text}"
+    if not text:
+        candidates = [parser.main.text(), *sorted((a.text() for a in parser.articles), key=len, reverse=True)]
+        text = next((c for c in candidates if c), parser.body.text())
+    return HtmlArticle(text=text, title=title, date=parser.date, url=parser.url)
+
+
+def _is_headline(h1: str, parser: _ArticleParser) -> bool:
+    """Whether the page's first ``<h1>`` is the story's headline rather than the site's logo: it
+    is the ``og:title``, or the longest part of the ``<title>`` ("Headline | Site"), or the page
+    has neither to tell."""
+    if not h1:
+        return False
+    titles = [t for t in (_one_line(parser.og_title or ""), _one_line(parser.title)) if t]
+    for title in titles:
+        longest = max(_TITLE_PARTS.split(title), key=len)
+        if h1.casefold() in (title.casefold(), longest.casefold()):
+            return True
+    return not titles
+
+
+def _parse(markup: str) -> _ArticleParser:
     parser = _ArticleParser()
     parser.feed(markup)
     parser.close()
-    candidates = [parser.main.text(), *sorted((a.text() for a in parser.articles), key=len, reverse=True)]
-    text = next((c for c in candidates if c), parser.body.text())
-    title = _one_line(parser.title) or _one_line(parser.first_h1) or None
-    return HtmlArticle(text=text, title=title, date=parser.date, url=parser.url)
+    return parser
 
 
 class _Text:
@@ -95,6 +165,7 @@ class _ArticleParser(HTMLParser):
         self.first_h1 = ""
         self.date: str | None = None
         self.url: str | None = None
+        self.og_title: str | None = None
         self._dropped: list[str] = []  # open dropped elements, innermost last
         self._in_title = False
         self._in_h1 = False
@@ -112,7 +183,14 @@ class _ArticleParser(HTMLParser):
         if tag in _VOID:
             self._block(tag)
             return
-        if tag in _DROPPED:
+        # An <article>'s own <header> holds its headline, not the site's banner.
+        own_header = tag == "header" and (self._article_depth or self._main_depth)
+        if (
+            (tag in _DROPPED and not own_header)
+            or self._dropped
+            or (tag not in _NOT_BY_NAME and _furniture(attrs))
+        ):
+            # Inside a dropped element every element is stacked, so its end tag finds its own.
             self._dropped.append(tag)
             return
         if tag == "h1" and not self._h1_done and not self._dropped:
@@ -133,11 +211,13 @@ class _ArticleParser(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag == "title":
             self._in_title = False
-        if tag in _DROPPED:
-            # Close up to the matching element, so a stray tag cannot swallow the page.
-            if tag in self._dropped:
-                while self._dropped.pop() != tag:
-                    pass
+        if tag in self._dropped:
+            # Close up to the matching element, so an unclosed <p> or <li> inside cannot keep it
+            # open, and a stray end tag (not on the stack) cannot swallow the page.
+            while self._dropped.pop() != tag:
+                pass
+            return
+        if self._dropped:
             return
         if tag == "h1" and self._in_h1:
             self._in_h1, self._h1_done = False, True
@@ -164,6 +244,8 @@ class _ArticleParser(HTMLParser):
             self.date = self.date or content
         elif key in _URL_META:
             self.url = self.url or content
+        elif key == "og:title":
+            self.og_title = self.og_title or content
 
     def _block(self, tag: str) -> None:
         if self._dropped:
@@ -183,6 +265,19 @@ class _ArticleParser(HTMLParser):
         if self._article_depth:
             targets.append(self.articles[-1])
         return targets
+
+
+def _furniture(attrs: list[tuple[str, str | None]]) -> bool:
+    for key, value in attrs:
+        if not value:
+            continue
+        if key == "role" and value.lower() in _FURNITURE_ROLES:
+            return True
+        if key in ("class", "id") and any(
+            _FURNITURE_NAME.search(name) and not _MODIFIER.match(name) for name in value.lower().split()
+        ):
+            return True
+    return False
 
 
 def _one_line(text: str) -> str:

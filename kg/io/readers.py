@@ -6,17 +6,18 @@ recorded as :class:`~kg.records.Skipped` and reading goes on.
 
 from __future__ import annotations
 
-import codecs
 import json
 import os
 import re
+import warnings
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from kg.errors import InputError
+from kg.errors import DecodingWarning, InputError
 from kg.io.clean import heading_line
-from kg.io.html import extract_article
+from kg.io.decode import Undecodable, decode
+from kg.io.html import DEFAULT_HTML_READER, check_html_reader, extract_article
 from kg.records import Document, ReadResult, Skipped
 
 __all__ = ["MAX_DOCUMENT_CHARS", "SUPPORTED_EXTENSIONS", "iter_documents", "read_inputs"]
@@ -29,7 +30,6 @@ MAX_DOCUMENT_CHARS = 1_000_000
 _NOT_ARTICLES = frozenset({"README", "LICENSE", "LICENCE", "CHANGELOG", "CONTRIBUTING"})
 _MD_TITLE = re.compile(r"^ {0,3}# +(.+?)(?: +#+)? *$", re.MULTILINE)
 _MD_SETEXT_TITLE = re.compile(r"\A\s*([^\n]+)\n=+ *$", re.MULTILINE)
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -38,19 +38,22 @@ class _Source:
     id: str  # the document id of a one-article file
 
 
-def read_inputs(paths: Sequence[str | Path]) -> ReadResult:
-    """Read every article under ``paths`` (files and folders, in a deterministic order).
+def read_inputs(paths: Sequence[str | Path], html_reader: str = DEFAULT_HTML_READER) -> ReadResult:
+    """Read every article under ``paths`` (files and folders, in a deterministic order);
+    ``html_reader`` is how an HTML page's article is found (:data:`kg.io.html.HTML_READERS`).
 
     >>> result = read_inputs(["examples/"])  # doctest: +SKIP
     >>> [d.id for d in result.documents][:2]  # doctest: +SKIP
     ['corvane_renquil_lawsuit.txt', 'gulf_dredging_letter.md']
     """
     result = ReadResult()
-    result.documents.extend(iter_documents(paths, result.skipped))
+    result.documents.extend(iter_documents(paths, result.skipped, html_reader))
     return result
 
 
-def iter_documents(paths: Sequence[str | Path], skipped: list[Skipped]) -> Iterator[Document]:
+def iter_documents(
+    paths: Sequence[str | Path], skipped: list[Skipped], html_reader: str = DEFAULT_HTML_READER
+) -> Iterator[Document]:
     """Stream the articles under ``paths``, appending what cannot be read to ``skipped``.
 
     The paths are checked at once (a missing path, an unsupported file or a folder without
@@ -59,8 +62,9 @@ def iter_documents(paths: Sequence[str | Path], skipped: list[Skipped]) -> Itera
     """
     if not paths:
         raise InputError(f"no input given; give files or folders of {_SUPPORTED_LIST} files")
+    check_html_reader(html_reader)
     sources = [source for path in paths for source in _sources(Path(path))]
-    return _documents(sources, skipped)
+    return _documents(sources, skipped, html_reader)
 
 
 def count_documents(paths: Sequence[str | Path]) -> int:
@@ -107,10 +111,10 @@ def _walk(folder: Path) -> list[Path]:
     return sorted(found, key=lambda file: file.relative_to(folder).parts)
 
 
-def _documents(sources: list[_Source], skipped: list[Skipped]) -> Iterator[Document]:
+def _documents(sources: list[_Source], skipped: list[Skipped], html_reader: str) -> Iterator[Document]:
     seen: dict[str, str] = {}  # id -> where it was first read, for the message
     for source in sources:
-        for item, line in _read(source):
+        for item, line in _read(source, html_reader):
             if isinstance(item, Skipped):
                 skipped.append(item)
                 continue
@@ -138,7 +142,7 @@ def _unfit(text: str) -> str | None:
     return None
 
 
-def _read(source: _Source) -> Iterator[tuple[Document | Skipped, int | None]]:
+def _read(source: _Source, html_reader: str) -> Iterator[tuple[Document | Skipped, int | None]]:
     """Each document or skip of one file, with its line number (JSON Lines) or None."""
     suffix = source.path.suffix.lower()
     if suffix == ".jsonl":
@@ -151,11 +155,18 @@ def _read(source: _Source) -> Iterator[tuple[Document | Skipped, int | None]]:
         yield Skipped(where, f"cannot read: {error.strerror or error}"), None
         return
     html = suffix in (".html", ".htm")
-    text = _decode(raw, html=html)
-    if text is None or not text.strip():
-        yield Skipped(where, _bad_utf8(raw) if text is None else "empty file"), None
+    decoded = decode(raw, html=html)
+    if isinstance(decoded, Undecodable):
+        yield Skipped(where, decoded.reason), None
+        return
+    if decoded.detected:
+        message = f"{where}: not UTF-8; read as {decoded.encoding} (the encoding charset-normalizer detected)"
+        warnings.warn(DecodingWarning(message), stacklevel=2)
+    text = decoded.text
+    if not text.strip():
+        yield Skipped(where, "empty file"), None
     elif html:
-        article = extract_article(text)
+        article = extract_article(text, html_reader)
         if article.text:
             yield Document(source.id, article.text, article.title, article.date, article.url, where), None
         else:
@@ -164,30 +175,6 @@ def _read(source: _Source) -> Iterator[tuple[Document | Skipped, int | None]]:
         yield Document(source.id, text, _markdown_title(text), source=where), None
     else:
         yield Document(source.id, text, heading_line(text), source=where), None
-
-
-def _decode(raw: bytes, *, html: bool) -> str | None:
-    # "utf-8-sig" drops a byte-order mark; newlines are kept as they are, since offsets count them.
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    # A page may declare another encoding; honour it rather than lose the article.
-    declared = _META_CHARSET.search(raw[:4096]) if html else None
-    if declared:
-        try:
-            return raw.decode(codecs.lookup(declared.group(1).decode("ascii")).name)
-        except (LookupError, UnicodeDecodeError):
-            pass
-    return None
-
-
-def _bad_utf8(raw: bytes) -> str:
-    try:
-        raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        return f"not valid UTF-8 (byte 0x{raw[error.start]:02x} at offset {error.start})"
-    return "not valid UTF-8"
 
 
 def _markdown_title(text: str) -> str | None:

@@ -29,6 +29,7 @@ from rdflib import RDF, RDFS, SKOS, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV
 from rdflib.term import Node
 
+from kg.graph.counts import GraphCounts, count_graph
 from kg.ontology import KG
 from kg.page import html as page
 from kg.page import layout, style
@@ -131,8 +132,17 @@ def build_network(graph: Graph, max_nodes: int | None = DEFAULT_MAX_NODES) -> Ne
     return net
 
 
-def render_html(graph: Graph, title: str = "kg graph", max_nodes: int | None = DEFAULT_MAX_NODES) -> str:
-    """The complete HTML page for ``graph``: no remote resources, nothing random, safe to open."""
+def render_html(
+    graph: Graph,
+    title: str = "kg graph",
+    max_nodes: int | None = DEFAULT_MAX_NODES,
+    counts: GraphCounts | None = None,
+) -> str:
+    """The complete HTML page for ``graph``: no remote resources, nothing random, safe to open.
+
+    The header states ``counts`` (default: ``graph``'s), in the words of ``kg build``'s summary;
+    a build that draws only part of its graph passes the whole graph's counts.
+    """
     draw = drawing(graph, max_nodes)
     node_legend, edge_legend = style.legend(
         {node["group"] for node in draw.nodes}, {edge["relation"] for edge in draw.edges}
@@ -152,7 +162,7 @@ def render_html(graph: Graph, title: str = "kg graph", max_nodes: int | None = D
             n_relations=len(draw.edges),
             total_entities=draw.total_nodes,
             total_relations=draw.total_edges,
-            n_documents=sum(1 for _ in graph.subjects(RDF.type, KG.Document)),
+            summary=(counts or count_graph(graph)).describe(),
             node_legend=node_legend,
             edge_legend=edge_legend,
             data_json=Markup(page.script_json(data)),

@@ -39,6 +39,7 @@ from kg.extract.pipeline import load_pipeline
 from kg.extract.relations import rule_relations
 from kg.extract.relations.context import Context
 from kg.extract.relations.eventmodel import EVENTS, FORMAT, event_pairs
+from kg.files import atomic_write
 from kg.io.clean import prepare_document
 from kg.records import Document
 
@@ -372,7 +373,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "relations": relations,
     }
     text = json.dumps(model, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
-    Path(args.output).write_text(text, encoding="utf-8")
+    atomic_write(Path(args.output), text)
     print(f"wrote {args.output} ({len(text) / 1e6:.2f} MB)")
     return 0
 

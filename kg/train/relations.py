@@ -22,6 +22,7 @@ from typing import Any
 
 from kg.config import DEFAULT_MODEL
 from kg.errors import KGError
+from kg.files import atomic_write
 from kg.train import endtoend
 from kg.train.pairs import SIGNATURES, THRESHOLDS, Examples, collect
 from kg.train.spert import RELATION_PROPERTIES, Annotated, parse, read_records
@@ -205,7 +206,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         **body,
     }
     text = json.dumps(model, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
-    Path(args.output).write_text(text, encoding="utf-8")
+    atomic_write(Path(args.output), text)
     for key, value in sorted(stats.items()):
         print(f"{key}: {value}")
     for relation, spec in sorted(body["relations"].items()):

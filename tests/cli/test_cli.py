@@ -109,7 +109,7 @@ def test_unwritable_out_is_exit_2(tmp_path: Path) -> None:
 
 def test_bad_files_are_skipped_with_a_warning_and_counted(tmp_path: Path) -> None:
     (tmp_path / "good.txt").write_text("Brenfield Holdings sued Corvane Ltd on Monday.\n", encoding="utf-8")
-    (tmp_path / "bad.txt").write_bytes(b"caf\xe9 \xff\xfe latin-1 bytes\n")
+    (tmp_path / "bad.txt").write_bytes(bytes(range(256)) * 8)  # binary
     (tmp_path / "empty.txt").write_text("")
     (tmp_path / "feed.jsonl").write_text('{"id": "j1", "text": "Acme Corp grew."}\n{broken\n')
     code, stdout, stderr = run("build", str(tmp_path), "--out", str(tmp_path / "o"))
@@ -134,13 +134,16 @@ def test_failed_build_leaves_the_previous_graph_intact(
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
 
 
-def test_invalid_utf8_file_from_bbc_is_skipped(tmp_path: Path) -> None:
-    bad = SHARED / "news" / "bbc" / "sport" / "199.txt"
-    if not bad.exists():
+def test_the_bbc_file_that_is_not_utf8_is_read_with_a_warning_naming_the_encoding(tmp_path: Path) -> None:
+    latin = SHARED / "news" / "bbc" / "sport" / "199.txt"
+    if not latin.exists():
         pytest.skip("shared BBC corpus not present")
-    code, _, stderr = run("extract", str(bad), "-o", str(tmp_path / "x.jsonl"))
-    assert code == 2  # the only input was unreadable
-    assert "199.txt" in stderr
+    code, _, stderr = run("extract", str(latin), "-o", str(tmp_path / "x.jsonl"))
+    assert code == 0, stderr
+    assert (
+        stderr
+        == f"kg: warning: {latin}: not UTF-8; read as cp1252 (the encoding charset-normalizer detected)\n"
+    )
 
 
 def test_python_dash_m_and_console_script() -> None:

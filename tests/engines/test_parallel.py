@@ -45,7 +45,7 @@ def test_no_progress_bar_in_pipes_or_ci() -> None:
         assert progress is None
 
 
-def test_progress_bar_on_a_terminal_shows_documents_words_and_relations(monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_progress_bar_on_a_terminal_shows_documents_words_and_statements(monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
     import kg.cli.progress
 
     monkeypatch.setattr(kg.cli.progress, "wanted", lambda: True)
@@ -55,7 +55,7 @@ def test_progress_bar_on_a_terminal_shows_documents_words_and_relations(monkeypa
         for ex in extract_parallel(docs, workers=1):
             progress(ex)
     err = capsys.readouterr().err
-    assert "5/5" in err and "words/s" in err and "relations" in err
+    assert "5/5" in err and "words/s" in err and "statements" in err
 
 
 def _fragile(monkeypatch) -> None:  # type: ignore[no-untyped-def]

@@ -16,6 +16,7 @@ from rdflib.compare import isomorphic
 from kg.api import extract_paths
 from kg.cli import cli
 from kg.engines.stream import stream_build
+from kg.errors import DecodingWarning
 from kg.graph.build import build_graph
 from kg.graph.recordsfile import load_records
 from kg.io import iter_documents
@@ -107,15 +108,16 @@ def bad_inputs(folder: Path) -> None:
     (folder / "latin1.txt").write_bytes("Caf\xe9 owners sued the city.".encode("latin-1"))
 
 
-def test_oversize_binary_and_badly_encoded_documents_are_skipped_and_named(tmp_path: Path) -> None:
+def test_oversize_and_binary_documents_are_skipped_and_named(tmp_path: Path) -> None:
     bad_inputs(tmp_path)
     skipped: list[Skipped] = []
-    docs = list(iter_documents([tmp_path], skipped))
-    assert [d.id for d in docs] == ["fine"]
+    with pytest.warns(DecodingWarning, match="latin1.txt: not UTF-8; read as cp1252"):
+        docs = list(iter_documents([tmp_path], skipped))
+    assert [d.id for d in docs] == ["latin1.txt", "fine"]  # Latin-1 is read, with a warning
     reasons = {Path(s.source).name: s.reason for s in skipped}
     assert f"over the limit of {MAX_DOCUMENT_CHARS:,}" in reasons["huge.txt"]
     assert "'huge'" in reasons["wire.jsonl"] and "over the limit" in reasons["wire.jsonl"]
-    assert "not valid UTF-8" in reasons["binary.txt"] and "not valid UTF-8" in reasons["latin1.txt"]
+    assert "not valid UTF-8" in reasons["binary.txt"] and "latin1.txt" not in reasons
     assert "binary data" in reasons["nuls.txt"]
 
 
@@ -127,10 +129,11 @@ def test_build_skips_bad_documents_and_builds_the_rest(tmp_path: Path, store: st
     args += ["--store", f"oxigraph:{tmp_path / 'store'}"] if store else []
     result = CliRunner().invoke(cli, args, catch_exceptions=False)
     assert result.exit_code == 0, result.stderr
-    assert "skipped" in result.stdout and "(5 skipped)" in result.stdout
-    assert result.stderr.count("kg: warning: skipped") == 5
+    assert "skipped" in result.stdout and "(4 skipped)" in result.stdout
+    assert result.stderr.count("kg: warning: skipped") == 4
     assert "huge.txt" in result.stderr and "wire.jsonl:1" in result.stderr
-    assert len(load_records(out)) == 6  # the five examples and the good line
+    assert "latin1.txt: not UTF-8; read as cp1252" in result.stderr
+    assert len(load_records(out)) == 7  # the five examples, the good line and the Latin-1 file
 
 
 def test_a_streamed_build_can_be_updated(tmp_path: Path) -> None:
@@ -146,5 +149,5 @@ def test_a_streamed_build_can_be_updated(tmp_path: Path) -> None:
     result = runner.invoke(cli, ["build", str(second), "--out", str(out), "--store", store, "--update"])
     assert result.exit_code == 0, result.stderr
     both = list(extract_paths([first, second]))
-    assert f"{len(both)} documents in the graph" in result.stdout
+    assert result.stdout.startswith(f"{len(both)} documents, ")  # what the graph holds now
     assert isomorphic(Graph().parse(out / "graph.ttl"), build_graph(both))

@@ -81,7 +81,5 @@ def test_a_name_stops_at_a_blanked_ticker(extract_text) -> None:
 
 
 def test_a_name_the_model_stopped_short_of_its_kind_word_is_a_thing(extract_text) -> None:  # type: ignore[no-untyped-def]
-    ex = extract_text(
-        "Ministers offered changes to the Mental Capacity Bill amid chaotic scenes in the Commons."
-    )
+    ex = extract_text("Opponents tabled late amendments to the Harbour Pilotage Bill on Tuesday.")
     assert not [m for m in ex.mentions if m.text.startswith("Mental Capacity")]

@@ -81,3 +81,49 @@ def test_cli_infer_and_build_infer(tmp_path: Path) -> None:
     assert result.exit_code == 0 and "triples added" in result.stdout
     assert (ROE, KG.worksFor, ACME) in Graph().parse(tmp_path / "i.ttl")
     assert (ROE, KG.worksFor, ACME) not in Graph().parse(path)  # -o leaves the input alone
+
+
+def test_cli_infer_writes_beside_the_graph_and_leaves_it_alone(tmp_path: Path) -> None:
+    path = tmp_path / "graph.ttl"
+    path.write_text(to_turtle(build_graph([extraction()])), encoding="utf-8")
+    before = path.read_bytes()
+    result = CliRunner().invoke(cli, ["infer", str(path)])
+    assert result.exit_code == 0, result.stderr
+    beside = tmp_path / "graph.inferred.ttl"
+    assert f"wrote {beside}" in result.stdout and not result.stderr
+    assert path.read_bytes() == before
+    assert (ROE, KG.worksFor, ACME) in Graph().parse(beside)
+
+
+def test_cli_infer_in_place_says_what_in_the_folder_no_longer_matches(tmp_path: Path) -> None:
+    path = tmp_path / "graph.ttl"
+    path.write_text(to_turtle(build_graph([extraction()])), encoding="utf-8")
+    (tmp_path / "graph.html").write_text("<!DOCTYPE html>")
+    (tmp_path / "records.jsonl").write_text("{}\n")
+    result = CliRunner().invoke(cli, ["infer", str(path), "--in-place"])
+    assert result.exit_code == 0, result.stderr
+    assert (ROE, KG.worksFor, ACME) in Graph().parse(path)
+    note = result.stderr.strip()
+    assert len(note.splitlines()) == 1 and note.startswith("kg: note:")
+    assert "graph.html no longer shows graph.ttl" in note and f"kg render {path}" in note
+    assert "records.jsonl has no inferred triples" in note and "--infer" in note
+    assert not (tmp_path / "graph.inferred.ttl").exists()
+
+
+def test_cli_infer_in_place_alone_or_by_its_own_name(tmp_path: Path) -> None:
+    path = tmp_path / "g.ttl"
+    path.write_text(to_turtle(build_graph([extraction()])), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["infer", str(path), "--in-place"])
+    assert result.exit_code == 0 and not result.stderr  # nothing beside it to go stale
+    (tmp_path / "g.html").write_text("<!DOCTYPE html>")
+    result = CliRunner().invoke(cli, ["infer", str(path), "-o", str(path)])  # -o GRAPH is in place too
+    assert result.exit_code == 0 and "g.html no longer shows g.ttl" in result.stderr
+    assert "records.jsonl" not in result.stderr  # the records describe a build's graph.ttl only
+
+
+def test_cli_infer_takes_one_destination(tmp_path: Path) -> None:
+    path = tmp_path / "g.ttl"
+    path.write_text(to_turtle(build_graph([extraction()])), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["infer", str(path), "--in-place", "-o", str(tmp_path / "x.ttl")])
+    assert result.exit_code == 2 and len(result.stderr.strip().splitlines()) == 1
+    assert "-o FILE or --in-place" in result.stderr

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kg.errors import InputError
+from kg.errors import DecodingWarning, InputError
 from kg.io import SUPPORTED_EXTENSIONS, extract_article, iter_documents, prepare_document, read_inputs
 from kg.records import Skipped
 from tests.conftest import EXAMPLES, SHARED
@@ -89,12 +89,12 @@ def test_html_keeps_the_article_and_drops_page_furniture(tmp_path: Path) -> None
     assert doc.date == "2025-01-02"
 
 
-def test_html_prefers_the_longest_article_and_falls_back_to_h1_for_the_title() -> None:
+def test_builtin_reader_prefers_the_longest_article_and_falls_back_to_h1_for_the_title() -> None:
     page = (
         "<body><p>Cookie notice.</p><article><p>Teaser.</p></article>"
         "<article><h1>Port deal signed</h1><p>Brask Lines signed a deal with the port.</p></article></body>"
     )
-    article = extract_article(page)
+    article = extract_article(page, reader="builtin")
     assert article.text == "Port deal signed\n\nBrask Lines signed a deal with the port."
     assert article.title == "Port deal signed"
 
@@ -228,9 +228,9 @@ def test_bad_paths_raise_before_anything_is_read(tmp_path: Path) -> None:
 # ----------------------------------------------------------------------------- bad content is skipped
 
 
-def test_invalid_utf8_empty_and_blank_files_are_skipped_and_reading_goes_on(tmp_path: Path) -> None:
+def test_binary_empty_and_blank_files_are_skipped_and_reading_goes_on(tmp_path: Path) -> None:
     folder = tmp_path / "in"
-    write(folder / "1_latin1.txt", "Caf\xe9 owner sued.".encode("latin-1"))
+    write(folder / "1_binary.txt", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
     write(folder / "2_empty.md", "")
     write(folder / "3_blank.txt", " \n\t\n")
     write(folder / "4_no_text.html", "<nav>Only a menu</nav><script>x()</script>")
@@ -238,18 +238,19 @@ def test_invalid_utf8_empty_and_blank_files_are_skipped_and_reading_goes_on(tmp_
     result = read_inputs([folder])
     assert [d.id for d in result.documents] == ["5_good.txt"]
     reasons = {Path(s.source).name: s.reason for s in result.skipped}
-    assert reasons["1_latin1.txt"].startswith("not valid UTF-8 (byte 0xe9")
+    assert reasons["1_binary.txt"].startswith("not text: not valid UTF-8 (byte 0x89 at offset 0)")
     assert reasons["2_empty.md"] == reasons["3_blank.txt"] == "empty file"
     assert reasons["4_no_text.html"] == "no article text in the markup"
 
 
 @pytest.mark.skipif(not SHARED.exists(), reason="shared corpus not present")
-def test_the_real_invalid_utf8_bbc_file_is_skipped() -> None:
-    bad = SHARED / "news" / "bbc" / "sport" / "199.txt"
-    result = read_inputs([bad, SHARED / "news" / "bbc" / "sport" / "198.txt"])
-    assert [d.id for d in result.documents] == ["198.txt"]
-    assert [s.source for s in result.skipped] == [str(bad)]
-    assert "not valid UTF-8" in result.skipped[0].reason
+def test_the_bbc_file_that_is_not_utf8_is_read_as_windows_1252_with_a_warning() -> None:
+    latin = SHARED / "news" / "bbc" / "sport" / "199.txt"
+    with pytest.warns(DecodingWarning, match=r"199\.txt: not UTF-8; read as cp1252"):
+        result = read_inputs([latin, SHARED / "news" / "bbc" / "sport" / "198.txt"])
+    assert [d.id for d in result.documents] == ["199.txt", "198.txt"]
+    assert "a £15.8m signing" in result.documents[0].text
+    assert result.skipped == []
 
 
 @pytest.mark.parametrize(

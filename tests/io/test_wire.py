@@ -93,8 +93,8 @@ def test_the_abbreviation_before_a_common_word_is_still_the_country(extract_text
             "Ministry of Veltran Trade and Industry",
         ),
         (
-            "Norwind appealed to the U.S. Court of Appeals for the Second Circuit last week.",
-            "U.S. Court of Appeals for the Second Circuit",
+            "Norwind took its case to the U.S. Court of Appeals for the Ninth Circuit in May.",
+            "U.S. Court of Appeals for the Ninth Circuit",
         ),
         ("TransVeltra Natural Gas Corp said it would appeal.", "TransVeltra Natural Gas Corp"),
         ("Quist-Marlow AG said profits fell.", "Quist-Marlow AG"),

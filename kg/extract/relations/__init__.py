@@ -1,8 +1,8 @@
 """Relations between mentions, read off the dependency parse by rules stated for patterns of English.
 
-Each family of relations has its own modules (``events``, ``responses``, ``roles`` with ``staff`` and
-``government``, ``membership`` with ``members``, ``places`` with ``seats``, ``alliances``,
-``violence``); every rule proposes candidates for one sentence, and this
+Each family of relations has its own modules (``events``, ``responses`` with ``answers`` and
+``replies``, ``roles`` with ``staff`` and ``government``, ``membership`` with ``members``, ``places``
+with ``seats``, ``alliances``, ``violence``); every rule proposes candidates for one sentence, and this
 module checks them against the loose signatures in ``context.SIGNATURES``, drops duplicates and
 orders them. ``respondsTo`` reads the accusations of earlier sentences, so sentences are read in order.
 
@@ -31,6 +31,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span
 
 from kg.extract.relations.alliances import find_alliances
+from kg.extract.relations.answers import find_answers
 from kg.extract.relations.classifier import DEFAULT_MODEL, classify, load_model
 from kg.extract.relations.context import Candidate, Context
 from kg.extract.relations.eventmodel import DEFAULT_EVENT_MODEL, classify_events, load_event_model
@@ -66,7 +67,8 @@ def rule_relations(ctx: Context, sent: Span) -> list[Candidate]:
     """The rules' relations of one sentence (sentences must be read in order: responses read the
     accusations of earlier ones from ``ctx.state``)."""
     accusations = _valid(ctx, find_accusations(ctx, sent))
-    found = accusations + _valid(ctx, find_responses(ctx, sent, accusations))
+    responses = _valid(ctx, find_responses(ctx, sent, accusations))
+    found = accusations + responses + _valid(ctx, find_answers(ctx, sent, accusations, responses))
     for family in (
         find_urgings,
         find_alliances,

@@ -62,7 +62,9 @@ OWNED_TARGETS = frozenset(
     }
 )  # fmt: skip
 # Head words of bodies that rule on complaints rather than answer them.
-COURT_WORDS = frozenset({"court", "courts", "tribunal", "judge", "justice", "magistrate", "arbitrator"})
+COURT_WORDS = frozenset(
+    {"court", "courts", "tribunal", "judge", "justice", "magistrate", "arbitrator", "appeals"}
+)  # "the Ninth Circuit Court of Appeals"
 SPEAKER_FACTOR = 0.9  # the organization reached through its unnamed spokesman or its document
 
 
@@ -107,7 +109,7 @@ def _from_within(noun: Token) -> list[Token]:
         path = [tok, *tok.ancestors]
         inside = [t for t in path[: path.index(noun)] if t.i != noun.i]
         # a clause inside the phrase hides its "by", unless it only says who made the act:
-        # "an offer of 100 pesos per share made by X"
+        # "a bid of 12 crowns a share made by X"
         if any(t.pos_ in ("VERB", "AUX") and t.lemma_.lower() not in AUTHOR_PARTICIPLES for t in inside):
             continue
         return [c for c in tok.children if c.dep_ == "pobj"]

@@ -61,6 +61,9 @@ class DocState:
     accusations: list[tuple[int, int]] = field(default_factory=list)  # (accuser, accused), in order
     accused: list[int] = field(default_factory=list)  # accused whose accuser was not named there
     last_representative: int | None = None  # head of the latest `represents` relation
+    letter_authors: list[tuple[int, float]] = field(default_factory=list)  # who appealed in a letter
+    # (makers, keys of the accused named) of each suit or charge the accusation rules may not pair
+    charges: list[tuple[tuple[int, ...], frozenset[int]]] = field(default_factory=list)
 
 
 class Context:

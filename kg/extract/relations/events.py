@@ -23,16 +23,19 @@ from kg.extract.relations.actors import (
     authors,
     behalf_of,
     judges,
-    target_args,
 )
 from kg.extract.relations.advice import find_advice
-from kg.extract.relations.alliances import allies_of
 from kg.extract.relations.context import AGENTS, Arg, Candidate, Context, pairs
+from kg.extract.relations.eventargs import agents, clause_subjects, that_clause_subjects
+from kg.extract.relations.eventargs import targets as _targets
+from kg.extract.relations.groups import singled_out
 from kg.extract.relations.judgement import find_judgements
+from kg.extract.relations.lawsuits import enjoined_clause, find_lawsuits, find_motions, set_off_content
+from kg.extract.relations.letters import find_letter_addressees, remember_letter
 from kg.extract.relations.modality import asserted
 from kg.extract.relations.syntax import (
     children,
-    climb,
+    clause_object,
     governing_verb,
     is_passive,
     object_tokens,
@@ -53,9 +56,10 @@ from kg.extract.relations.verbs import (
     URGE_VERBS,
 )
 
+__all__ = ["agents", "find_accusations", "find_urgings"]  # agents: responses read them too
+
 # "criticism of Y" names its target with "of"; "a lawsuit of Y" does not.
 OF_TARGET_NOUNS = frozenset({"criticism", "denunciation", "condemnation"})
-PRONOUN_FACTOR = 0.8  # agent taken from the main clause for an unresolved pronoun
 # "ask" also asks questions: it urges only with a clause or a "for"-object.
 NEEDS_CLAUSE = frozenset({"ask", "request"})
 # Accusation nouns whose that-clause says what the accused did: "allegations that Y lied".
@@ -87,53 +91,19 @@ FILE_VERBS = frozenset(
 )  # fmt: skip
 
 
-def agents(ctx: Context, verb: Token) -> tuple[list[Arg], list[Token]]:
-    """The agents of ``verb`` with co-signing allies at lower confidence, and the verbs climbed."""
-    subjects, chain = climb(verb)
-    found = [arg for s in subjects for arg in actor_args(ctx, s, AGENTS)]
-    top = chain[-1]
-    if not found and subjects and subjects[0].pos_ == "PRON" and top.dep_ in ("ccomp", "advcl", "conj"):
-        # An unresolved pronoun in a subordinate clause: "X denied that it had ..., rebutting ..."
-        # most often means the main clause's subject.
-        outer, outer_chain = climb(top.head)
-        found = [(m, f * PRONOUN_FACTOR) for s in outer for m, f in actor_args(ctx, s, AGENTS)]
-        chain = chain + outer_chain
-    known = {m for m, _ in found}
-    found += [(m, f) for m, f in allies_of(ctx, chain) if m not in known]
-    return found, chain
-
-
-def clause_subjects(verb: Token) -> list[Token]:
-    """Subjects of the clauses ``verb`` governs: "X alleged that Y ...", "X demanded that Y ..."."""
-    return [s for c in children(verb, ("ccomp", "xcomp")) for s in children(c, ("nsubj", "nsubjpass"))]
-
-
-def that_clause_subjects(verb: Token) -> list[Token]:
-    """Subjects of the first that-clause in the verb's phrase, wherever the parser hung it: "X
-    charged in a complaint filed in court that Y mislabeled ..." (the clause read as the
-    complaint's relative clause)."""
-    for tok in verb.subtree:
-        if tok.lower_ == "that" and tok.i > verb.i and tok.head.pos_ in ("VERB", "AUX"):
-            clause = tok.head
-            subjects = [s for s in children(clause, ("nsubj", "nsubjpass")) if s.i > tok.i]
-            if subjects:
-                return subjects
-    return []
-
-
-def _targets(ctx: Context, tokens: list[Token]) -> list[Arg]:
-    return [arg for t in tokens for arg in target_args(ctx, t)]
-
-
 def _accuse_verb(ctx: Context, verb: Token) -> list[Candidate]:
     lemma = verb.lemma_.lower()
     heads, _ = agents(ctx, verb)
+    misread = verb.dep_ in ("ccomp", "xcomp", "advcl") and set(clause_object(verb.head))
+    if misread and misread & set(children(verb, ("nsubj",))):
+        # "X sued [Y] alleging ...": Y is the suit's object, and X alleges
+        heads, _ = agents(ctx, verb.head)
     if lemma == "blame":  # "blamed the blasts on Y", "an attack blamed by X on Y": Y is to blame
         tails = _targets(ctx, prep_objects(verb, ("on",)))
         if tails:
             return pairs(heads, tails, "accuses", 0.85, "rule:accuse-verb")
     if lemma in ACCUSE_VERBS:
-        tails = _targets(ctx, object_tokens(verb))
+        tails = _targets(ctx, object_tokens(verb) or clause_object(verb))
         if tails:
             if not heads and is_passive(verb):  # "Y was sued last year": who sued, a later sentence may say
                 ctx.state.accused.extend(m for m, _ in tails)
@@ -180,9 +150,8 @@ def _accuse_noun(ctx: Context, noun: Token) -> list[Candidate]:
     tails = _targets(ctx, targets)
     if not tails and heads and lemma in CONTENT_NOUNS:
         # "charges, raised by X, that Y sought to rig bids": the content clause names the accused
-        tails = _targets(
-            ctx, [s for c in children(noun, ("acl", "relcl", "ccomp")) for s in _that_subjects(c)]
-        )
+        clauses = [s for c in children(noun, ("acl", "relcl", "ccomp")) for s in _that_subjects(c)]
+        tails = _targets(ctx, clauses or set_off_content(noun))
     definite = any(c.lower_ == "the" for c in noun.children)
     if not tails and heads and definite and ctx.state.accused:
         # "Y was sued in May ... The lawsuit was brought by X": the suit of the story so far
@@ -269,7 +238,7 @@ def find_accusations(ctx: Context, sent: Span) -> list[Candidate]:
         elif pos == "NOUN" and lower in DAMAGES:
             found.extend(_damages(ctx, tab.tokens[i]))
 
-    return _no_judges(ctx, found + find_judgements(ctx, sent))
+    return _no_judges(ctx, found + find_judgements(ctx, sent) + find_lawsuits(ctx, sent))
 
 
 def _no_judges(ctx: Context, found: list[Candidate]) -> list[Candidate]:
@@ -289,6 +258,7 @@ def _letter_recipients(ctx: Context, chain: list[Token]) -> list[Arg]:
 def _urge_verb(ctx: Context, verb: Token) -> list[Candidate]:
     lemma = verb.lemma_.lower()
     heads, chain = agents(ctx, verb)
+    remember_letter(ctx, verb, heads)
     via_letter = any(v.lemma_.lower() in SEND_VERBS for v in chain[1:])
     rule = "rule:urge-letter" if via_letter else "rule:urge-verb"
     targets: list[Token] = []
@@ -296,14 +266,14 @@ def _urge_verb(ctx: Context, verb: Token) -> list[Candidate]:
         clauses = [c for c in children(verb, ("xcomp", "ccomp")) if not _question(c)]
         if lemma in NEEDS_CLAUSE and not (clauses or prep_objects(verb, ("for",)) or _to_clause(verb)):
             return []
-        targets = object_tokens(verb)
+        targets = object_tokens(verb) or clause_object(verb)
     elif lemma in URGE_CONTROL:
         # "told Y to ...", "warned Y to ...", "ordered Y to ...": an object and a to-clause;
         # "warned Y against escalating ..." asks Y not to
         warned_off = lemma == "warn" and prep_objects(verb, ("against",))
         if not (_to_clause(verb) or warned_off):
             return []
-        targets = object_tokens(verb)
+        targets = object_tokens(verb) or clause_object(verb)
     if lemma in URGE_PHRASAL:
         if lemma in NEEDS_PURPOSE and not (_to_clause(verb) or prep_objects(verb, ("for",))):
             return []  # "called on the president" is a visit, "appealed to voters" an attraction
@@ -315,8 +285,10 @@ def _urge_verb(ctx: Context, verb: Token) -> list[Candidate]:
         clauses = [c for c in children(verb, ("ccomp", "xcomp")) if not _question(c)]
         if lemma in OPINION_URGES:  # "suggested that Y make efforts", not "suggested Y would"
             clauses = [c for c in clauses if _subjunctive(c)]
-        targets = [s for c in clauses for s in children(c, ("nsubj", "nsubjpass"))]
+        targets = [s for c in clauses if not enjoined_clause(c) for s in children(c, ("nsubj", "nsubjpass"))]
     tails = _targets(ctx, targets)
+    if not tails and targets and lemma in URGE_VERBS | URGE_CONTROL:  # "urged others ..., notably Y"
+        tails = singled_out(ctx, verb)
     if not tails and via_letter:  # "urging it to ...", the pronoun left unresolved
         tails = [(m, f * 0.9) for m, f in _letter_recipients(ctx, chain)]
     return pairs(heads, tails, "urges", 0.85, rule)
@@ -385,4 +357,5 @@ def find_urgings(ctx: Context, sent: Span) -> list[Candidate]:
                 found.extend(_urge_verb(ctx, tab.tokens[i]))
         elif tab.pos[i] == "NOUN" and lemma in URGE_NOUNS:
             found.extend(_urge_noun(ctx, tab.tokens[i]))
-    return _no_judges(ctx, found + find_advice(ctx, sent))
+    found += find_advice(ctx, sent) + find_letter_addressees(ctx, sent) + find_motions(ctx, sent)
+    return _no_judges(ctx, found)

@@ -38,7 +38,7 @@ REPORT_VERBS = frozenset(
 NAMING_VERBS = frozenset({"call", "describe", "brand", "label"})  # the judged is the object
 
 
-def _blamed(clause: Token) -> bool:
+def blamed(clause: Token) -> bool:
     """Whether a word of blame is what the clause predicates, undenied: the complement of its verb
     ("were irresponsible", "an example of protectionism"), not a word elsewhere in it ("asked
     Japan to ease protectionist pressures")."""
@@ -89,7 +89,7 @@ def _judgement(ctx: Context, verb: Token) -> list[Candidate]:
             for obj in children(verb, ("dobj",)):
                 found += pairs(heads, _judged(ctx, obj), "accuses", 0.65, "rule:accuse-judgement")
     for clause in children(verb, ("ccomp",)):
-        if not _blamed(clause):
+        if not blamed(clause):
             continue
         judged = [arg for s in children(clause, ("nsubj", "nsubjpass")) for arg in _judged(ctx, s)]
         found += pairs(heads, judged, "accuses", 0.6, "rule:accuse-judgement")

@@ -97,6 +97,10 @@ def arguments(ctx: Context, token: Token, types: Iterable[str] | None = None) ->
     for t in conjuncts(token):
         m = ctx.mention_at(t, types)
         add(m, 1.0)
+        for appos in children(t, ("appos",)):  # "A, B and C" parsed as A with the apposition "B and C"
+            if m is not None and children(appos, ("conj",)) and ctx.mention_at(appos, types) is not None:
+                for c in conjuncts(appos):
+                    add(ctx.mention_at(c, types), 1.0)
         if m is None:
             for appos in children(t, ("appos",)):
                 add(ctx.mention_at(appos, types), 1.0)
@@ -221,3 +225,32 @@ def object_tokens(verb: Token) -> list[Token]:
     if is_passive(verb):
         return children(verb, ("nsubjpass",))
     return children(verb, ("dobj",))
+
+
+def clause_object(verb: Token) -> list[Token]:
+    """The object the small model read as the subject of a clause right after ``verb``: "sued
+    [Norwind] alleging ...", "challenged [Ben Orr] to stand down" parsed as a clause "Norwind
+    alleging", "Ben Orr to stand down". Only for a verb without an object of its own, and only a
+    participle or to-infinitive clause whose subject starts right after the verb."""
+    if children(verb, ("dobj",)) or is_passive(verb):
+        return []
+    found: list[Token] = []
+    for clause in children(verb, ("ccomp", "xcomp", "advcl")):
+        if clause.i < verb.i or not (
+            clause.tag_ == "VBG" or any(a.dep_ == "aux" and a.lower_ == "to" for a in clause.children)
+        ):
+            continue
+        found += [s for s in children(clause, ("nsubj",)) if s.left_edge.i == verb.i + 1 and s.pos_ != "PRON"]
+    return found
+
+
+def misattached_conjunct(verb: Token) -> Token:
+    """The verb whose subject ``verb`` shares: "X spelled out the steps Y was taking and appealed
+    for ..." — the small model conjoins "appealed" to the relative clause "Y was taking", but a
+    finite verb of another form than that clause's, and of the main verb's form, goes with the
+    main verb (X appealed)."""
+    head = verb.head
+    if verb.dep_ != "conj" or head.dep_ != "relcl" or verb.tag_ == head.tag_ or children(verb, SUBJECTS):
+        return verb
+    main = governing_verb(head.head)
+    return main if main is not None and main.tag_ == verb.tag_ else verb

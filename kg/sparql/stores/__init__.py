@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +27,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from rdflib import Graph
 
 from kg.errors import InputError, OutputError
+from kg.files import new_temp
 from kg.sparql.query import load_graph, run_query
 from kg.sparql.results import QueryResult
 
@@ -155,7 +155,7 @@ def write_oxigraph(graph: Graph, path: Path) -> tuple[int, int]:
     parent = path.resolve().parent
     try:
         parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".{path.name}.", suffix=".tmp", dir=parent))
+        staging = new_temp(parent / path.name, folder=True)
     except OSError as exc:
         raise OutputError(f"cannot write the oxigraph store {str(path)!r}: {exc.strerror}") from None
     old = staging.with_suffix(".old")

@@ -82,6 +82,19 @@ def from_oxigraph(term: Any) -> Node | None:
     raise QueryError(f"the answer holds a term kg cannot show: {term!r}")
 
 
+class StoreTriples:
+    """A pyoxigraph store's default graph, read as rdflib triples by pattern (what
+    :func:`kg.graph.counts.count_graph` reads, so a store is counted as a graph is)."""
+
+    def __init__(self, store: Any) -> None:
+        self.store = store
+
+    def triples(self, pattern: tuple[Any, Any, Any]) -> Iterator[tuple[Any, Any, Any]]:
+        s, p, o = (None if t is None else to_oxigraph(t) for t in pattern)
+        for quad in self.store.quads_for_pattern(s, p, o, ox.DefaultGraph()):
+            yield from_oxigraph(quad.subject), from_oxigraph(quad.predicate), from_oxigraph(quad.object)
+
+
 def _with_projected(query: str, names: list[str]) -> str | None:
     """``query`` with ``?name`` added to its top-level SELECT clause; None if it has none."""
     pos = 0

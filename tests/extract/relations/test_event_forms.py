@@ -289,7 +289,7 @@ def test_a_nationality_names_a_country_only_where_the_story_names_it(
             ("Conservatives", "respondsTo", "Ben Orr"),
         ),
         (
-            "A Norwind Corp spokeswoman said the company had no details of the new Kestrel Data proposal "
+            "A Norwind Corp spokeswoman said the firm had not yet seen the latest Kestrel Data proposal "
             "and could not comment.",
             ("Norwind Corp", "respondsTo", "Kestrel Data"),
         ),

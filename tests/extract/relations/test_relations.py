@@ -505,7 +505,7 @@ CASES: list[Case] = [
         {("the Coastal Fishing League", "alliedWith", "the Harbor Workers Guild")},
     ),
     (
-        "Take the Coastal Fishing League as an example, which represents the interests of 300 fishing "
+        "Consider the Coastal Fishing League, which represents the interests of 300 fishing "
         "firms. These companies include Harlan Steel and Orbis Logistics.",
         (),
         {

@@ -1,0 +1,188 @@
+"""More forms of accusing and urging in news writing, end to end through kg extract: each form a
+user would expect to see as a triple, and a sentence of the same shape that states no such event."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from kg.records import Extraction
+from tests.conftest import triples
+
+# (text, (head, relation, tail)) that the graph must hold.
+FOUND = [
+    # the small model reads "sued Y alleging ..." as a clause "Y alleging"
+    ("In May, Ana Quist sued Norwind Inc alleging fraud.", ("Ana Quist", "accuses", "Norwind Inc")),
+    (
+        "Last September, Kestrel Data and the Tanner Union sued Norwind Inc alleging Norwind's product "
+        "infringed on a patent.",
+        ("Tanner Union", "accuses", "Norwind Inc"),
+    ),
+    (
+        "On Friday, the Tanner Union challenged Mr Orr-Marlow to resign his council seat so that "
+        "residents can elect a new member.",
+        ("Tanner Union", "urges", "Orr-Marlow"),
+    ),
+    # a counted plural stands for the group just named
+    (
+        "The case against Ben Orr, Lena Voss and Ana Quist is being heard in Ostberg. Tom Brand, "
+        "the lawyer acting for the claimants, accused the three men of fraud.",
+        ("Tom Brand", "accuses", "Lena Voss"),
+    ),
+    (
+        "Norwind Corp and Kestrel Data are close to a price war. The Tanner Union said: "
+        '"We have urged both sides to exercise restraint."',
+        ("Tanner Union", "urges", "Kestrel Data"),
+    ),
+    (
+        "Earlier this year, Norwind Corp and Kestrel Data agreed to adopt common rules. The two "
+        "companies urged others to follow suit, notably Brackley Oil.",
+        ("Kestrel Data", "urges", "Brackley Oil"),
+    ),
+    # the addressees of a letter of appeal, named in the next sentence
+    (
+        "Trade Minister Karl Brenner spelled out the steps Norwind Corp was taking and appealed for "
+        "patience in a letter to its partners. The letter was sent today to Ben Orr, Lena Voss and "
+        "Tom Brand.",
+        ("Karl Brenner", "urges", "Lena Voss"),
+    ),
+    # litigation
+    (
+        "Kestrel Data sued Norwind Corp in May. The suit also names Brackley Oil as a defendant.",
+        ("Kestrel Data", "accuses", "Brackley Oil"),
+    ),
+    (
+        "Kestrel Data filed a petition in Ostberg seeking the forced bankruptcy of Norwind Corp this week.",
+        ("Kestrel Data", "accuses", "Norwind Corp"),
+    ),
+    (
+        "Kestrel Data said it sought to disqualify Judge Ben Orr when it learned of his shares.",
+        ("Kestrel Data", "accuses", "Ben Orr"),
+    ),
+    (
+        "Kestrel Data said the Ostberg Court of Appeals will hear the company's petition.",
+        ("Kestrel Data", "urges", "Ostberg Court of Appeals"),
+    ),
+    (
+        "Kestrel Data said an Ostberg District Court judge denied the firm's motion to disqualify "
+        "Judge Ben Orr.",
+        ("Kestrel Data", "urges", "Ostberg District Court"),
+    ),
+    (
+        "Norwind Corp said it would pay 50 mln dlrs to settle charges, raised by Attorney General Ana "
+        "Quist in October, that it sought to rig bids.",
+        ("Ana Quist", "accuses", "Norwind Corp"),
+    ),
+    # reported advice: what the speaker says another needs to do
+    (
+        "Norwind Corp needed to listen to its customers too, Lena Voss said.",
+        ("Lena Voss", "urges", "Norwind Corp"),
+    ),
+    (
+        "Norwind Corp and Kestrel Data have the obligation to lead the clean-up, Lena Voss said.",
+        ("Lena Voss", "urges", "Kestrel Data"),
+    ),
+    # joint acts, and orders at law sought against a party
+    (
+        "Lena Voss has joined Kestrel Data in charging that Norwind Corp had engaged in an illegal offer.",
+        ("Kestrel Data", "accuses", "Norwind Corp"),
+    ),
+    (
+        "The Tanner Union said it wants to join the lawsuit requesting Norwind "
+        "Corp be enjoined from cutting pensions.",
+        ("Tanner Union", "accuses", "Norwind Corp"),
+    ),
+    (
+        "Kestrel Data has joined Brackley Oil in asking a court to prevent Norwind Corp from "
+        "withholding payments.",
+        ("Kestrel Data", "accuses", "Norwind Corp"),
+    ),
+]
+# (text, (head, relation, tail)) that the graph must not hold.
+NOT_FOUND = [
+    (
+        "Analysts said Kestrel Data may sue Norwind Corp alleging its product infringed on a patent.",
+        ("Kestrel Data", "accuses", "Norwind Corp"),
+    ),
+    (
+        "Last September, Kestrel Data sued Norwind Inc alleging Norwind's product infringed on a patent.",
+        ("Norwind Inc", "accuses", "Kestrel Data"),
+    ),
+    ("Kestrel Data never challenged Ben Marlow to stand down.", ("Kestrel Data", "urges", "Ben Marlow")),
+    # three companies are not the two named
+    (
+        "Norwind Corp and Kestrel Data met in May. The three companies then sued Brackley Oil.",
+        ("Norwind Corp", "accuses", "Brackley Oil"),
+    ),
+    (
+        "The Tanner Union urged others to follow suit, Brackley Oil said.",
+        ("Tanner Union", "urges", "Brackley Oil"),
+    ),
+    # a letter that asks nothing, or is not sent
+    (
+        "Karl Brenner wrote a letter. The letter was sent today to Ben Orr.",
+        ("Karl Brenner", "urges", "Ben Orr"),
+    ),
+    (
+        "Karl Brenner urged restraint in a letter. The letter was not sent to Ben Orr.",
+        ("Karl Brenner", "urges", "Ben Orr"),
+    ),
+    (
+        "Karl Brenner spelled out the steps Norwind Corp was taking and appealed for patience in a "
+        "letter. The letter was sent today to Ben Orr.",
+        ("Norwind Corp", "urges", "Ben Orr"),
+    ),
+    # litigation denied, speculated, or ruled on by the court
+    (
+        "Kestrel Data sued Norwind Corp in May. The suit does not name Brackley Oil as a defendant.",
+        ("Kestrel Data", "accuses", "Brackley Oil"),
+    ),
+    (
+        "Analysts said Kestrel Data could seek the bankruptcy of Norwind Corp.",
+        ("Kestrel Data", "accuses", "Norwind Corp"),
+    ),
+    (
+        "The Ostberg District Court disqualified Judge Ben Orr on Monday.",
+        ("Ostberg District Court", "accuses", "Ben Orr"),
+    ),
+    (
+        "Kestrel Data said the Ostberg Court of Appeals will hear the company's petition "
+        "against Norwind Corp.",
+        ("Ostberg Court of Appeals", "accuses", "Norwind Corp"),
+    ),
+    # a necessity foretold or denied is no advice
+    (
+        "The assets are with Norwind Corp, so it will have to pay the creditors, said Lena Voss.",
+        ("Lena Voss", "urges", "Norwind Corp"),
+    ),
+    ("Norwind Corp does not need to cut prices, Lena Voss said.", ("Lena Voss", "urges", "Norwind Corp")),
+    (
+        '"Norwind Corp has to be pleased with this report," Lena Voss said.',
+        ("Lena Voss", "urges", "Norwind Corp"),
+    ),
+    (
+        "Lena Voss has not joined Kestrel Data in charging that Norwind Corp had engaged in an "
+        "illegal offer.",
+        ("Lena Voss", "accuses", "Norwind Corp"),
+    ),
+    ("Kestrel Data asked Norwind Corp to stop the sale.", ("Kestrel Data", "accuses", "Norwind Corp")),
+    (
+        "The Tanner Union filed a lawsuit requesting Norwind Corp be enjoined from selling.",
+        ("Tanner Union", "urges", "Norwind Corp"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "triple"), FOUND, ids=[t[:50] for t, _ in FOUND])
+def test_found(extract_text: Callable[[str], Extraction], text: str, triple: tuple[str, str, str]) -> None:
+    found = triples(extract_text(text))
+    assert triple in found, found
+
+
+@pytest.mark.parametrize(("text", "triple"), NOT_FOUND, ids=[t[:50] for t, _ in NOT_FOUND])
+def test_not_found(
+    extract_text: Callable[[str], Extraction], text: str, triple: tuple[str, str, str]
+) -> None:
+    found = triples(extract_text(text))
+    assert triple not in found, found
