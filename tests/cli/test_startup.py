@@ -13,7 +13,18 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[2]
-HEAVY = {"spacy", "thinc", "pyvis", "networkx", "dask", "distributed", "pandas", "IPython", "trafilatura", "lxml"}
+HEAVY = {
+    "spacy",
+    "thinc",
+    "pyvis",
+    "networkx",
+    "dask",
+    "distributed",
+    "pandas",
+    "IPython",
+    "trafilatura",
+    "lxml",
+}
 TURTLE = """
 @prefix kg: <https://w3id.org/kg-news/ontology#> .
 @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
