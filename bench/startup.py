@@ -2,9 +2,10 @@
 
 Usage: python bench/startup.py [--runs N] [--graph FILE] [--baseline DIR] [--top K]
 
-Each command runs N times (default 9) as a fresh `python -m kg` process; printed are the median
-wall time to exit (the command's whole output is printed at exit) and the median CPU time of
-the process (user + system, which other jobs on a shared machine disturb less). Floors in the
+Each command runs N times (default 9) as a fresh `python -m kg` process (with --baseline, the
+runs of both trees interleaved); printed are the median wall time to exit (the command's whole
+output is printed at exit) and the median CPU time of the process (user + system, which other
+jobs on a shared machine disturb less). Floors in the
 same run: a bare interpreter, and rdflib alone doing the query's work (import, parse the file,
 run the same query). `--baseline DIR` runs the same commands with kg imported from DIR (e.g. a
 checkout of main) and prints the ratios. Last, `python -X importtime` of `kg query`: the
@@ -37,17 +38,27 @@ print(len(list(g.query(open(sys.argv[2], encoding="utf-8").read(), initNs=ns))))
 """
 
 
-def timed(command: list[str], env: dict[str, str], runs: int) -> tuple[float, float]:
-    """Median wall and CPU seconds of ``command`` over ``runs`` runs."""
-    walls, cpus = [], []
+def run_once(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Wall and CPU seconds of one run of ``command``."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+
+
+def timed(command: list[str], envs: list[dict[str, str]], runs: int) -> list[tuple[float, float]]:
+    """Median wall and CPU seconds of ``command`` under each of ``envs``, their runs interleaved
+    so that a change in the machine's load falls on all of them alike."""
+    samples: list[list[tuple[float, float]]] = [[] for _ in envs]
     for _ in range(runs):
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        start = time.perf_counter()
-        subprocess.run(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-        walls.append(time.perf_counter() - start)
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
-    return statistics.median(walls), statistics.median(cpus)
+        for env, sample in zip(envs, samples, strict=True):
+            sample.append(run_once(command, env))
+    return [
+        (statistics.median(w for w, _ in sample), statistics.median(c for _, c in sample))
+        for sample in samples
+    ]
 
 
 def env_for(root: Path) -> dict[str, str]:
@@ -128,8 +139,7 @@ def main() -> None:
         print("-" * len(header))
         for label, command in commands.items():
             cells, walls = [], []
-            for root in roots.values():
-                wall, cpu = timed(command, env_for(root), args.runs)
+            for wall, cpu in timed(command, [env_for(root) for root in roots.values()], args.runs):
                 cells.append(f" | {wall:>13.3f} s | {cpu:>13.3f} s")
                 walls.append(wall)
             ratio = f" | {walls[1] / walls[0]:>22.2f}x" if len(walls) == 2 else ""
