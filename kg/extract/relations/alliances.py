@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from spacy.tokens import Span, Token
 
 from kg.extract.relations.context import PARTIES, Arg, Candidate, Context, pairs
+from kg.extract.relations.modality import asserted
 from kg.extract.relations.syntax import arguments, children, prep_objects, subject_tokens, verbal
 from kg.extract.relations.verbs import (
     ACCUSE_VERBS,
@@ -141,7 +142,7 @@ def _members_of_coalition(ctx: Context, noun: Token) -> list[Candidate]:
 
 
 def _joined_in(ctx: Context, verb: Token) -> list[Candidate]:
-    """ "X has joined Y in asking the court to ...": X acts with Y."""
+    """ "X has joined Y in asking the court to ...": X acts with Y ("has not joined" does not)."""
     acts = [
         c
         for p in verb.children
@@ -149,7 +150,7 @@ def _joined_in(ctx: Context, verb: Token) -> list[Candidate]:
         for c in p.children
         if c.dep_ == "pcomp"
     ]
-    if not acts:
+    if not acts or not asserted(verb):
         return []
     partners = [arg for o in children(verb, ("dobj",)) for arg in arguments(ctx, o, PARTIES)]
     return pairs(_coordinated_subjects(ctx, verb), partners, "alliedWith", 0.8, "rule:ally-joined-in")

@@ -80,6 +80,11 @@ def test_allies_named_together(nlp: Language, text: str, named: Named, pair: set
             "Norwind sued Kestrel Data and Vell Mining on Friday.",
             [("Norwind", "Company"), ("Kestrel Data", "Company"), ("Vell Mining", "Company")],
         ),
+        # joining another in an act, denied
+        (
+            "The Rye Foundation has not joined Norwind in asking the court to stop the merger.",
+            [("Rye Foundation", "Organization"), ("Norwind", "Company")],
+        ),
     ],
 )
 def test_no_alliance_where_none_is_stated(nlp: Language, text: str, named: Named) -> None:
