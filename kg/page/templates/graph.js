@@ -26,15 +26,17 @@
 
   var groupOf = {};
   data.nodes.forEach(function (n) { groupOf[n.id] = n.group; });
-  var shown = { "class": {}, relation: {} };
+  var shown = { "class": {}, relation: {}, unlinked: false };
   legend.querySelectorAll("input[type=checkbox]").forEach(function (box) {
-    shown[box.dataset.kind][box.value] = box.checked;
+    if (box.dataset.kind === "unlinked") shown.unlinked = box.checked;
+    else shown[box.dataset.kind][box.value] = box.checked;
   });
 
   var nodes = new vis.DataSet(data.nodes.map(tooltip));
   var edges = new vis.DataSet(data.edges.map(tooltip));
+  // entities in no relation wait in a grid under the graph until the legend shows them
   var nodeView = new vis.DataView(nodes, {
-    filter: function (n) { return shown["class"][n.group] !== false; }
+    filter: function (n) { return shown["class"][n.group] !== false && (n.linked !== false || shown.unlinked); }
   });
   var edgeView = new vis.DataView(edges, {
     filter: function (e) {
@@ -44,6 +46,136 @@
   });
   var network = new vis.Network(container, { nodes: nodeView, edges: edgeView }, data.options);
 
+  // ---------------------------------------------------------------- labels
+
+  // vis-network draws every label at its font size times the zoom: unreadable when zoomed out,
+  // piled up where nodes are close. Instead each label gets a font size that is the same on
+  // screen at any zoom, and labels are placed most important first, each only where it covers
+  // no label already placed and no other node; the rest show on hover, on a click, or closer in.
+  var LABEL_PX = data.labelPx.nodes, EDGE_PX = data.labelPx.edges;
+  var MAX_FIT_SCALE = 1.5;  // a small graph is not blown up past this when fitted to the view
+  var TOP_LABELS = 5;  // the most important names are drawn even over a small node
+  var GRID = 48;  // cell size, in screen pixels, of the index of what is already drawn
+  var measure = document.createElement("canvas").getContext("2d");
+  measure.font = "100px sans-serif";
+  var widths = {};
+  var byImportance = data.nodes.slice().sort(function (a, b) {
+    return b.value - a.value || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0);
+  });
+  var nodeFont = {}, edgeFont = {};  // id -> the font size given to vis-network (0: not drawn)
+  var focus = null;  // {nodes: {}, edges: {}} while a node's neighbourhood is highlighted
+  var fitScale = 1;
+
+  function textWidth(label) {  // at a font size of 1 px
+    if (widths[label] === undefined) widths[label] = measure.measureText(label).width / 100;
+    return widths[label];
+  }
+
+  function Index() { this.cells = {}; }
+  Index.prototype.keys = function (b) {
+    var out = [];
+    for (var gx = Math.floor(b[0] / GRID); gx <= Math.floor(b[2] / GRID); gx++) {
+      for (var gy = Math.floor(b[1] / GRID); gy <= Math.floor(b[3] / GRID); gy++) out.push(gx + "," + gy);
+    }
+    return out;
+  };
+  Index.prototype.add = function (b, owner) {
+    var cells = this.cells;
+    this.keys(b).forEach(function (k) { (cells[k] = cells[k] || []).push([b, owner]); });
+  };
+  Index.prototype.hits = function (b, owner) {
+    var cells = this.cells;
+    return this.keys(b).some(function (k) {
+      return (cells[k] || []).some(function (item) {
+        var o = item[0];
+        return item[1] !== owner && o[0] < b[2] && b[0] < o[2] && o[1] < b[3] && b[1] < o[3];
+      });
+    });
+  };
+
+  function nodeFontFor(id, size, shift) {
+    var on = focus === null || focus.nodes[id] === true;
+    return { size: size, vadjust: shift, color: on ? NODE_FONT : DIM, strokeWidth: 3, strokeColor: "#ffffff" };
+  }
+
+  function placeLabels() {
+    var scale = network.getScale();
+    var width = container.clientWidth, height = container.clientHeight;
+    var drawn = network.body.nodes, labels = new Index(), discs = new Index(), want = {};
+    var points = {};
+    Object.keys(drawn).forEach(function (id) {
+      var n = drawn[id];
+      var p = network.canvasToDOM({ x: n.x, y: n.y });
+      var r = (n.options.size || 10) * scale;
+      points[id] = [p.x, p.y, r];
+      if (p.x + r >= 0 && p.y + r >= 0 && p.x - r <= width && p.y - r <= height) {
+        discs.add([p.x - r, p.y - r, p.x + r, p.y + r], id);
+      }
+    });
+    var placed = 0;
+    byImportance.forEach(function (n) {
+      var at = points[n.id];
+      if (!at || (focus !== null && focus.nodes[n.id] !== true)) return;
+      var px = LABEL_PX[0] + (LABEL_PX[1] - LABEL_PX[0]) * n.value / 100;
+      var w = textWidth(n.label) * px + 4, h = px * 1.3;
+      // vis-network hangs a label under its node; font.vadjust moves it above when below is taken
+      var below = at[1] + at[2] + 0.5 * px + 4 * scale, above = at[1] - at[2] - 3 - h;
+      var spots = [[below, 0], [above, above - below]];
+      var spot = null;
+      for (var k = 0; k < spots.length && spot === null; k++) {
+        var b = [at[0] - w / 2, spots[k][0], at[0] + w / 2, spots[k][0] + h];
+        if (b[2] < 0 || b[3] < 0 || b[0] > width || b[1] > height) continue;
+        // the first few names may cover a small node, never another name
+        if (!labels.hits(b, null) && (placed < TOP_LABELS || !discs.hits(b, n.id))) spot = [b, spots[k][1]];
+      }
+      if (spot === null) return;
+      labels.add(spot[0], n.id);
+      placed += 1;
+      want[n.id] = [px / scale, spot[1] / scale];
+    });
+    var changed = [];
+    data.nodes.forEach(function (n) {
+      var font = want[n.id] || [0, 0], key = font[0] + " " + font[1];
+      if (nodeFont[n.id] !== key || focusChanged) {
+        nodeFont[n.id] = key;
+        changed.push({ id: n.id, font: nodeFontFor(n.id, font[0], font[1]) });
+      }
+    });
+    if (changed.length) nodes.update(changed);
+    // a relation's name is drawn where the reader zoomed in, or around the node clicked
+    var closeUp = scale >= Math.max(1, 1.8 * fitScale);
+    var edgeChanges = [];
+    data.edges.forEach(function (e) {
+      var on = focus !== null ? focus.edges[e.id] === true : closeUp;
+      var size = on ? EDGE_PX / scale : 0;
+      if (edgeFont[e.id] !== size || focusChanged) {
+        edgeFont[e.id] = size;
+        edgeChanges.push({
+          id: e.id,
+          font: { size: size, color: focus === null || on ? "#333333" : "rgba(0,0,0,0)", strokeWidth: 3 }
+        });
+      }
+    });
+    if (edgeChanges.length) edges.update(edgeChanges);
+    focusChanged = false;
+    container.setAttribute("data-labels", String(placed));
+  }
+  var focusChanged = false;
+
+  var pending = null;
+  function labelsSoon() {
+    if (pending !== null) clearTimeout(pending);
+    pending = setTimeout(function () { pending = null; placeLabels(); }, 60);
+  }
+  ["zoom", "dragEnd", "animationFinished", "resize"].forEach(function (ev) { network.on(ev, labelsSoon); });
+
+  function fitView() {
+    network.fit({ animation: false });
+    if (network.getScale() > MAX_FIT_SCALE) network.moveTo({ scale: MAX_FIT_SCALE, animation: false });
+    fitScale = network.getScale();
+    placeLabels();
+  }
+
   // ---------------------------------------------------------------- ready
 
   function ready() {
@@ -52,18 +184,8 @@
     window.kgReadyMs = Math.round(performance.now());
   }
   container.setAttribute("data-state", "drawing");
-  if (data.options.physics.enabled) {
-    network.on("stabilizationProgress", function (p) {
-      status.textContent = "Laying out: " + Math.round((100 * p.iterations) / p.total) + "%";
-    });
-    network.once("stabilizationIterationsDone", function () {
-      network.setOptions({ physics: false });
-      ready();
-    });
-  } else {
-    network.once("afterDrawing", ready);
-    network.fit({ animation: false });
-  }
+  network.once("afterDrawing", ready);
+  fitView();
 
   // ---------------------------------------------------------------- neighbourhood
 
@@ -74,19 +196,18 @@
       network.getConnectedNodes(id).forEach(function (n) { keepNodes[n] = true; });
       network.getConnectedEdges(id).forEach(function (e) { keepEdges[e] = true; });
     }
+    focus = id === null ? null : { nodes: keepNodes, edges: keepEdges };
     nodes.update(data.nodes.map(function (n) {
       var on = id === null || keepNodes[n.id] === true;
       if (!on) dimmed += 1;
-      return { id: n.id, color: on ? groups[n.group].color : DIM, font: { color: on ? NODE_FONT : DIM } };
+      return { id: n.id, color: on ? groups[n.group].color : DIM };
     }));
     edges.update(data.edges.map(function (e) {
       var on = id === null || keepEdges[e.id] === true;
-      return {
-        id: e.id,
-        color: on ? e.color : { color: DIM, highlight: DIM, hover: DIM },
-        font: { color: on ? "#333333" : "rgba(0,0,0,0)", strokeWidth: on ? 3 : 0 }
-      };
+      return { id: e.id, color: on ? e.color : { color: DIM, highlight: DIM, hover: DIM } };
     }));
+    focusChanged = true;
+    placeLabels();
     container.setAttribute("data-highlight", id === null ? "" : id);
     container.setAttribute("data-dimmed", String(dimmed));
   }
@@ -131,6 +252,11 @@
     if (shown["class"][group] === false) {  // a found entity is shown even if its class was off
       shown["class"][group] = true;
       legend.querySelector('input[data-kind="class"][value="' + CSS.escape(group) + '"]').checked = true;
+      refresh();
+    }
+    if (!shown.unlinked && nodes.get(id).linked === false) {  // or if it is in no relation
+      shown.unlinked = true;
+      legend.querySelector('input[data-kind="unlinked"]').checked = true;
       refresh();
     }
     network.selectNodes([id]);
@@ -187,8 +313,15 @@
   legend.addEventListener("change", function (ev) {
     var box = ev.target;
     if (box.type !== "checkbox") return;
+    if (box.dataset.kind === "unlinked") {
+      shown.unlinked = box.checked;
+      refresh();
+      fitView();  // the grid of entities in no relation joins the view, or leaves it
+      return;
+    }
     shown[box.dataset.kind][box.value] = box.checked;
     refresh();
+    placeLabels();
   });
 
   window.kgNetwork = network;
