@@ -47,6 +47,7 @@ def measure(browser: Chromium, graph: Graph, max_nodes: int | None, label: str, 
     browser.wait_for(READY, timeout=300)
     t_open = time.perf_counter() - t1
     ready_ms = browser.evaluate("window.kgReadyMs")
+    label_ms = browser.evaluate("window.kgLabelMs")
     first = draw.nodes[len(draw.nodes) // 2]["label"]
     t2 = time.perf_counter()
     browser.evaluate(
@@ -60,7 +61,8 @@ def measure(browser: Chromium, graph: Graph, max_nodes: int | None, label: str, 
     errors = len(browser.log.console_errors) + len(browser.log.exceptions) + len(browser.log.remote())
     return (
         f"| {label} | {len(draw.nodes):,} | {len(draw.edges):,} | {len(html.encode()) / 2**20:.1f} MiB "
-        f"| {t_render:.1f} s | {physics} | {ready_ms / 1000:.1f} s | {t_open:.1f} s | {t_search:.2f} s "
+        f"| {t_render:.1f} s | {physics} | {ready_ms / 1000:.1f} s | {label_ms} ms | {t_open:.1f} s "
+        f"| {t_search:.2f} s "
         f"| {errors} |"
     )
 
@@ -79,10 +81,10 @@ def table(path: Path) -> None:
     total = drawing(graph, 1).total_nodes
     print(f"graph: {path} ({total:,} entities)")
     print(
-        "| graph | nodes | edges | page | render (Python) | physics | ready (page clock) | open (wall) "
-        "| search | errors |"
+        "| graph | nodes | edges | page | render (Python) | physics | ready (page clock) | labels placed in "
+        "| open (wall) | search | errors |"
     )
-    print("| --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: |")
+    print("| --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: |")
     with tempfile.TemporaryDirectory() as tmp, Chromium(browser_path) as browser:
         folder = Path(tmp)
         for limit in (500, 5000, None):
