@@ -306,7 +306,7 @@ def _edge_curves(edges: list[Edge]) -> list[dict[str, Any]]:
         # 0, +1, -1, +2, ... for an odd count; +1, -1, +2, ... for an even one
         start = 0 if len(indexes) % 2 else 1
         offsets = [(k + 1) // 2 * (1 if k % 2 else -1) for k in range(start, len(indexes) + start)]
-        step = min(0.2, 0.9 / max(1, *map(abs, offsets)))
+        step = min(0.35, 0.9 / max(1, *map(abs, offsets)))
         for k, (index, offset) in enumerate(zip(indexes, offsets, strict=True)):
             if low == high:
                 curves[index] = {"selfReference": {"size": 20 + 10 * k, "angle": round(k * math.pi / 4, 4)}}

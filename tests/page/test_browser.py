@@ -218,6 +218,18 @@ def test_entities_in_no_relation_wait_aside_until_the_legend_shows_them(
     assert page_sight(browser).linked_box is not None  # still fitted: everything in the view
 
 
+def test_a_graph_with_no_relation_at_all_still_shows_its_entities(
+    open_page: Callable[[str], Chromium],
+) -> None:
+    b = Builder()
+    b.doc("a.txt")
+    b.entity("a", "Company", "Alone Ltd")
+    b.entity("b", "Person", "Ann Alone")
+    browser = open_page(render_html(b.graph))
+    assert len(drawn_ids(browser)) == 2
+    assert set(page_sight(browser).legible) == {"Alone Ltd", "Ann Alone"}
+
+
 def test_search_finds_an_entity_in_no_relation_and_shows_it(open_page: Callable[[str], Chromium]) -> None:
     browser = open_page(render_html(news_graph()))
     click_element(browser, "#kg-search")

@@ -439,6 +439,11 @@ def test_entities_in_no_relation_are_set_aside_under_the_graph() -> None:
     assert toggle and "Show the 1 entity in no relation" in toggle.group(1)
     assert 'data-kind="unlinked"' in toggle.group(1) and "checked" not in toggle.group(1)
     assert "kg-unlinked" not in legend(render_html(chain_graph(2)))  # nothing to set aside
+    b = Builder()
+    b.entity("a", "Company", "Alone Ltd")
+    b.entity("b", "Person", "Ann Alone")
+    only = re.search(r'<p class="kg-unlinked">(.*?)</p>', render_html(b.graph), re.DOTALL)
+    assert only and "checked" in only.group(1)  # nothing else to draw: shown from the start
 
 
 def test_no_two_nodes_and_their_labels_are_laid_out_on_top_of_each_other() -> None:

@@ -261,7 +261,7 @@
     }
     network.selectNodes([id]);
     highlight(id);
-    network.focus(id, { scale: Math.max(network.getScale(), 0.9), animation: { duration: 300 } });
+    network.focus(id, { scale: Math.max(network.getScale(), 1.3), animation: { duration: 300 } });
     container.setAttribute("data-focused", id);
   }
 
