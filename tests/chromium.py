@@ -343,3 +343,116 @@ def coloured_pixels(data: bytes) -> int:
             if max(r, g, b) - min(r, g, b) > 40:  # saturated: a node or an edge, not the background
                 count += 1
     return count
+
+
+# ---------------------------------------------------------------- the page at first sight
+
+# Read from the vis-network instance the page exposes as ``window.kgNetwork``, once drawn: the
+# view, each drawn node's box and each drawn label's box, in page pixels. A label counts as drawn
+# when vis-network paints it at full opacity (on-screen font size at least the drawThreshold) and
+# it lies inside the view; "legible" when it is at least LEGIBLE_PX tall on screen.
+_SIGHT_JS = r"""
+(() => {
+  const net = window.kgNetwork, body = net.body;
+  const view = body.container.getBoundingClientRect();
+  const scale = net.getScale();
+  const ctx = body.container.querySelector('canvas').getContext('2d');
+  const degree = {};
+  body.edgeIndices.forEach(id => {
+    const e = body.edges[id];
+    if (e.options.hidden) return;
+    degree[e.fromId] = (degree[e.fromId] || 0) + 1;
+    degree[e.toId] = (degree[e.toId] || 0) + 1;
+  });
+  const toPage = (x, y) => { const p = net.canvasToDOM({x: x, y: y}); return [p.x, p.y]; };
+  const nodes = [], labels = [];
+  body.nodeIndices.forEach(id => {
+    const n = body.nodes[id];
+    if (n.options.hidden) return;
+    const r = (n.options.size || 10);
+    const [x0, y0] = toPage(n.x - r, n.y - r), [x1, y1] = toPage(n.x + r, n.y + r);
+    nodes.push({id: id, linked: (degree[id] || 0) > 0, box: [x0, y0, x1, y1]});
+    const lm = n.labelModule;
+    const threshold = lm.elementOptions.scaling.label.drawThreshold;
+    let px = lm.fontOptions.size * scale;
+    if (!n.options.label || px < threshold) return;
+    px = Math.min(px, lm.elementOptions.scaling.label.maxVisible);
+    const s = lm.size;  // set by the last draw, in canvas units; font.vadjust moves the text only
+    if (!s || !s.width) return;
+    const top = s.top + (lm.fontOptions.vadjust || 0);
+    const [lx0, ly0] = toPage(s.left, top), [lx1, ly1] = toPage(s.left + s.width, top + s.height);
+    if (lx1 < 0 || ly1 < 0 || lx0 > view.width || ly0 > view.height) return;
+    labels.push({id: id, text: n.options.label, px: px, box: [lx0, ly0, lx1, ly1]});
+  });
+  return {width: view.width, height: view.height, scale: scale, nodes: nodes, labels: labels};
+})()
+"""
+
+LEGIBLE_PX = 10.0
+
+Box = tuple[float, float, float, float]
+
+
+def _area(box: Box) -> float:
+    return max(0.0, box[2] - box[0]) * max(0.0, box[3] - box[1])
+
+
+def _overlap(a: Box, b: Box) -> float:
+    return _area((max(a[0], b[0]), max(a[1], b[1]), min(a[2], b[2]), min(a[3], b[3])))
+
+
+@dataclass
+class Sight:
+    """What the page shows before anyone touches it."""
+
+    width: float
+    height: float
+    linked_box: Box | None  # the connected entities' bounding box, clipped to the view
+    nodes: int
+    linked_nodes: int
+    labels: list[tuple[str, float, Box]]  # (text, on-screen font px, box) of the labels drawn
+
+    @property
+    def fill(self) -> float:
+        """How much of the view's width or height (the larger share) the connected part spans."""
+        if self.linked_box is None:
+            return 0.0
+        x0, y0, x1, y1 = self.linked_box
+        return max((x1 - x0) / self.width, (y1 - y0) / self.height)
+
+    @property
+    def legible(self) -> list[str]:
+        return [text for text, px, _ in self.labels if px >= LEGIBLE_PX]
+
+    @property
+    def label_overlap(self) -> float:
+        """Area where two drawn labels cover each other, as a share of the drawn labels' area."""
+        boxes = [box for _, _, box in self.labels]
+        total = sum(_area(b) for b in boxes)
+        if not total:
+            return 0.0
+        shared = sum(_overlap(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1 :])
+        return shared / total
+
+    def summary(self) -> str:
+        return (
+            f"connected part fills {self.fill:.0%} of the view; {len(self.labels)} labels drawn "
+            f"({len(self.legible)} of >= {LEGIBLE_PX:.0f} px), overlapping {self.label_overlap:.1%}"
+        )
+
+
+def page_sight(browser: Chromium) -> Sight:
+    """Measure the drawn page: where the connected entities sit, which labels are drawn, where."""
+    raw = browser.evaluate(_SIGHT_JS)
+    width, height = float(raw["width"]), float(raw["height"])
+    linked = [n["box"] for n in raw["nodes"] if n["linked"]]
+    box: Box | None = None
+    if linked:
+        box = (
+            max(0.0, min(b[0] for b in linked)),
+            max(0.0, min(b[1] for b in linked)),
+            min(width, max(b[2] for b in linked)),
+            min(height, max(b[3] for b in linked)),
+        )
+    labels = [(str(lab["text"]), float(lab["px"]), tuple(lab["box"])) for lab in raw["labels"]]
+    return Sight(width, height, box, len(raw["nodes"]), len(linked), labels)  # type: ignore[arg-type]

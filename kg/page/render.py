@@ -7,7 +7,8 @@ JSON block. Every label, alias and sentence comes from untrusted articles: the t
 text, the JSON escapes ``<``, ``>`` and ``&``, and tooltips stay plain text that the page's script
 puts into the DOM with ``textContent``; a Content-Security-Policy lets only the page's own
 scripts (by hash) run and nothing be fetched. Sizes (PageRank) and positions come from
-``kg.page.layout``, so big graphs draw at once with physics off.
+``kg.page.layout``, so every graph draws at once, as laid out, with physics off. Entities in no
+relation are marked ``linked: false``: the page keeps them aside until its legend shows them.
 
 >>> from rdflib import Graph
 >>> render_html(Graph()).startswith("<!DOCTYPE html>")
@@ -45,7 +46,6 @@ Edge = tuple[str, str, str]  # subject IRI, relation local name, object IRI
 
 
 DEFAULT_MAX_NODES: int | None = None  # draw everything unless asked otherwise
-PHYSICS_MAX_NODES = 300  # past this, positions come from kg.page.layout and physics stays off
 
 
 @dataclass
@@ -92,11 +92,13 @@ def drawing(graph: Graph, max_nodes: int | None = DEFAULT_MAX_NODES) -> Drawing:
         degree[o] += 1
     doc_ids = _DocumentIds(graph)
     labels = {iri: _label(graph, URIRef(iri)) for iri in ids}
-    positions = layout.layout(ids, [(s, o) for s, _, o in edges])
     top = max(rank.values(), default=1.0)
+    value = {iri: round(100 * rank[iri] / top, 2) for iri in ids}
+    sizes = {iri: style.footprint(labels[iri], value[iri]) for iri in ids}
+    positions = layout.layout(ids, [(s, o) for s, _, o in edges], sizes=sizes)
     nodes = [
         _node(graph, iri, labels[iri], classes[iri], degree[iri], doc_ids)
-        | {"value": round(100 * rank[iri] / top, 2), "x": positions[iri][0], "y": positions[iri][1]}
+        | {"value": value[iri], "x": positions[iri][0], "y": positions[iri][1], "linked": degree[iri] > 0}
         for iri in ids
     ]
     provenance = _provenance(graph, doc_ids, kept)
@@ -105,7 +107,7 @@ def drawing(graph: Graph, max_nodes: int | None = DEFAULT_MAX_NODES) -> Drawing:
         _edge(index, s, rel, o, labels, provenance.get((s, rel, o), []), smooth[index])
         for index, (s, rel, o) in enumerate(edges)
     ]
-    options = style.vis_options(len(nodes), physics=len(nodes) <= PHYSICS_MAX_NODES)
+    options = style.vis_options(len(nodes))
     return Drawing(nodes, drawn, options, len(classes), len(all_edges))
 
 
@@ -151,7 +153,13 @@ def render_html(
     vis_js, vis_css = ("", "") if empty else page.vis_assets()
     page_js = "" if empty else page.page_js()
     class_labels = {name: s.label for name, s in style.all_node_styles().items()}
-    data = {"nodes": draw.nodes, "edges": draw.edges, "options": draw.options, "classLabels": class_labels}
+    data = {
+        "nodes": draw.nodes,
+        "edges": draw.edges,
+        "options": draw.options,
+        "classLabels": class_labels,
+        "labelPx": {"nodes": list(style.LABEL_PX), "edges": style.EDGE_LABEL_PX},
+    }
     return (
         page.template_env()
         .get_template("graph.html.j2")
@@ -163,6 +171,7 @@ def render_html(
             total_entities=draw.total_nodes,
             total_relations=draw.total_edges,
             summary=(counts or count_graph(graph)).describe(),
+            n_unlinked=sum(1 for node in draw.nodes if not node["linked"]),
             node_legend=node_legend,
             edge_legend=edge_legend,
             data_json=Markup(page.script_json(data)),
@@ -316,7 +325,7 @@ def _edge_curves(edges: list[Edge]) -> list[dict[str, Any]]:
         # 0, +1, -1, +2, ... for an odd count; +1, -1, +2, ... for an even one
         start = 0 if len(indexes) % 2 else 1
         offsets = [(k + 1) // 2 * (1 if k % 2 else -1) for k in range(start, len(indexes) + start)]
-        step = min(0.2, 0.9 / max(1, *map(abs, offsets)))
+        step = min(0.35, 0.9 / max(1, *map(abs, offsets)))
         for k, (index, offset) in enumerate(zip(indexes, offsets, strict=True)):
             if low == high:
                 curves[index] = {"selfReference": {"size": 20 + 10 * k, "angle": round(k * math.pi / 4, 4)}}

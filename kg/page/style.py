@@ -111,9 +111,23 @@ def legend(
     return nodes, edges
 
 
-def vis_options(n_nodes: int, physics: bool = True) -> dict[str, Any]:
-    """vis-network options. Nodes come with positions; ``physics`` relaxes them a little on small
-    graphs, and the page switches it off once stable. Big graphs draw as laid out."""
+NODE_SIZE = (10.0, 40.0)  # radius in pixels of the least and the most important entity
+LABEL_PX = (11.0, 16.0)  # on-screen font size of their labels, whatever the zoom (graph.js)
+EDGE_LABEL_PX = 11.0
+
+
+def footprint(label: str, value: float) -> tuple[float, float]:
+    """Width and height, in pixels at zoom 1, of a node of importance ``value`` (0-100) and its
+    label under it, for the layout to keep apart. The label is counted above the node as well as
+    below, so that the box can stay centred on the node."""
+    radius = NODE_SIZE[0] + (NODE_SIZE[1] - NODE_SIZE[0]) * value / 100
+    px = LABEL_PX[0] + (LABEL_PX[1] - LABEL_PX[0]) * value / 100
+    return max(2 * radius, 0.56 * px * len(label)), 2 * (radius + 1.3 * px)
+
+
+def vis_options(n_nodes: int) -> dict[str, Any]:
+    """vis-network options. Nodes come with positions and are drawn as they are (physics off);
+    labels are sized and thinned out by the page's script, for the zoom it is at."""
     big = n_nodes > 500
     return {
         "autoResize": True,
@@ -123,17 +137,18 @@ def vis_options(n_nodes: int, physics: bool = True) -> dict[str, Any]:
         },
         "nodes": {
             "borderWidth": 1,
-            "font": {"size": 14, "face": "sans-serif"},
-            # size and label by importance (each node's "value"); labels too small to read are skipped
+            "font": {"size": 0, "face": "sans-serif", "strokeWidth": 3},
+            # size by importance (each node's "value"); graph.js gives each label its font size
             "scaling": {
-                "min": 10,
-                "max": 40,
-                "label": {"enabled": True, "min": 14, "max": 22, "drawThreshold": 5, "maxVisible": 30},
+                "min": NODE_SIZE[0],
+                "max": NODE_SIZE[1],
+                "label": {"enabled": False, "drawThreshold": 5, "maxVisible": 1000},
             },
         },
         "edges": {
             "arrows": {"to": {"enabled": True, "scaleFactor": 0.6}},
-            "font": {"size": 12, "align": "middle", "color": "#333333", "strokeWidth": 3},
+            "font": {"size": 0, "align": "middle", "color": "#333333", "strokeWidth": 3},
+            "scaling": {"label": {"enabled": False, "drawThreshold": 5, "maxVisible": 1000}},
             "smooth": {"enabled": True, "type": "continuous", "roundness": 0.5},
         },
         "interaction": {
@@ -144,11 +159,5 @@ def vis_options(n_nodes: int, physics: bool = True) -> dict[str, Any]:
         },
         # positions are given; the seed fixes whatever vis-network still draws at random
         "layout": {"randomSeed": 7, "improvedLayout": False},
-        "physics": {
-            "enabled": physics,
-            "solver": "barnesHut",
-            "barnesHut": {"gravitationalConstant": -6000, "springLength": 110, "avoidOverlap": 0.2},
-            "stabilization": {"enabled": physics, "iterations": 300, "updateInterval": 25, "fit": True},
-            "minVelocity": 0.75,
-        },
+        "physics": {"enabled": False, "stabilization": {"enabled": False}},
     }

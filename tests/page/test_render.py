@@ -24,7 +24,7 @@ from kg.errors import QueryError
 from kg.ontology import KG, entity_class_names, relation_names
 from kg.page import layout as render_layout
 from kg.page import style as render_style
-from kg.page.render import PHYSICS_MAX_NODES, build_network, drawing, render_html, script_json
+from kg.page.render import build_network, drawing, render_html, script_json
 from kg.page.subgraph import query_subgraph
 from kg.sparql.query import run_query
 
@@ -429,9 +429,39 @@ def test_every_node_has_a_position_and_the_layout_is_seeded() -> None:
     assert abs(a[0] - b[0]) < (max(xs) - min(xs)) / 2
 
 
-def test_small_graphs_settle_with_physics_and_big_ones_draw_as_laid_out() -> None:
-    assert drawing(news_graph()).options["physics"]["enabled"] is True
-    big = drawing(chain_graph(PHYSICS_MAX_NODES + 1))
+def test_entities_in_no_relation_are_set_aside_under_the_graph() -> None:
+    draw = drawing(news_graph())
+    linked = {n["label"]: n for n in draw.nodes if n["linked"]}
+    lonely = [n for n in draw.nodes if not n["linked"]]
+    assert [n["label"] for n in lonely] == ["Taobao"] and len(linked) == 7
+    assert lonely[0]["y"] > max(n["y"] for n in linked.values())
+    toggle = re.search(r'<p class="kg-unlinked">(.*?)</p>', render_html(news_graph()), re.DOTALL)
+    assert toggle and "Show the 1 entity in no relation" in toggle.group(1)
+    assert 'data-kind="unlinked"' in toggle.group(1) and "checked" not in toggle.group(1)
+    assert "kg-unlinked" not in legend(render_html(chain_graph(2)))  # nothing to set aside
+    b = Builder()
+    b.entity("a", "Company", "Alone Ltd")
+    b.entity("b", "Person", "Ann Alone")
+    only = re.search(r'<p class="kg-unlinked">(.*?)</p>', render_html(b.graph), re.DOTALL)
+    assert only and "checked" in only.group(1)  # nothing else to draw: shown from the start
+
+
+def test_no_two_nodes_and_their_labels_are_laid_out_on_top_of_each_other() -> None:
+    """The boxes the layout keeps apart: each node with its label, at the size the page draws."""
+    draw = drawing(news_graph())
+    boxes = []
+    for n in draw.nodes:
+        if n["linked"]:
+            w, h = render_style.footprint(n["label"], n["value"])
+            boxes.append((n["x"] - w / 2, n["y"] - h / 2, n["x"] + w / 2, n["y"] + h / 2))
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1 :]:
+            assert not (a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]), (a, b)
+
+
+def test_every_graph_draws_as_laid_out_without_physics() -> None:
+    assert drawing(news_graph()).options["physics"]["enabled"] is False
+    big = drawing(chain_graph(301))
     assert big.options["physics"]["enabled"] is False
     assert big.options["interaction"]["hideEdgesOnDrag"] is False  # 301 nodes: still light
 
