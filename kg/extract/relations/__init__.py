@@ -31,7 +31,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span
 
 from kg.extract.relations.alliances import find_alliances
-from kg.extract.relations.answers import find_answers
+from kg.extract.relations.answers import PLURALS, find_answers
 from kg.extract.relations.classifier import DEFAULT_MODEL, classify, load_model
 from kg.extract.relations.context import Candidate, Context
 from kg.extract.relations.eventmodel import DEFAULT_EVENT_MODEL, classify_events, load_event_model
@@ -118,6 +118,10 @@ def find_relations(
     ctx = Context(doc, mentions)
     best: dict[tuple[int, int, str, int], RelationHit] = {}
     for sent in doc.sents:
+        if not ctx.starting_in(sent.start, sent.end) and not PLURALS.intersection(
+            ctx.table.lower[sent.start : sent.end]
+        ):
+            continue  # no one named, referred to or answering as "they": nothing to relate or recall
         for c in _combined(ctx, sent, model, event_model):
             key = (ctx.key(c.head), ctx.key(c.tail), c.type, sent.start_char)
             hit = RelationHit(c.head, c.tail, c.type, c.confidence, c.rule, sent.start_char, sent.end_char)
