@@ -34,6 +34,11 @@ TURTLE = """
 
 def imported(*args: str) -> set[str]:
     """The top-level packages ``kg ARGS`` imports."""
+    return {name.split(".")[0] for name in imported_modules(*args)}
+
+
+def imported_modules(*args: str) -> set[str]:
+    """Every module ``kg ARGS`` imports, by its full name."""
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")])}
     run = subprocess.run(
         [sys.executable, "-X", "importtime", "-m", "kg", *args],
@@ -44,10 +49,8 @@ def imported(*args: str) -> set[str]:
     )
     # validate exits 1 for a graph that does not conform, extract 2 for a missing input
     assert run.returncode in (0, 1, 2) and "Traceback" not in run.stderr, run.stderr[-2000:]
-    names = {
-        line.split("|")[-1].strip() for line in run.stderr.splitlines() if line.startswith("import time:")
-    }
-    return {name.split(".")[0] for name in names}
+    lines = run.stderr.splitlines()
+    return {line.split("|")[-1].strip() for line in lines if line.startswith("import time:")}
 
 
 @pytest.fixture(scope="module")
@@ -66,6 +69,12 @@ def test_query_imports_rdflib_and_nothing_heavy(graph_file: Path) -> None:
     modules = imported("query", str(graph_file), "SELECT ?s WHERE { ?s a kg:Company }")
     assert "rdflib" in modules
     assert not modules & (HEAVY | {"pyshacl", "pyoxigraph", "numpy"})
+
+
+def test_a_command_imports_its_own_module_only(graph_file: Path) -> None:
+    modules = imported_modules("query", str(graph_file), "SELECT ?s WHERE { ?s a kg:Company }")
+    assert "kg.cli.common" in modules  # what every command module imports
+    assert not modules & {"kg.cli.build", "kg.cli.serve", "kg.cli.exchange", "kg.cli.evaluate", "kg.cli.page"}
 
 
 def test_validate_imports_pyshacl_and_nothing_heavy(graph_file: Path) -> None:
