@@ -33,6 +33,7 @@ from rdflib.util import guess_format
 
 from kg.config import ONTOLOGY_NS
 from kg.errors import GraphError, QueryError
+from kg.sparql.guard import XML_FORMATS, no_network, refuse_xml_entities
 from kg.sparql.results import FORMATS, QueryResult, format_result
 from kg.sparql.timeout import call_with_timeout
 
@@ -84,7 +85,8 @@ def load_graph(path: str | Path) -> Graph:
     """Parse an RDF file, choosing the parser by extension (Turtle by default).
 
     Quad formats (``.nq``, ``.trig``, ``.trix``) load into a dataset whose default graph is the
-    union of its graphs. Raises :class:`GraphError` if the file is missing or not RDF.
+    union of its graphs. Raises :class:`GraphError` if the file is missing or not RDF, if parsing
+    would reach the network (a JSON-LD ``@context`` URL), or if an XML file declares entities.
     """
     path = Path(path)
     if path.is_dir():
@@ -97,7 +99,12 @@ def load_graph(path: str | Path) -> Graph:
     if isinstance(graph, Dataset):
         graph.namespace_manager = NamespaceManager(graph, bind_namespaces="core")
     try:
-        graph.parse(path, format=parser)
+        if parser in XML_FORMATS:
+            refuse_xml_entities(path)
+        with no_network():
+            graph.parse(path, format=parser)
+    except GraphError as exc:
+        raise GraphError(f"cannot read {path} as {parser}: {exc}") from None
     except Exception as exc:  # each rdflib parser raises its own kinds of error
         raise GraphError(f"cannot read {path} as {parser}: {_one_line(exc)}") from None
     return graph

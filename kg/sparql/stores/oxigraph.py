@@ -24,6 +24,7 @@ from rdflib.util import guess_format
 
 from kg.config import RESOURCE_NS
 from kg.errors import GraphError, QueryError
+from kg.sparql.guard import XML_FORMATS, refuse_xml_entities
 from kg.sparql.query import (
     PREFIXES,
     _check_algebra,
@@ -234,9 +235,11 @@ def load_memory(path: Path) -> OxigraphEngine:
     fmt = getattr(ox.RdfFormat, _OX_FORMATS.get(name, "TURTLE"))
     store = ox.Store()
     try:
+        if name in XML_FORMATS:
+            refuse_xml_entities(path)  # Oxigraph expands entities without bound
         parser = ox.parse(path=str(path), format=fmt, base_iri=path.resolve().as_uri())
         store.bulk_extend(_with_default(parser))
-    except (SyntaxError, ValueError, OSError) as exc:
+    except (SyntaxError, ValueError, OSError, GraphError) as exc:
         raise GraphError(f"cannot read {path} as {name}: {_one_line(exc)}") from None
     # kg's prefixes win over the file's, as in kg.sparql.query.run_query
     namespaces = dict(parser.prefixes) | PREFIXES
