@@ -19,6 +19,7 @@ True
 from __future__ import annotations
 
 import ipaddress
+import re
 import socket
 import sys
 import threading
@@ -42,6 +43,7 @@ QueryFn = Callable[[str], QueryResult]
 
 ENDPOINT = "/sparql"
 MAX_BODY = 1 << 20  # bytes; a query longer than a mebibyte is not a query anyone typed
+_DIGITS = re.compile(r"[0-9]+")  # a Content-Length in ASCII digits only
 _TIMED_OUT = "did not finish within"  # how kg.sparql.query says a query ran out of time
 _READ_ONLY = "read-only: SPARQL updates are not accepted here"
 
@@ -146,9 +148,11 @@ def _is_update(text: str) -> bool:
     except ParseException:
         try:
             parseUpdate(text)
-        except ParseException:
+        except (ParseException, RecursionError):
             return False
         return True
+    except RecursionError:  # nested too deeply to be parsed: a malformed query, not an update
+        return False
     return False
 
 
@@ -216,8 +220,12 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _body(self) -> bytes:
         length = self.headers.get("Content-Length")
-        if length is None or not length.strip().isdigit():
+        if length is None:
             raise _Refused(HTTPStatus.LENGTH_REQUIRED, "a POST needs a Content-Length")
+        if not _DIGITS.fullmatch(length.strip()):  # not str.isdigit: "²" is a digit to Python, not to int()
+            raise _Refused(
+                HTTPStatus.BAD_REQUEST, f"Content-Length {length.strip()!r} is not a number of bytes"
+            )
         if int(length) > MAX_BODY:
             raise _Refused(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, f"the body is over {MAX_BODY} bytes")
         return self.rfile.read(int(length))

@@ -64,6 +64,7 @@ PREFIXES: dict[str, str] = {
     "xsd": str(XSD),
     "owl": str(OWL),
 }
+MAX_NESTING = 20  # parentheses rdflib's parser takes within Python's recursion limit (23 measured)
 _QUAD_PARSERS = {"nquads", "trig", "trix"}
 _DESCRIPTION = re.compile(r"^#\s*description:\s*(.*?)\s*$", re.MULTILINE)
 _NAME = re.compile(r"[A-Za-z][\w-]*")  # a named query's name, never valid SPARQL on its own
@@ -260,9 +261,20 @@ def run_query(
 
 def parse_checked(query: str, namespaces: Mapping[str, str]) -> tuple[Any, Any]:
     """Parse and translate a query, or raise QueryError with the parser's message and position
-    (an update is named as such). Returns rdflib's parse tree and translated query."""
+    (an update is named as such; a query nested deeper than the parser's stack allows is named
+    so). Returns rdflib's parse tree and translated query."""
     if not query.strip():
         raise QueryError("empty SPARQL query")
+    try:
+        return _parse(query, namespaces)
+    except RecursionError:  # rdflib's grammar recurses ~40 frames per parenthesis
+        raise QueryError(
+            f"malformed SPARQL query: nested too deeply for rdflib's SPARQL parser (it takes some "
+            f"{MAX_NESTING} levels of parentheses)"
+        ) from None
+
+
+def _parse(query: str, namespaces: Mapping[str, str]) -> tuple[Any, Any]:
     try:
         parsed = parseQuery(query)
     except ParseException as exc:

@@ -1,4 +1,4 @@
-"""Graph files kg reads: nothing fetched from the network, no XML entity expanded.
+"""Graph files kg reads: nothing fetched from the network, no XML entity expanded, deep queries refused.
 
 Each file that used to hang or fetch is run through ``python -m kg`` in a child process with a
 timeout, so a regression fails the test in seconds instead of hanging the suite (or, for
@@ -18,7 +18,9 @@ from pathlib import Path
 from typing import ClassVar
 
 import pytest
+from click.testing import CliRunner
 
+from kg.cli import cli
 from kg.errors import GraphError
 from kg.sparql.query import load_graph
 
@@ -145,3 +147,15 @@ def test_rdfxml_without_entity_declarations_still_loads(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     assert {str(o) for o in load_graph(path).objects()} == {"x & y é"}
+
+
+def test_kg_query_of_deeply_nested_parentheses_exits_2_with_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "g.ttl"
+    path.write_text("<urn:a> <urn:b> 'c' .\n", encoding="utf-8")
+    query = "SELECT * WHERE { FILTER(" + "(" * 1000 + "1" + ")" * 1000 + ") }"
+    result = CliRunner().invoke(cli, ["query", str(path), query], catch_exceptions=False)
+    assert result.exit_code == 2
+    assert result.stderr.strip().splitlines() == [
+        "kg: error: malformed SPARQL query: nested too deeply for rdflib's SPARQL parser "
+        "(it takes some 20 levels of parentheses)"
+    ]
