@@ -71,3 +71,28 @@ def test_extract_follows_links_out_of_the_folder_only_when_asked(tmp_path: Path)
         "ipv6",
     ]
     assert "zero.txt: a character device, not a regular file" in followed.stderr
+
+
+def test_a_crash_in_extraction_is_a_named_skip_in_a_streamed_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import kg.extract
+
+    real = kg.extract.extract
+
+    def fragile(docs, model=None, **kw):  # type: ignore[no-untyped-def]
+        docs = list(docs)
+        if any("boom" in d.text for d in docs):
+            raise RecursionError("maximum recursion depth exceeded")
+        yield from real(docs, **({"model": model} if model else {}), **kw)
+
+    monkeypatch.setattr(kg.extract, "extract", fragile)
+    src, out = faults(tmp_path / "in"), tmp_path / "out"
+    (src / "odd.txt").write_text("boom", encoding="utf-8")
+    args = ["build", str(src), "--out", str(out), "--store", f"oxigraph:{tmp_path / 'db'}"]
+    result = CliRunner().invoke(cli, args, catch_exceptions=False)
+    assert result.exit_code == 0, result.stderr
+    assert "(6 skipped)" in result.stdout
+    assert "odd.txt: extraction failed: RecursionError" in result.stderr
+    records = (out / "records.jsonl").read_text(encoding="utf-8").splitlines()[1:]
+    assert [json.loads(line)["document"]["id"] for line in records] == ["good.txt", "spaced", "ipv6"]
