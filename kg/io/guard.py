@@ -82,7 +82,11 @@ def read_regular(path: Path, limit: int) -> bytes | str:
         if size > limit:
             return f"{size:,} bytes, {too_big}"
         try:
-            data = handle.read(limit + 1)
+            # read(n) allocates n bytes up front: ask for the size stat gave (and one more, to
+            # see a file that grew since), then at most up to the limit.
+            data = handle.read(size + 1)
+            if len(data) > size:
+                data += handle.read(limit + 1 - len(data))
         except OSError as error:
             return f"cannot read: {error.strerror or error}"
     return too_big if len(data) > limit else data
