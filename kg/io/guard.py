@@ -24,7 +24,7 @@ _KINDS = (
     (stat.S_ISSOCK, "a socket"),
     (stat.S_ISCHR, "a character device"),
     (stat.S_ISBLK, "a block device"),
-    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISDIR, "a link to a folder (not walked into)"),
 )
 # Opening never waits (on a FIFO swapped in after the stat, say); reads of a regular file are
 # unaffected by the flag.

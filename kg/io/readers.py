@@ -120,10 +120,12 @@ def _sources(path: Path) -> list[_Source]:
 def _walk(folder: Path) -> list[Path]:
     # Sorted by path so the same folder always gives the same order (and the same graph).
     # Hidden folders and files (.git, .ipynb_checkpoints) hold copies, not articles; a README
-    # or LICENSE describes the folder. Links to folders are not walked into (os.walk's default).
+    # or LICENSE describes the folder. Links to folders are not walked into (os.walk's default,
+    # and no cycles); one leading out of the folder is listed, to be named as skipped.
     found: list[Path] = []
     for root, dirs, files in os.walk(folder):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
+        found += [Path(root) / d for d in dirs if link_problem(Path(root) / d, folder, follow_symlinks=False)]
         for name in files:
             if (
                 not name.startswith(".")

@@ -200,3 +200,18 @@ def test_a_line_too_long_is_passed_over_without_being_held(tmp_path: Path) -> No
     path.write_bytes(b"short\n" + b"x" * 100 + b"\n" + b"y" * 100 + b"\nlast")
     with path.open("rb") as handle:
         assert list(bounded_lines(handle, 10)) == [(1, b"short\n"), (2, None), (3, None), (4, b"last")]
+
+
+def test_a_link_to_a_folder_outside_is_named_and_not_walked_into(tmp_path: Path) -> None:
+    outside, folder = tmp_path / "outside", tmp_path / "in"
+    outside.mkdir()
+    folder.mkdir()
+    (outside / "secret.txt").write_text(GOOD, encoding="utf-8")
+    (folder / "good.txt").write_text(GOOD, encoding="utf-8")
+    (folder / "elsewhere").symlink_to(outside)
+    (folder / "loop").symlink_to(folder)  # inside: not walked into either, and no cycle
+    docs, skipped = read(folder)
+    assert [d.id for d in docs] == ["good.txt"]
+    assert set(skipped) == {"elsewhere"} and "out of the input folder" in skipped["elsewhere"]
+    docs, skipped = read(folder, follow_symlinks=True)
+    assert [d.id for d in docs] == ["good.txt"] and "not walked into" in skipped["elsewhere"]
