@@ -89,13 +89,15 @@ def extract_paths(
     model: str = DEFAULT_MODEL,
     skipped: list[Skipped] | None = None,
     html_reader: str = DEFAULT_HTML_READER,
+    follow_symlinks: bool = False,
 ) -> Iterator[Extraction]:
     """Read every input and extract each document, streaming; unreadable inputs, and documents
-    whose extraction fails, go to ``skipped``. ``html_reader``: see :func:`build`."""
+    whose extraction fails, go to ``skipped``. ``html_reader``, ``follow_symlinks``: see
+    :func:`build`."""
     from kg.engines.local import extract_parallel
 
     sink: list[Skipped] = [] if skipped is None else skipped
-    documents = iter_documents(inputs, sink, html_reader)
+    documents = iter_documents(inputs, sink, html_reader, follow_symlinks)
     yield from extract_parallel(documents, model=model, workers=1, skipped=sink)
 
 
@@ -109,11 +111,17 @@ def build(
     engine: str = "local",
     scheduler: str | None = None,
     html_reader: str = DEFAULT_HTML_READER,
+    follow_symlinks: bool = False,
 ) -> BuildResult:
     """Extract every document of the inputs and build one graph.
 
     ``html_reader`` finds an HTML page's article: ``trafilatura`` (default) or ``builtin``
     (:data:`kg.io.HTML_READERS`).
+
+    Nothing in an input folder stops the build: what is not a regular file (a FIFO, a device), a
+    file too big to be an article, a malformed line and a document whose reading or extraction
+    fails are skipped and named in ``skipped``; so is a symbolic link whose target is outside
+    its folder, unless ``follow_symlinks``.
 
     ``engine`` is where extraction runs (``kg.engines.ENGINES``): ``local`` with ``workers``
     processes, or ``dask`` on the cluster whose scheduler is at ``scheduler``.
@@ -127,7 +135,7 @@ def build(
     known = {doc_id: content_hash(ex.document.text) for doc_id, ex in result.records.items()}
 
     def fresh() -> Iterator[Document]:
-        for doc in iter_documents(inputs, result.skipped, html_reader):
+        for doc in iter_documents(inputs, result.skipped, html_reader, follow_symlinks):
             result.documents += 1
             if known.get(doc.id) == content_hash(doc.text):
                 result.unchanged += 1

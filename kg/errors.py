@@ -44,3 +44,7 @@ class KGWarning(UserWarning):
 
 class DecodingWarning(KGWarning):
     """A file that is not UTF-8 was read in the encoding charset-normalizer detected."""
+
+
+class MetadataWarning(KGWarning):
+    """A document's metadata value that cannot be used (a URL no IRI can hold) was dropped."""

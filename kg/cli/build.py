@@ -8,7 +8,14 @@ from typing import Any
 
 import click
 
-from kg.cli.common import check_inputs, handle_errors, html_reader_option, model_option, warn_skipped
+from kg.cli.common import (
+    check_inputs,
+    follow_symlinks_option,
+    handle_errors,
+    html_reader_option,
+    model_option,
+    warn_skipped,
+)
 from kg.cli.output import ensure_dir
 from kg.engines import ENGINES
 from kg.errors import InputError
@@ -57,6 +64,7 @@ from kg.files import atomic_write
     help="The Dask scheduler for --engine dask, e.g. tcp://127.0.0.1:8786.",
 )
 @html_reader_option
+@follow_symlinks_option
 @handle_errors
 def build(
     inputs: tuple[str, ...],
@@ -69,6 +77,7 @@ def build(
     engine: str,
     scheduler: str | None,
     html_reader: str,
+    follow_symlinks: bool,
 ) -> None:
     """Extract every article in INPUTS and write OUT/graph.ttl and OUT/graph.html.
 
@@ -98,10 +107,20 @@ def build(
         # Into a store, a corpus streams: no rdflib graph of it is built (kg.engines.stream).
         from kg.engines import stream_paths
 
-        with build_progress(list(inputs)) as progress:
+        with build_progress(list(inputs), follow_symlinks) as progress:
             title = "kg: " + ", ".join(inputs)
             streamed = stream_paths(
-                engine, list(inputs), out, store_dir, title, model, workers, scheduler, progress, html_reader
+                engine,
+                list(inputs),
+                out,
+                store_dir,
+                title,
+                model,
+                workers,
+                scheduler,
+                progress,
+                html_reader,
+                follow_symlinks,
             )
         warn_skipped(streamed.skipped)
         if streamed.documents == 0:
@@ -110,7 +129,7 @@ def build(
         counts = f"{streamed.triples} triples, {streamed.graphs} document graphs"
         click.echo(f"oxigraph store {store_dir}: {counts}")
         return
-    with build_progress(list(inputs)) as progress:
+    with build_progress(list(inputs), follow_symlinks) as progress:
         result = build_graph(
             list(inputs),
             model,
@@ -120,6 +139,7 @@ def build(
             engine=engine,
             scheduler=scheduler,
             html_reader=html_reader,
+            follow_symlinks=follow_symlinks,
         )
     warn_skipped(result.skipped)
     if result.documents == 0:

@@ -41,6 +41,13 @@ html_reader_option = click.option(
     "sidebars left out) or builtin (<main> or <article>, without nav, aside, footer).",
 )
 
+follow_symlinks_option = click.option(
+    "--follow-symlinks",
+    is_flag=True,
+    help="Also read symbolic links in an input folder whose target is outside it (skipped by "
+    "default; a FIFO or device is never read).",
+)
+
 
 def fail(message: str, code: int) -> None:
     click.echo(f"kg: error: {message}", err=True)

@@ -10,7 +10,14 @@ from typing import Any
 
 import click
 
-from kg.cli.common import check_inputs, handle_errors, html_reader_option, model_option, warn_skipped
+from kg.cli.common import (
+    check_inputs,
+    follow_symlinks_option,
+    handle_errors,
+    html_reader_option,
+    model_option,
+    warn_skipped,
+)
 from kg.errors import InputError
 from kg.files import atomic_write
 
@@ -20,8 +27,11 @@ from kg.files import atomic_write
 @click.option("-o", "--output", "output", default=None, help="Write JSON Lines here instead of stdout.")
 @model_option
 @html_reader_option
+@follow_symlinks_option
 @handle_errors
-def extract(inputs: tuple[str, ...], output: str | None, model: str, html_reader: str) -> None:
+def extract(
+    inputs: tuple[str, ...], output: str | None, model: str, html_reader: str, follow_symlinks: bool
+) -> None:
     """Write one JSON object per document: its entity mentions and relations.
 
     Example: kg extract examples/ -o outputs/extractions.jsonl
@@ -36,7 +46,7 @@ def extract(inputs: tuple[str, ...], output: str | None, model: str, html_reader
 
     def lines() -> Iterator[str]:
         nonlocal count
-        for ex in extract_paths(list(inputs), model, skipped, html_reader):
+        for ex in extract_paths(list(inputs), model, skipped, html_reader, follow_symlinks):
             count += 1
             yield json.dumps(ex.record(), ensure_ascii=False) + "\n"
 

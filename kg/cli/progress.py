@@ -23,7 +23,9 @@ def wanted() -> bool:
 
 
 @contextmanager
-def build_progress(inputs: Sequence[str | Path]) -> Iterator[Callable[[Extraction], None] | None]:
+def build_progress(
+    inputs: Sequence[str | Path], follow_symlinks: bool = False
+) -> Iterator[Callable[[Extraction], None] | None]:
     """A callback to give each extraction to, or None when no bar should be shown."""
     if not wanted():
         yield None
@@ -32,7 +34,9 @@ def build_progress(inputs: Sequence[str | Path]) -> Iterator[Callable[[Extractio
 
     from kg.io import count_documents
 
-    bar = tqdm(total=count_documents(inputs), unit="doc", file=sys.stderr, dynamic_ncols=True)
+    bar = tqdm(
+        total=count_documents(inputs, follow_symlinks), unit="doc", file=sys.stderr, dynamic_ncols=True
+    )
     started, words, statements = time.perf_counter(), 0, 0
 
     def update(ex: Extraction) -> None:

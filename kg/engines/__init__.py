@@ -57,6 +57,7 @@ def stream_paths(
     scheduler: str | None = None,
     progress: Callable[[Extraction], None] | None = None,
     html_reader: str = DEFAULT_HTML_READER,
+    follow_symlinks: bool = False,
 ) -> StreamResult:
     """Read the inputs here, extract them on ``engine`` and stream the records into ``out`` and
     the quads into the Oxigraph store in ``store_dir`` (see :func:`kg.engines.stream.stream_build`)."""
@@ -68,7 +69,7 @@ def stream_paths(
 
     def documents() -> Iterator[Document]:
         nonlocal count
-        for doc in iter_documents(inputs, skipped, html_reader):
+        for doc in iter_documents(inputs, skipped, html_reader, follow_symlinks):
             count += 1
             yield doc
 
