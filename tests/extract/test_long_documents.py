@@ -24,3 +24,10 @@ def test_a_repeated_paragraph_has_each_name_in_every_copy(extract_text: Callable
     per_copy = sorted(set(_mentions(many, len(_SENTENCE))))
     assert [(s, t) for s, t, _ in per_copy] == [(s, t) for s, t, _ in first]
     assert len(many.mentions) == 200 * len(once.mentions)
+
+
+def test_many_title_case_lines_name_what_a_few_do(extract_text: Callable[[str], Extraction]) -> None:
+    line = "Velden Freight Depot Union said so\n"
+    few = extract_text(line * 3)
+    many = extract_text(line * 400)
+    assert {m.text for m in many.mentions} == {m.text for m in few.mentions}
