@@ -31,3 +31,10 @@ def test_many_title_case_lines_name_what_a_few_do(extract_text: Callable[[str], 
     few = extract_text(line * 3)
     many = extract_text(line * 400)
     assert {m.text for m in many.mentions} == {m.text for m in few.mentions}
+
+
+def test_one_name_repeated_relates_nothing_at_any_length(extract_text: Callable[[str], Extraction]) -> None:
+    for copies in (5, 3_000):
+        ex = extract_text("Velden " * copies)
+        assert ex.relations == ()
+        assert len({m.iri for m in ex.mentions}) <= 1
