@@ -33,6 +33,9 @@ HOUSES = frozenset({"commons", "lords", "parliament", "congress", "senate"})
 BROADCAST_WORDS = frozenset({"radio", "television", "tv", "news", "channel"})
 CHANNEL_NUMBERS = frozenset({"one", "two", "three", "four", "five"})
 _CACHE_KEY = "kg.lowercase_words"
+# No name of a body runs longer; the walk back to a name's start stops there, so a run of
+# Title-Case lines joined into one long "sentence" costs linear time, not quadratic.
+LONGEST_NAME = 40
 _ABBREVIATION = re.compile(r"^(?:[A-Z]\.){2,4}$")  # "U.S.", "U.N.", "E.C."
 
 
@@ -90,7 +93,7 @@ def _name_start(doc: Doc, tok: Token) -> int:
     start = tok.i
     tab = table(doc)
     sent_start = tab.sent_start[tok.i]
-    while start > 0:
+    while start > 0 and tok.i - start < LONGEST_NAME:
         prev = tab.tokens[start - 1]
         if start - 1 < sent_start:
             break

@@ -249,15 +249,22 @@ def _add_repeats(doc: Doc, cands: list[Candidate], taken: list[bool], add: objec
             known.setdefault(words, c.ner)
     if not known:
         return
-    longest = max(len(k) for k in known)
-    firsts = {k[0] for k in known}
+    # Only the lengths of known names starting with this word can match: trying every length up
+    # to the longest name made a long document quadratic.
+    lengths: dict[str, list[int]] = {}
+    for k in known:
+        lengths.setdefault(k[0], []).append(len(k))
+    for first in lengths:
+        lengths[first] = sorted(set(lengths[first]), reverse=True)
     i = 0
     while i < len(doc):
         matched = False
-        if texts[i] not in firsts:
+        if texts[i] not in lengths:
             i += 1
             continue
-        for n in range(min(longest, len(doc) - i), 0, -1):
+        for n in lengths[texts[i]]:
+            if n > len(doc) - i:
+                continue
             words = tuple(texts[i : i + n])
             if words in known and not any(taken[i : i + n]):
                 if n == 1 and tab.lower[i] in kinds.STRIP_LEADING:

@@ -145,10 +145,19 @@ def short_forms(t: NameTable) -> None:
     full = t.full()
     key_lengths = [len(k.split()) for k in keys]
     bound = {keys[j] for j, c in enumerate(cands) if c.acronym_of is not None or c.place or j in t.why}
+    # A mention decides from its name and its group alone, and only a join changes the state:
+    # a repeat of a name already decided on, in its group, with no join since, decides alike
+    # (no join). Skipping it keeps a story repeating a name linear, not quadratic.
+    joins = 0
+    decided: dict[tuple[object, ...], int] = {}
     for i, c in enumerate(cands):
         short = words[i]
         if not short or c.place is not None or keys[i] in bound or key_lengths[i] > len(short):
             continue  # a name with its legal form ("Norwind Corp") is written in full
+        state = (short, keys[i], surface(doc, c), c.ner, strong[i], uf.find(i))
+        if decided.get(state) == joins:
+            continue
+        decided[state] = joins
         group = [j for j in range(len(cands)) if uf.find(j) == uf.find(i)]
         if any(key_lengths[j] > len(short) for j in group):
             continue  # "Norwind" is "Norwind Corp", named in full, not another longer name
@@ -220,5 +229,7 @@ def short_forms(t: NameTable) -> None:
             fits = parents
         if len(fits) == 1:
             t.join(fits.pop(), i, "rule:short-form")
+            joins += 1
         elif not fits and len(clipped or clipped_names) == 1:
             t.join((clipped or clipped_names).pop(), i, "rule:clipped-word")
+            joins += 1

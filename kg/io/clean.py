@@ -47,7 +47,8 @@ _SMALL_WORDS = frozenset(
     {"a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "by", "with", "from",
      "as", "vs", "via", "per", "into", "over", "off", "up"}
 )  # fmt: skip
-_SENTENCE_BREAK = re.compile(r"[a-z]{2,}[.!?][\"'”’]?\s+[A-Z]")
+# Two letters suffice: "[a-z]{2,}" finds the same breaks, in time quadratic in a run of letters.
+_SENTENCE_BREAK = re.compile(r"[a-z]{2}[.!?][\"'”’]?\s+[A-Z]")
 _CLOSERS = "\"'”’»)]*_ \t"
 _TERMINAL = ".!?:;…"
 

@@ -164,6 +164,8 @@ def pair_features(doc: Doc, head: Arg, tail: Arg, mentions_between: int = 0) -> 
 def candidate_pairs(args: list[Arg], keys: list[int]) -> list[tuple[int, int, int]]:
     """Ordered pairs (head, tail, mentions strictly between) of non-overlapping mentions of two
     different entities, in ``args`` (one sentence's mentions, in text order)."""
+    if len(set(keys)) < 2:
+        return []  # one entity named over and over: no pair, without a quadratic loop to find none
     found = []
     for i, (hs, he, _) in enumerate(args):
         for j, (ts, te, _) in enumerate(args):

@@ -1,0 +1,40 @@
+"""Long, repetitive documents give the same mentions as a short one, copy for copy."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from kg.records import Extraction
+
+_SENTENCE = "Mara Velden of Harlow Freight Group met Osric Pell in Castelmoor on Monday.\n\n"
+
+
+def _mentions(ex: Extraction, copy_length: int) -> list[tuple[int, str, str]]:
+    return [(m.start % copy_length, m.text, m.kind) for m in ex.mentions]
+
+
+def test_a_repeated_paragraph_has_each_name_in_every_copy(extract_text: Callable[[str], Extraction]) -> None:
+    once = extract_text(_SENTENCE)
+    many = extract_text(_SENTENCE * 200)
+    first = sorted(_mentions(once, len(_SENTENCE)))
+    assert first, "the short text names somebody"
+    texts = {(m.text) for m in many.mentions}
+    assert texts == {m.text for m in once.mentions}
+    # every copy carries the names of the short text, at the same offsets
+    per_copy = sorted(set(_mentions(many, len(_SENTENCE))))
+    assert [(s, t) for s, t, _ in per_copy] == [(s, t) for s, t, _ in first]
+    assert len(many.mentions) == 200 * len(once.mentions)
+
+
+def test_many_title_case_lines_name_what_a_few_do(extract_text: Callable[[str], Extraction]) -> None:
+    line = "Velden Freight Depot Union said so\n"
+    few = extract_text(line * 3)
+    many = extract_text(line * 400)
+    assert {m.text for m in many.mentions} == {m.text for m in few.mentions}
+
+
+def test_one_name_repeated_relates_nothing_at_any_length(extract_text: Callable[[str], Extraction]) -> None:
+    for copies in (5, 3_000):
+        ex = extract_text("Velden " * copies)
+        assert ex.relations == ()
+        assert len({m.iri for m in ex.mentions}) <= 1
