@@ -13,7 +13,7 @@ Rules, each a pattern of English naming:
   "VMT Resources"); a surname prefers the person's name;
 - a clipped single word ("Sino" for "Sinopec"), when only one longer name fits;
 - a body named by its members: "the Veltrists" and "Veltrist" for "the Veltrist Party", "the
-  Free Dems" for "the Free Democrats", "the Peers" for "the House of Peers" (``memberforms.py``).
+  Free Vels" for "the Free Veltrists", "the Peers" for "the House of Peers" (``memberforms.py``).
 The class of an entity is decided from the votes of all its mentions together.
 """
 

@@ -72,7 +72,7 @@ def _head_word_votes(doc: Doc, cand: Candidate, votes: Votes) -> None:
         return
     if cand.ner == "GPE" and cand.source == "ner":
         return  # spaCy read the whole name as a country or state: "Union" in a country's name
-    # "Ministry of Trade", "Alliance for Rare Diseases", "League Against Cruel Sports": the kind
+    # "Ministry of Trade", "Alliance for Rare Diseases", "League Against Harbour Dredging": the kind
     # word is the head before the preposition
     preps = [i for i, w in enumerate(words) if w in {"of", "for", "against"} and i > 0]
     head = words[preps[0] - 1] if preps else last

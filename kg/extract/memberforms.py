@@ -5,9 +5,9 @@ Patterns of English naming, read from the words of the names:
   Veltrist Party", "the Veltrists" and "Veltrist" (in "Veltrist leader Ana Quist") are one party,
   and so are "the Progressive Party" and "the Progressives", or "the Federal Party" and
   "the Federals"; "the Democratic Party" is also "the Democrats"; an old nickname in the
-  dictionary is the party's name ("Tory" and "the Tories" for "the Conservative Party");
-- a party's name clipped word by word is the same party: "the Free Dems" and "Free Dem" for
-  "the Free Democrats";
+  dictionary is the party's name ("Tory" and "the Tories" for a party named Conservative);
+- a party's name clipped word by word is the same party: "the Free Vels" and "Free Vel" for
+  "the Free Veltrists";
 - a chamber named "House of X" after its members is "the X": "the Peers" for "the House of
   Peers".
 """

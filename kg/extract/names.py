@@ -10,8 +10,8 @@
 - "Ministry of Trade" is also written "Trade Ministry";
 - a person's name is written with or without middle initials ("Ana T. Quist", "Ana Quist");
 - a compass word is cut to its initial in headlines ("S Kestria" for "South Kestria"), and a
-  body's name is written with one function word or another ("Institute for Fiscal Studies",
-  "Institute of Fiscal Studies");
+  body's name is written with one function word or another ("Institute for Tidal Studies",
+  "Institute of Tidal Studies");
 - an acronym may spell the start of each word, not only its initial ("NORMEX" for "North
   Marlow Exchange"), and may leave out a country before the name ("DOT" for "U.S. Department
   of Trade", "USDT" for "U.S. Trade Department").
@@ -79,8 +79,8 @@ def abbreviated(words: Sequence[str]) -> tuple[str, ...] | None:
 
 
 def content_words(words: Sequence[str]) -> tuple[str, ...] | None:
-    """A name without its function words: "Institute for Fiscal Studies" and "Institute of
-    Fiscal Studies" are written alike; None when it has none or keeps fewer than two words."""
+    """A name without its function words: "Institute for Tidal Studies" and "Institute of
+    Tidal Studies" are written alike; None when it has none or keeps fewer than two words."""
     out = tuple(w for w in words if w not in kinds.NAME_FUNCTION_WORDS)
     return out if len(out) >= 2 and len(out) < len(words) else None
 
