@@ -6,9 +6,6 @@ import os
 from pathlib import Path
 
 from kg.errors import OutputError
-from kg.files import atomic_write
-
-__all__ = ["atomic_write", "ensure_dir"]  # atomic_write lives in kg.files (engines and stores use it)
 
 
 def ensure_dir(path: Path) -> Path:
