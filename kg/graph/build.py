@@ -183,7 +183,7 @@ def build_dataset(extractions: Iterable[Extraction], base_iri: str = RESOURCE_NS
 
 def build_graph(extractions: Iterable[Extraction], base_iri: str = RESOURCE_NS) -> Graph:
     """The union of the corpus dataset as one graph (what ``graph.ttl`` holds): the corpus
-    written straight into one graph, with the triples ``union(build_dataset(...))`` gives."""
+    written straight into one graph: the triples of every named graph of ``build_dataset``."""
     g = new_graph(base_iri)
     corpus = Corpus(_OneGraph(g), base_iri)
     for ex in extractions:
@@ -200,13 +200,6 @@ class _OneGraph:
 
     def graph(self, identifier: URIRef) -> Graph:
         return self.default_graph
-
-
-def union(ds: Dataset, base_iri: str = RESOURCE_NS) -> Graph:
-    g = new_graph(base_iri)
-    for s, p, o, _ in ds.quads((None, None, None, None)):
-        g.add((s, p, o))
-    return g
 
 
 def _add_metadata(g: TripleSink, base_iri: str) -> None:
