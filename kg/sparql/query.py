@@ -17,28 +17,32 @@ A
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
-from importlib import resources
+from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from pyparsing import ParseException
 from rdflib import Dataset, Graph, Literal, URIRef, Variable
-from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD, NamespaceManager
+from rdflib.namespace import NamespaceManager
 from rdflib.plugins.sparql.algebra import translateQuery, traverse
 from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 from rdflib.plugins.sparql.parserutils import CompValue
 from rdflib.term import Identifier
 from rdflib.util import guess_format
 
-from kg.config import ONTOLOGY_NS
 from kg.errors import GraphError, QueryError
 from kg.sparql.guard import XML_FORMATS, no_network, refuse_xml_entities
 from kg.sparql.results import FORMATS, QueryResult, format_result
+from kg.sparql.text import (
+    PREFIXES,
+    list_named_queries,
+    named_query,
+    parse_bindings,
+    resolve_query,
+    value_term,
+)
+from kg.sparql.text import one_line as _one_line
 from kg.sparql.timeout import call_with_timeout
-
-if TYPE_CHECKING:
-    from importlib.resources.abc import Traversable
 
 __all__ = [
     "FORMATS",
@@ -54,32 +58,8 @@ __all__ = [
     "run_query",
 ]
 
-PREFIXES: dict[str, str] = {
-    "kg": ONTOLOGY_NS,
-    "rdf": str(RDF),
-    "rdfs": str(RDFS),
-    "skos": str(SKOS),
-    "prov": str(PROV),
-    "dcterms": str(DCTERMS),
-    "xsd": str(XSD),
-    "owl": str(OWL),
-}
 MAX_NESTING = 20  # parentheses rdflib's parser takes within Python's recursion limit (23 measured)
 _QUAD_PARSERS = {"nquads", "trig", "trix"}
-_DESCRIPTION = re.compile(r"^#\s*description:\s*(.*?)\s*$", re.MULTILINE)
-_NAME = re.compile(r"[A-Za-z][\w-]*")  # a named query's name, never valid SPARQL on its own
-_VARIABLE = re.compile(r"[A-Za-z_0-9]\w*")
-_IRI_REF = re.compile(r"<([^<>\"{}|^`\\\s]*)>")
-_ABSOLUTE_IRI = re.compile(r"(?:https?://|urn:)[^<>\"{}|^`\\\s]+")
-_PREFIXED_NAME = re.compile(r"([A-Za-z][\w.-]*):([^\s<>\"{}|^`\\]*)")
-
-
-def _one_line(exc: BaseException) -> str:
-    why = getattr(exc, "_why", None)  # rdflib's Turtle BadSyntax keeps the reason apart
-    if why is not None:
-        return f"line {getattr(exc, 'lines', 0) + 1}: {why}"
-    lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
-    return lines[0] if lines else type(exc).__name__
 
 
 def load_graph(path: str | Path) -> Graph:
@@ -111,37 +91,6 @@ def load_graph(path: str | Path) -> Graph:
     return graph
 
 
-def _existing_file(query: str) -> Path | None:
-    if "\n" in query:
-        return None
-    path = Path(query.strip())
-    try:
-        return path if path.is_file() else None
-    except OSError:  # e.g. a name too long for the file system: it is query text
-        return None
-
-
-def resolve_query(query: str) -> str:
-    """The query text: read from ``query`` if it names a file, or the named query of that name
-    (see :func:`list_named_queries`), else ``query`` itself.
-
-    A missing or unreadable ``.rq`` file, or a single word that is no named query, raises
-    :class:`QueryError` (the latter listing the named queries).
-    """
-    path = _existing_file(query)
-    if path is not None:
-        try:
-            return path.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise QueryError(f"cannot read query file {path}: {_one_line(exc)}") from None
-    name = query.strip()
-    if "\n" not in name and name.endswith(".rq"):
-        raise QueryError(f"no such query file: {name}")
-    if name in list_named_queries() or _NAME.fullmatch(name):
-        return named_query(name)  # an unknown name raises, listing the valid ones
-    return query
-
-
 def _refuse_update(query: str) -> None:
     try:
         request = parseUpdate(query).request
@@ -169,24 +118,6 @@ def _check_algebra(algebra: CompValue, graph: Graph) -> None:
             raise QueryError(f"FROM <{iri}>: no such graph in the file, and kg query never fetches one")
 
 
-def parse_bindings(pairs: Iterable[str]) -> dict[str, str]:
-    """``["name=Corvane", "?kind=kg:Company"]`` -> ``{"name": "Corvane", "kind": "kg:Company"}``.
-
-    A leading ``?`` or ``$`` on the name is dropped; a pair without ``=``, a name that is no
-    SPARQL variable name, or a name given twice raises :class:`QueryError`.
-    """
-    out: dict[str, str] = {}
-    for pair in pairs:
-        name, sep, value = pair.partition("=")
-        name = name.strip().lstrip("?$")
-        if not sep or not _VARIABLE.fullmatch(name):
-            raise QueryError(f"--bind {pair!r}: expected VAR=VALUE, e.g. --bind name=Corvane")
-        if name in out:
-            raise QueryError(f"--bind: ?{name} is bound twice")
-        out[name] = value
-    return out
-
-
 def bind_value(value: str, namespaces: Mapping[str, str] = PREFIXES) -> Identifier:
     """The RDF term a bound value stands for.
 
@@ -202,17 +133,8 @@ def bind_value(value: str, namespaces: Mapping[str, str] = PREFIXES) -> Identifi
     >>> bind_value("Corvane")
     rdflib.term.Literal('Corvane')
     """
-    if len(value) >= 2 and value[0] == value[-1] == '"':
-        return Literal(value[1:-1])
-    match = _IRI_REF.fullmatch(value)
-    if match:
-        return URIRef(match.group(1))
-    if _ABSOLUTE_IRI.fullmatch(value):
-        return URIRef(value)
-    match = _PREFIXED_NAME.fullmatch(value)
-    if match and match.group(1) in namespaces:
-        return URIRef(namespaces[match.group(1)] + match.group(2))
-    return Literal(value)
+    kind, text = value_term(value, namespaces)
+    return URIRef(text) if kind == "iri" else Literal(text)
 
 
 def _variables(algebra: CompValue) -> list[str]:
@@ -322,25 +244,3 @@ def _run(graph: Graph, query: str, bindings: Mapping[str, str | Identifier] | No
     except Exception as exc:  # evaluation errors come from anywhere inside rdflib's engine
         raise QueryError(f"query failed: {_one_line(exc)}") from None
     return QueryResult("SELECT", vars=tuple(str(v) for v in selected), rows=rows, namespaces=ns_pairs)
-
-
-def _queries_dir() -> Traversable:
-    return resources.files("kg.sparql") / "named"
-
-
-def list_named_queries() -> dict[str, str]:
-    """Named query -> its ``# description:`` line, for every ``kg/sparql/named/*.rq``, sorted by name."""
-    out: dict[str, str] = {}
-    for entry in sorted(_queries_dir().iterdir(), key=lambda e: e.name):
-        if entry.name.endswith(".rq") and entry.is_file():
-            match = _DESCRIPTION.search(entry.read_text(encoding="utf-8"))
-            out[entry.name[: -len(".rq")]] = match.group(1) if match else ""
-    return out
-
-
-def named_query(name: str) -> str:
-    """The text of the named query ``name``; an unknown name raises :class:`QueryError`."""
-    names = list_named_queries()
-    if name not in names:
-        raise QueryError(f"no named query {name!r}; available: {', '.join(names) or '(none)'}")
-    return (_queries_dir() / f"{name}.rq").read_text(encoding="utf-8")

@@ -3,6 +3,10 @@
 ``csv``, ``tsv`` and ``json`` are the W3C SPARQL 1.1 Query Results formats; ``table`` is for
 people at a terminal. A CONSTRUCT or DESCRIBE result is a graph: ``table`` and ``turtle`` give
 Turtle, ``nt`` gives sorted N-Triples, and ``csv``/``tsv``/``json`` raise :class:`QueryError`.
+
+The rows hold rdflib terms; ``kg query``'s Oxigraph path (:mod:`kg.sparql.stores.quick`) leaves
+pyoxigraph's terms in them, and both are written alike (:func:`term_parts`), so that printing an
+answer never imports rdflib (a fifth of a second of ``kg query``'s start).
 """
 
 from __future__ import annotations
@@ -15,19 +19,50 @@ import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import XSD
-from rdflib.term import Node
-
 from kg.errors import QueryError
 
 if TYPE_CHECKING:
     import pandas
+    from rdflib import Graph
+    from rdflib.term import Node
 
 FORMATS = ("table", "csv", "tsv", "json", "turtle", "nt")
 MIN_COLUMN = 6  # a table fitted to a narrow terminal cuts no column below this many characters
 
 _DISPLAY_LOCAL = re.compile(r"[\w\-.~%/]+")
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+
+
+def term_parts(term: Any) -> tuple[str, str, str | None, str | None]:
+    """``(kind, text, language, datatype)`` of an rdflib or a pyoxigraph term: kind is ``"uri"``,
+    ``"bnode"`` or ``"literal"``; datatype is None for a plain literal (rdflib's ``Literal("x")``,
+    and a pyoxigraph literal of ``xsd:string``, as :func:`kg.sparql.stores.oxigraph.from_oxigraph`
+    reads it) and for a language-tagged one.
+
+    >>> import pyoxigraph as ox
+    >>> term_parts(ox.Literal("3", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")))
+    ('literal', '3', None, 'http://www.w3.org/2001/XMLSchema#integer')
+    """
+    if isinstance(term, str):  # rdflib's terms are strings; one exists, so rdflib is loaded
+        from rdflib import BNode, Literal
+
+        if isinstance(term, Literal):
+            datatype = None if term.datatype is None else str(term.datatype)
+            return "literal", str(term), term.language or None, datatype
+        return ("bnode" if isinstance(term, BNode) else "uri"), str(term), None, None
+    import pyoxigraph as ox  # loaded already: the term is one of its own
+
+    if isinstance(term, ox.NamedNode):
+        return "uri", term.value, None, None
+    if isinstance(term, ox.BlankNode):
+        return "bnode", term.value, None, None
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return "literal", term.value, term.language, None
+        datatype = term.datatype.value
+        return "literal", term.value, None, None if datatype in (XSD_STRING, _LANG_STRING) else datatype
+    raise QueryError(f"the answer holds a term kg cannot show: {term!r}")
 
 
 @dataclass(frozen=True, eq=False)
@@ -61,18 +96,18 @@ def _nt(term: Node | None) -> str:
     """A term in N-Triples syntax (the TSV results encoding); '' when unbound."""
     if term is None:
         return ""
-    if isinstance(term, BNode):
-        return f"_:{term}"
-    if isinstance(term, Literal):
-        text = str(term)
+    kind, text, language, datatype = term_parts(term)
+    if kind == "bnode":
+        return f"_:{text}"
+    if kind == "literal":
         for raw, escaped in (("\\", "\\\\"), ('"', '\\"'), ("\n", "\\n"), ("\r", "\\r"), ("\t", "\\t")):
             text = text.replace(raw, escaped)
-        if term.language:
-            return f'"{text}"@{term.language}'
-        if term.datatype is not None and term.datatype != XSD.string:
-            return f'"{text}"^^<{term.datatype}>'
+        if language:
+            return f'"{text}"@{language}'
+        if datatype is not None and datatype != XSD_STRING:
+            return f'"{text}"^^<{datatype}>'
         return f'"{text}"'
-    return f"<{term}>"
+    return f"<{text}>"
 
 
 def _csv(result: QueryResult) -> str:
@@ -80,8 +115,12 @@ def _csv(result: QueryResult) -> str:
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(result.vars)
     for row in result.rows:
-        writer.writerow(["" if t is None else f"_:{t}" if isinstance(t, BNode) else str(t) for t in row])
+        writer.writerow(["" if t is None else _csv_cell(*term_parts(t)[:2]) for t in row])
     return buffer.getvalue()
+
+
+def _csv_cell(kind: str, text: str) -> str:
+    return f"_:{text}" if kind == "bnode" else text
 
 
 def _tsv(result: QueryResult) -> str:
@@ -91,16 +130,15 @@ def _tsv(result: QueryResult) -> str:
 
 
 def _json_term(term: Node) -> dict[str, str]:
-    if isinstance(term, BNode):
-        return {"type": "bnode", "value": str(term)}
-    if isinstance(term, Literal):
-        out = {"type": "literal", "value": str(term)}
-        if term.language:
-            out["xml:lang"] = term.language
-        elif term.datatype is not None:
-            out["datatype"] = str(term.datatype)
-        return out
-    return {"type": "uri", "value": str(term)}
+    kind, text, language, datatype = term_parts(term)
+    if kind != "literal":
+        return {"type": kind, "value": text}
+    out = {"type": "literal", "value": text}
+    if language:
+        out["xml:lang"] = language
+    elif datatype is not None:
+        out["datatype"] = datatype
+    return out
 
 
 def _json(result: QueryResult) -> str:
@@ -125,15 +163,16 @@ def _width(text: str) -> int:
 def _display(term: Node | None, namespaces: list[tuple[str, str]]) -> str:
     if term is None:
         return ""
-    if isinstance(term, URIRef):
+    kind, text, _, _ = term_parts(term)
+    if kind == "uri":
         for prefix, ns in namespaces:
-            local = term[len(ns) :]
-            if term.startswith(ns) and _DISPLAY_LOCAL.fullmatch(local):
+            local = text[len(ns) :]
+            if text.startswith(ns) and _DISPLAY_LOCAL.fullmatch(local):
                 return f"{prefix}:{local}"
-        return f"<{term}>"
-    if isinstance(term, BNode):
-        return f"_:{term}"
-    return str(term).replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t")
+        return f"<{text}>"
+    if kind == "bnode":
+        return f"_:{text}"
+    return text.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t")
 
 
 def _cut(text: str, width: int) -> str:

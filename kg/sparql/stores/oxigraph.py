@@ -29,12 +29,12 @@ from kg.sparql.query import (
     PREFIXES,
     _check_algebra,
     _declared_prefixes,
-    _one_line,
     bind_value,
     check_bindings,
     parse_checked,
 )
 from kg.sparql.results import QueryResult
+from kg.sparql.text import one_line as _one_line
 from kg.sparql.timeout import call_with_timeout
 
 _PROLOGUE = re.compile(r"\s+|#[^\n]*|<[^<>\s]*>|(?i:BASE|PREFIX)\b|[A-Za-z][\w.-]*:|:")
