@@ -5,11 +5,15 @@ from __future__ import annotations
 import os
 import shutil
 import sys
+from typing import TYPE_CHECKING
 
 import click
 
 from kg.cli.common import handle_errors, read_store_option
 from kg.errors import QueryError
+
+if TYPE_CHECKING:
+    from kg.sparql.stores import QueryEngine
 
 
 @click.command()
@@ -63,8 +67,9 @@ def query(
     GRAPH is a graph file, or oxigraph:DIR for a store made by kg build --store oxigraph:DIR.
     Example: kg query outputs/graph.ttl entity-profile --bind name=Corvane
     """
-    from kg.sparql.query import format_result, list_named_queries, parse_bindings, resolve_query
-    from kg.sparql.stores import open_store, parse_store
+    # neither rdflib nor its SPARQL parser unless the query needs them (kg.sparql.quick)
+    from kg.sparql.results import format_result
+    from kg.sparql.text import list_named_queries, parse_bindings, resolve_query
 
     if list_queries:
         named = list_named_queries()
@@ -72,18 +77,33 @@ def query(
         for name, description in named.items():
             click.echo(f"{name:<{width}}  {description}")
         return
-    if store_spec is not None and parse_store(store_spec).path is not None and query is None:
-        graph, query = "", graph  # kg query --store oxigraph:DIR QUERY
+    if store_spec is not None and query is None:
+        from kg.sparql.stores import parse_store
+
+        if parse_store(store_spec).path is not None:
+            graph, query = "", graph  # kg query --store oxigraph:DIR QUERY
     if graph is None or query is None:
         raise QueryError("GRAPH and QUERY are required (or --list for the named queries)")
     bindings = parse_bindings(binds)
     text = resolve_query(query)
-    engine = open_store(graph, store_spec)
+    engine = open_engine(graph, store_spec)
     try:
         out = format_result(engine.query(text, bindings=bindings, timeout=timeout), fmt, table_columns(wide))
     finally:
         engine.close()
     sys.stdout.write(out if out.endswith("\n") else out + "\n")
+
+
+def open_engine(graph: str, store_spec: str | None) -> QueryEngine:
+    """``--store`` as given; without it, a graph file goes to :class:`kg.sparql.quick.QuickEngine`
+    (Oxigraph where it answers as rdflib would, rdflib otherwise)."""
+    if store_spec is None and not graph.startswith("oxigraph:"):
+        from kg.sparql.quick import QuickEngine
+
+        return QuickEngine(graph)
+    from kg.sparql.stores import open_store
+
+    return open_store(graph, store_spec)
 
 
 def table_columns(wide: bool) -> int | None:

@@ -65,8 +65,15 @@ def test_help_imports_no_library_but_click() -> None:
     assert not modules & (HEAVY | {"rdflib", "pyshacl", "pyoxigraph"})
 
 
-def test_query_imports_rdflib_and_nothing_heavy(graph_file: Path) -> None:
+def test_query_imports_oxigraph_and_not_rdflib(graph_file: Path) -> None:
+    # Oxigraph answers, as rdflib would (kg.sparql.quick): rdflib and its SPARQL parser stay out
     modules = imported("query", str(graph_file), "SELECT ?s WHERE { ?s a kg:Company }")
+    assert "pyoxigraph" in modules
+    assert not modules & (HEAVY | {"rdflib", "pyparsing", "pyshacl", "numpy"})
+
+
+def test_query_imports_rdflib_when_rdflib_answers(graph_file: Path) -> None:
+    modules = imported("query", str(graph_file), "SELECT ?s WHERE { ?s a kg:Company }", "--store", "rdflib")
     assert "rdflib" in modules
     assert not modules & (HEAVY | {"pyshacl", "pyoxigraph", "numpy"})
 

@@ -11,7 +11,6 @@ dropped from the answer: bound to one value, it changes neither ``DISTINCT`` nor
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -34,11 +33,10 @@ from kg.sparql.query import (
     parse_checked,
 )
 from kg.sparql.results import QueryResult
+from kg.sparql.screen import with_projected
 from kg.sparql.text import one_line as _one_line
 from kg.sparql.timeout import call_with_timeout
 
-_PROLOGUE = re.compile(r"\s+|#[^\n]*|<[^<>\s]*>|(?i:BASE|PREFIX)\b|[A-Za-z][\w.-]*:|:")
-_SELECT = re.compile(r"(?i:SELECT)\b(?:\s+(?i:DISTINCT|REDUCED)\b)?")
 _LANG_STRING = str(RDF.langString)
 _OX_FORMATS = {
     "turtle": "TURTLE",
@@ -94,21 +92,6 @@ class StoreTriples:
         s, p, o = (None if t is None else to_oxigraph(t) for t in pattern)
         for quad in self.store.quads_for_pattern(s, p, o, ox.DefaultGraph()):
             yield from_oxigraph(quad.subject), from_oxigraph(quad.predicate), from_oxigraph(quad.object)
-
-
-def _with_projected(query: str, names: list[str]) -> str | None:
-    """``query`` with ``?name`` added to its top-level SELECT clause; None if it has none."""
-    pos = 0
-    while pos < len(query):
-        select = _SELECT.match(query, pos)
-        if select:
-            added = "".join(f" ?{name}" for name in names)
-            return query[: select.end()] + added + " " + query[select.end() :]
-        token = _PROLOGUE.match(query, pos)
-        if token is None:
-            return None
-        pos = token.end()
-    return None
 
 
 class OxigraphEngine:
@@ -172,7 +155,7 @@ class OxigraphEngine:
                 selected = {str(v) for v in algebra.PV}
                 added = sorted(set(bindings) - selected)
                 if added:
-                    text = _with_projected(query, added) or query
+                    text = with_projected(query, added) or query
         kind = {"AskQuery": "ASK", "DescribeQuery": "DESCRIBE"}.get(algebra.name, "CONSTRUCT")
         return self._evaluate(text, substitutions, added, kind)
 

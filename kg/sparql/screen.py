@@ -1,0 +1,135 @@
+"""A SPARQL query read as text, without a parser: what ``kg query`` decides before it parses.
+
+:func:`oxigraph_may_answer` says whether a query may go straight to Oxigraph (see
+:mod:`kg.sparql.quick`) or must first pass rdflib's checks (:mod:`kg.sparql.query`). It errs
+one way only: a query it lets through that rdflib would refuse is one that Oxigraph refuses too,
+or one that cannot reach past the graph file:
+
+- ``SERVICE``: any query with the letters "service" anywhere (in any case, even in a string or
+  a comment) goes to rdflib, which refuses SERVICE. Oxigraph reads keywords glued to what comes
+  before them (``?s ?p trueSERVICE <...>`` is a SERVICE call to it), so no word boundary is
+  trusted; a ``\\u`` escape anywhere also goes to rdflib.
+- ``FROM``: a word containing "from" outside comments, strings, IRIs, prefixed names and
+  variables goes to rdflib, which refuses FROM a graph the file does not hold. Oxigraph is also
+  given the graph file as the whole dataset, so a FROM it reads in a glued form rdflib calls
+  malformed (``ASKFROM<g>``) changes nothing it reads.
+- updates: Oxigraph's query parser refuses them; the caller then asks rdflib, for its message.
+- nesting: rdflib's parser refuses brackets nested some 20 deep (its recursion), which Oxigraph
+  takes; such a query goes to rdflib, which answers or refuses it as it always did.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+__all__ = ["blank_out", "declared_prefixes", "oxigraph_may_answer", "variables", "with_projected"]
+
+# comments, IRIs and strings (the SPARQL 1.1 grammar's COMMENT, IRIREF and STRING_LITERAL*)
+_OPAQUE = re.compile(
+    r"""\#[^\n\r]*
+    | <[^<>"{}|^`\\\x00-\x20]*>
+    | '''(?:(?:'|'')?(?:[^'\\]|\\.))*'''
+    | \"\"\"(?:(?:"|"")?(?:[^"\\]|\\.))*\"\"\"
+    | '(?:[^'\\\n\r]|\\.)*'
+    | "(?:[^"\\\n\r]|\\.)*"
+    """,
+    re.VERBOSE,
+)
+_SERVICE_OR_ESCAPE = re.compile(r"(?i:service)|\\[uU]")
+_WORD = re.compile(r"(?<![\w:?$@.\\%-])[A-Za-z]+")  # not inside a name, variable or language tag
+_VARIABLE = re.compile(r"[?$](\w+)")
+_PREFIX_DECL = re.compile(r"(?i)(?<![\w:?$])PREFIX\s+((?:[A-Za-z][\w.-]*)?):\s*(?=<)")
+_IRI = re.compile(r"<([^<>\"{}|^`\\\x00-\x20]*)>")
+NESTING = 16  # brackets nested this deep go to rdflib, whose parser stops near 20 (MAX_NESTING)
+_PROLOGUE = re.compile(r"\s+|#[^\n]*|<[^<>\s]*>|(?i:BASE|PREFIX)\b|[A-Za-z][\w.-]*:|:")
+_SELECT = re.compile(r"(?i:SELECT)\b(?:\s+(?i:DISTINCT|REDUCED)\b)?")
+
+
+def blank_out(query: str) -> str:
+    """``query`` with its comments and strings turned to spaces and its IRIs to ``<  >``, the
+    same length, so that what is left is keywords, names, variables and punctuation.
+
+    >>> blank_out('SELECT ?s { ?s <urn:x> "from" } # from')
+    'SELECT ?s { ?s <     >        }       '
+    """
+    out, pos = [], 0
+    for match in _OPAQUE.finditer(query):
+        if match.start() < pos:
+            continue
+        out.append(query[pos : match.start()])
+        text = match.group()
+        out.append("<" + " " * (len(text) - 2) + ">" if text[0] == "<" else " " * len(text))
+        pos = match.end()
+    out.append(query[pos:])
+    return "".join(out)
+
+
+def variables(query: str) -> set[str]:
+    """The names of the variables ``query`` mentions (outside strings, IRIs and comments)."""
+    return set(_VARIABLE.findall(blank_out(query)))
+
+
+def declared_prefixes(query: str) -> dict[str, str]:
+    """The query's own ``PREFIX p: <iri>`` lines (the last wins, as in rdflib)."""
+    code = blank_out(query)
+    out = {}
+    for match in _PREFIX_DECL.finditer(code):
+        iri = _IRI.match(query, match.end())
+        if iri:
+            out[match.group(1)] = iri.group(1)
+    return out
+
+
+def oxigraph_may_answer(query: str, bindings: Mapping[str, str] | None = None) -> bool:
+    """Whether ``query`` may go to Oxigraph without rdflib's checks (see the module's docstring):
+    no "service" and no ``\\u`` anywhere, no word with "from" in it, and each bound name a
+    variable of the query (else rdflib names the variables). With bindings, no ``BASE`` (a
+    bound ``prefix:name`` is read against the query's own prefixes, given as written).
+
+    >>> oxigraph_may_answer("SELECT ?s WHERE { ?s prov:wasDerivedFrom ?d } # from the file")
+    True
+    >>> oxigraph_may_answer("SELECT ?s FROM <urn:g> WHERE { ?s ?p ?o }")
+    False
+    >>> oxigraph_may_answer('ASK { ?s ?p "Service" }')
+    False
+    """
+    if _SERVICE_OR_ESCAPE.search(query):
+        return False
+    code = blank_out(query)
+    words = {word.lower() for word in _WORD.findall(code)}
+    if any("from" in word for word in words) or _depth(code) >= NESTING:
+        return False
+    if bindings:
+        return "base" not in words and set(bindings) <= set(_VARIABLE.findall(code))
+    return True
+
+
+def _depth(code: str) -> int:
+    depth = deepest = 0
+    for char in code:
+        if char in "([{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in ")]}":
+            depth -= 1
+    return deepest
+
+
+def with_projected(query: str, names: list[str]) -> str | None:
+    """``query`` with ``?name`` added to its top-level SELECT clause; None if it has none.
+
+    >>> with_projected("PREFIX k: <urn:k#> SELECT DISTINCT ?a WHERE { ?a k:p ?b }", ["b"])
+    'PREFIX k: <urn:k#> SELECT DISTINCT ?b  ?a WHERE { ?a k:p ?b }'
+    """
+    pos = 0
+    while pos < len(query):
+        select = _SELECT.match(query, pos)
+        if select:
+            added = "".join(f" ?{name}" for name in names)
+            return query[: select.end()] + added + " " + query[select.end() :]
+        token = _PROLOGUE.match(query, pos)
+        if token is None:
+            return None
+        pos = token.end()
+    return None
