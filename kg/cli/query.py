@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from kg.cli.common import handle_errors, read_store_option
+from kg.cli.common import handle_errors
 from kg.errors import QueryError
 
 if TYPE_CHECKING:
@@ -50,7 +50,15 @@ if TYPE_CHECKING:
     "(long cells end in …).",
 )
 @click.option("--list", "list_queries", is_flag=True, help="List the named queries and what they answer.")
-@read_store_option
+@click.option(
+    "--store",
+    "store_spec",
+    default=None,
+    metavar="STORE",
+    help="By default Oxigraph answers where its answer is rdflib's, rdflib otherwise. rdflib "
+    "(always rdflib), oxigraph (always Oxigraph, in memory) or oxigraph:DIR (the on-disk store kg "
+    "build --store oxigraph:DIR made; then leave GRAPH out).",
+)
 @handle_errors
 def query(
     graph: str | None,
