@@ -3,7 +3,7 @@ each with the ``--bind`` its header suggests), over each graph, run by this tree
 checkout (e.g. main, where rdflib answered every query), compared byte for byte (stdout, stderr
 and exit status). Also printed: which engine answered in this tree (kg.sparql.quick).
 
-Usage: python bench/same_answers.py --baseline DIR GRAPH...
+Usage: python bench/same_answers.py --baseline DIR GRAPH... [--names NAME...]
 """
 
 from __future__ import annotations
@@ -55,9 +55,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--baseline", type=Path, required=True)
     parser.add_argument("graphs", type=Path, nargs="+")
+    parser.add_argument("--names", nargs="*", default=None, help="only these named queries")
     args = parser.parse_args()
     names = kg_query(REPO, ["--list"])[1].split("\n")
     names = [line.split()[0] for line in names if line.strip()]
+    names = [name for name in names if args.names is None or name in args.names]
     differ = 0
     for graph in args.graphs:
         print(f"{graph}:")

@@ -14,9 +14,16 @@ and answers it always gave. Oxigraph answers when:
 - the query passes :func:`kg.sparql.screen.oxigraph_may_answer` (no SERVICE, FROM or escapes;
   each ``--bind`` name a variable of the query), and no ``--timeout`` is set;
 - it is a SELECT or an ASK, Oxigraph parses and evaluates it without error (an update, a
-  malformed query or a bound variable it cannot take goes to rdflib, for rdflib's message), and
-  no answer holds a decimal or floating-point number (their arithmetic differs in the last
-  digits).
+  malformed query or a bound variable it cannot take goes to rdflib, for rdflib's message), no
+  answer holds a decimal or floating-point number (their arithmetic differs in the last digits),
+  and the rows come in one order whichever engine answers: at most one row, or an ``ORDER BY``
+  of variables (:func:`kg.sparql.screen.order_keys`) that has every selected one as a key or
+  under which no two rows that differ tie (keys the query does not select are added to its
+  SELECT clause to see them, unless that could change the rows: DISTINCT, GROUP BY), and no
+  two neighbouring rows are ranked by comparing terms of two kinds (an IRI and a literal, or
+  two datatypes: each engine ranks those its own way). Left unseen: a key a DISTINCT or GROUP
+  BY query does not select, when every selected variable is a key too (entity-profile's
+  ``?order``); the neighbours' kinds are then checked on the keys it selects.
 
 Rows then hold pyoxigraph's terms, which :mod:`kg.sparql.results` writes as rdflib's.
 """
@@ -32,7 +39,13 @@ from typing import TYPE_CHECKING, Any, cast
 import pyoxigraph as ox
 
 from kg.sparql.results import XSD_STRING, QueryResult
-from kg.sparql.screen import declared_prefixes, oxigraph_may_answer, with_projected
+from kg.sparql.screen import (
+    declared_prefixes,
+    groups_rows,
+    order_keys,
+    oxigraph_may_answer,
+    with_projected,
+)
 from kg.sparql.text import CORE_PREFIXES, PREFIXES, value_term
 
 if TYPE_CHECKING:
@@ -145,34 +158,39 @@ def _answer(
     """Oxigraph's answer, or None where rdflib must answer (see the module)."""
     scope = namespaces | declared_prefixes(query)
     ns_pairs = tuple(sorted(namespaces.items()))
-    added: list[str] = []
-    text = query
     try:
-        substitutions = {
-            ox.Variable(name): _term(*value_term(value, scope)) for name, value in bindings.items()
-        }
-        while True:
-            try:
-                result = store.query(
-                    text,
-                    prefixes=namespaces,
-                    substitutions=substitutions or None,
-                    default_graph=ox.DefaultGraph(),
-                    named_graphs=[],
-                )
-                break
-            except RuntimeError as exc:  # a bound variable the query does not select: add it
-                missing = _NOT_PROJECTED.search(str(exc))
-                if missing is None or missing.group(1) not in bindings or missing.group(1) in added:
-                    return None
-                added.append(missing.group(1))
-                text = with_projected(query, sorted(added)) or ""
+        substitutions = {ox.Variable(k): _term(*value_term(v, scope)) for k, v in bindings.items()}
+        found = _solutions(store, namespaces, query, substitutions, [])
+        if found is None:
+            return None
+        result, added = found
         if isinstance(result, ox.QueryBoolean):
             return QueryResult("ASK", boolean=bool(result), namespaces=ns_pairs)
         if not isinstance(result, ox.QuerySolutions):
             return None  # CONSTRUCT or DESCRIBE: rdflib builds and writes the graph
         names = [v.value for v in result.variables if v.value not in added]
-        rows = tuple(tuple(solution[name] for name in names) for solution in result)
+        solutions = list(result)
+        keys = order_keys(query)
+        if len(solutions) > 1:
+            # print Oxigraph's rows only if no two that differ tie and no two are ranked by
+            # comparing terms of two kinds (keys the query does not select are shown to see them)
+            if keys is None:
+                return None
+            shown = set(names) | set(added)
+            hidden = [key for key in keys if key not in shown]
+            if hidden and groups_rows(query):
+                if not set(names) <= set(keys):
+                    return None
+                hidden = []  # every column a key: ties print alike; the hidden keys stay unseen
+            if hidden:
+                found = _solutions(store, namespaces, query, substitutions, added + hidden)
+                if found is None or not isinstance(found[0], ox.QuerySolutions):
+                    return None
+                solutions = list(found[0])
+            present = [key for key in keys if key in shown or key in hidden]
+            if _differing_ties(solutions, names, present):
+                return None
+        rows = tuple(tuple(solution[name] for name in names) for solution in solutions)
     except (SyntaxError, ValueError, OSError, RuntimeError):
         return None
     for row in rows:
@@ -181,6 +199,60 @@ def _answer(
                 return None
     # pyoxigraph's terms where rdflib's are declared: kg.sparql.results writes both alike
     return QueryResult("SELECT", vars=tuple(names), rows=cast(Any, rows), namespaces=ns_pairs)
+
+
+def _solutions(
+    store: Any, namespaces: dict[str, str], query: str, substitutions: dict[Any, Any], shown: list[str]
+) -> tuple[Any, list[str]] | None:
+    """Oxigraph's result of ``query`` with the variables ``shown`` added to its SELECT clause, and
+    any bound variable it does not select (pyoxigraph substitutes only selected ones); None if
+    Oxigraph refuses it."""
+    added = list(shown)
+    while True:
+        text = with_projected(query, sorted(added)) if added else query
+        if text is None:
+            return None
+        try:
+            result = store.query(
+                text,
+                prefixes=namespaces,
+                substitutions=substitutions or None,
+                default_graph=ox.DefaultGraph(),
+                named_graphs=[],
+            )
+        except RuntimeError as exc:
+            missing = _NOT_PROJECTED.search(str(exc))
+            if missing is None or missing.group(1) in added:
+                return None
+            added.append(missing.group(1))
+            continue
+        return result, added
+
+
+def _differing_ties(solutions: list[Any], names: list[str], keys: list[str]) -> bool:
+    """Whether two neighbouring rows tie on the keys but print differently, or are ranked by
+    comparing terms of two kinds (an IRI and a literal, literals of two datatypes or languages:
+    rdflib and Oxigraph rank those their own ways). Where every neighbour is ranked by a
+    comparison both make alike, both sort the rows into this order."""
+    previous: tuple[Any, Any] | None = None
+    for solution in solutions:
+        current = tuple(solution[key] for key in keys), tuple(solution[name] for name in names)
+        if previous is not None:
+            if current[0] == previous[0]:
+                if current[1] != previous[1]:
+                    return True
+            else:
+                a, b = next((a, b) for a, b in zip(previous[0], current[0], strict=True) if a != b)
+                if a is not None and b is not None and _kind(a) != _kind(b):
+                    return True
+        previous = current
+    return False
+
+
+def _kind(term: Any) -> Any:
+    if isinstance(term, ox.Literal):
+        return term.datatype.value, term.language
+    return type(term)
 
 
 def _term(kind: str, text: str) -> Any:

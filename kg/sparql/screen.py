@@ -14,6 +14,10 @@ or one that cannot reach past the graph file:
   given the graph file as the whole dataset, so a FROM it reads in a glued form rdflib calls
   malformed (``ASKFROM<g>``) changes nothing it reads.
 - updates: Oxigraph's query parser refuses them; the caller then asks rdflib, for its message.
+- order: rows that tie under ``ORDER BY`` come in each engine's own order, as do the rows of a
+  query without one and the values ``GROUP_CONCAT`` and ``SAMPLE`` see: those aggregates go to
+  rdflib, and :mod:`kg.sparql.quick` prints Oxigraph's rows only if no two that differ tie under
+  :func:`order_keys` (or there is at most one row).
 - nesting: rdflib's parser refuses brackets nested some 20 deep (its recursion), which Oxigraph
   takes; such a query goes to rdflib, which answers or refuses it as it always did.
 """
@@ -23,7 +27,15 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-__all__ = ["blank_out", "declared_prefixes", "oxigraph_may_answer", "variables", "with_projected"]
+__all__ = [
+    "blank_out",
+    "declared_prefixes",
+    "groups_rows",
+    "order_keys",
+    "oxigraph_may_answer",
+    "variables",
+    "with_projected",
+]
 
 # comments, IRIs and strings (the SPARQL 1.1 grammar's COMMENT, IRIREF and STRING_LITERAL*)
 _OPAQUE = re.compile(
@@ -37,6 +49,13 @@ _OPAQUE = re.compile(
     re.VERBOSE,
 )
 _SERVICE_OR_ESCAPE = re.compile(r"(?i:service)|\\[uU]")
+_ORDER_DEPENDENT = re.compile(r"(?i:group_concat|sample)")
+_KEYWORD = r"(?<![\w:?$@.\\%-])(?i:{})\b"
+_SELECT_WORD = re.compile(_KEYWORD.format("SELECT"))
+_ORDER_BY = re.compile(_KEYWORD.format(r"ORDER\s+BY"))
+_END_OF_ORDER = re.compile(_KEYWORD.format("LIMIT|OFFSET|VALUES"))
+_GROUPING = re.compile(_KEYWORD.format(r"DISTINCT|REDUCED|GROUP\s+BY|COUNT|SUM|AVG|MIN|MAX"))
+_KEY = re.compile(r"\s*(?:(?i:ASC|DESC)\s*\(\s*[?$](\w+)\s*\)|[?$](\w+))")
 _WORD = re.compile(r"(?<![\w:?$@.\\%-])[A-Za-z]+")  # not inside a name, variable or language tag
 _VARIABLE = re.compile(r"[?$](\w+)")
 _PREFIX_DECL = re.compile(r"(?i)(?<![\w:?$])PREFIX\s+((?:[A-Za-z][\w.-]*)?):\s*(?=<)")
@@ -97,12 +116,55 @@ def oxigraph_may_answer(query: str, bindings: Mapping[str, str] | None = None) -
     if _SERVICE_OR_ESCAPE.search(query):
         return False
     code = blank_out(query)
+    if _ORDER_DEPENDENT.search(code):
+        return False
     words = {word.lower() for word in _WORD.findall(code)}
     if any("from" in word for word in words) or _depth(code) >= NESTING:
         return False
     if bindings:
         return "base" not in words and set(bindings) <= set(_VARIABLE.findall(code))
     return True
+
+
+def order_keys(query: str) -> list[str] | None:
+    """The variables of the top-level ``ORDER BY``, if each key is one (``?v``, ``ASC(?v)``,
+    ``DESC(?v)``); None without one, with a key that is an expression (an engine may rank it its
+    own way) or with a subquery (whose rows a LIMIT there may cut in each engine's own order).
+
+    >>> order_keys("SELECT ?a (COUNT(*) AS ?n) WHERE { ?a ?p ?o } GROUP BY ?a ORDER BY DESC(?n) ?a")
+    ['n', 'a']
+    >>> order_keys("SELECT ?a WHERE { ?a ?p ?b } ORDER BY STR(?b)") is None
+    True
+    """
+    code = blank_out(query)
+    if len(_SELECT_WORD.findall(code)) > 1:
+        return None
+    orders = [m for m in _ORDER_BY.finditer(code) if _brace_depth(code, m.start()) == 0]
+    if not orders:
+        return None
+    clause_end = _END_OF_ORDER.search(code, orders[-1].end())
+    clause = code[orders[-1].end() : clause_end.start() if clause_end else len(code)].strip()
+    keys: list[str] = []
+    pos = 0
+    while pos < len(clause):
+        key = _KEY.match(clause, pos)
+        if key is None:
+            return None
+        keys.append(key.group(1) or key.group(2))
+        pos = key.end()
+        while pos < len(clause) and clause[pos].isspace():
+            pos += 1
+    return keys or None
+
+
+def groups_rows(query: str) -> bool:
+    """Whether adding a variable to the SELECT clause could change the rows (DISTINCT, REDUCED,
+    GROUP BY or an aggregate), so that a hidden ORDER BY key cannot be shown."""
+    return _GROUPING.search(blank_out(query)) is not None
+
+
+def _brace_depth(code: str, end: int) -> int:
+    return code.count("{", 0, end) - code.count("}", 0, end)
 
 
 def _depth(code: str) -> int:
