@@ -12,6 +12,7 @@ dropped from the answer: bound to one value, it changes neither ``DISTINCT`` nor
 from __future__ import annotations
 
 import re
+import warnings
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -23,7 +24,7 @@ from rdflib.term import Identifier, Node
 from rdflib.util import guess_format
 
 from kg.config import RESOURCE_NS
-from kg.errors import GraphError, QueryError
+from kg.errors import GraphError, QueryError, StoreWarning
 from kg.sparql.guard import XML_FORMATS, refuse_xml_entities
 from kg.sparql.query import (
     PREFIXES,
@@ -35,6 +36,7 @@ from kg.sparql.query import (
     parse_checked,
 )
 from kg.sparql.results import QueryResult
+from kg.sparql.stores.mark import store_mismatch
 from kg.sparql.timeout import call_with_timeout
 
 _PROLOGUE = re.compile(r"\s+|#[^\n]*|<[^<>\s]*>|(?i:BASE|PREFIX)\b|[A-Za-z][\w.-]*:|:")
@@ -256,4 +258,7 @@ def open_disk(path: Path) -> OxigraphEngine:
         store = ox.Store.read_only(str(path))
     except OSError as exc:
         raise GraphError(f"cannot open the oxigraph store in {str(path)!r}: {exc}") from None
+    mismatch = store_mismatch(path)
+    if mismatch is not None:
+        warnings.warn(StoreWarning(mismatch), stacklevel=2)
     return OxigraphEngine(store, kg_namespaces(), source=path, on_disk=True)
