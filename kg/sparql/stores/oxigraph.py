@@ -130,7 +130,7 @@ class OxigraphEngine:
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         source = Path(state["source"])
-        fresh = open_disk(source) if state["on_disk"] else load_memory(source)
+        fresh = open_disk(source, check=False) if state["on_disk"] else load_memory(source)
         self.__dict__.update(fresh.__dict__)
 
     def __len__(self) -> int:
@@ -248,8 +248,9 @@ def load_memory(path: Path) -> OxigraphEngine:
     return OxigraphEngine(store, namespaces, source=path)
 
 
-def open_disk(path: Path) -> OxigraphEngine:
-    """The on-disk store in ``path``, opened read-only (``--store oxigraph:DIR``)."""
+def open_disk(path: Path, check: bool = True) -> OxigraphEngine:
+    """The on-disk store in ``path``, opened read-only (``--store oxigraph:DIR``); with ``check``,
+    a StoreWarning if it does not match the files of its build (kg.sparql.stores.mark)."""
     if not is_oxigraph_store(path):
         raise GraphError(
             f"no oxigraph store in {str(path)!r}; make one with kg build INPUT... --store oxigraph:{path}"
@@ -258,7 +259,7 @@ def open_disk(path: Path) -> OxigraphEngine:
         store = ox.Store.read_only(str(path))
     except OSError as exc:
         raise GraphError(f"cannot open the oxigraph store in {str(path)!r}: {exc}") from None
-    mismatch = store_mismatch(path)
+    mismatch = store_mismatch(path) if check else None
     if mismatch is not None:
         warnings.warn(StoreWarning(mismatch), stacklevel=2)
     return OxigraphEngine(store, kg_namespaces(), source=path, on_disk=True)
