@@ -151,6 +151,8 @@ def _build(
         warn_skipped(streamed.skipped)
         if streamed.documents == 0:
             raise InputError("no document could be read from the inputs")
+        if streamed.extracted == 0:  # the previous outputs were left as they were
+            raise InputError("no document could be extracted (each is named above)")
         click.echo(streamed.summary())
         stored = f"{streamed.triples} triples, {streamed.graphs} document graphs"
         click.echo(f"oxigraph store {store_dir}: {stored}")

@@ -127,7 +127,9 @@ def stream_build(
     progress: Callable[[Extraction], None] | None = None,
 ) -> StreamResult:
     """Write ``out/records.jsonl``, ``out/graph.ttl``, ``out/graph.html`` and the store in
-    ``store_dir`` from ``extractions``, holding no more than the corpus pass needs."""
+    ``store_dir`` from ``extractions``, holding no more than the corpus pass needs. With no
+    extraction at all, nothing is written and the previous outputs stay (``result.extracted``
+    is 0)."""
     from kg.page.render import render_html
 
     started = time.perf_counter()
@@ -150,6 +152,9 @@ def stream_build(
                     handle.write(record_line(ex) + "\n")
                     corpus.add(ex)
                     result.extracted += 1
+            if result.extracted == 0:  # nothing to replace the previous outputs with
+                del store, sink
+                return result
             merged = corpus.finish()
             sink.flush()
             store.flush()

@@ -88,6 +88,22 @@ def test_a_build_stopped_at_any_step_of_the_switch_leaves_the_previous_four(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in", "more", "out", "store"]
 
 
+@pytest.mark.parametrize("flags", [[], ["--infer"]], ids=["streamed", "in-memory"])
+def test_a_build_with_nothing_to_read_leaves_the_previous_four(
+    built: tuple[Path, Path], tmp_path: Path, flags: list[str]
+) -> None:
+    out, store = built
+    before = state(out, store)
+    (tmp_path / "bad").mkdir()
+    (tmp_path / "bad" / "image.txt").write_bytes(b"\x89PNG\x00\x00")
+    code, _, err = run(
+        "build", str(tmp_path / "bad"), "--out", str(out), "--store", f"oxigraph:{store}", *flags
+    )
+    assert code == 2 and "image.txt" in err and "no document could be read" in err
+    assert state(out, store) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad", "in", "out", "store"]
+
+
 def test_a_store_that_does_not_match_its_files_is_named(built: tuple[Path, Path], tmp_path: Path) -> None:
     out, store = built
     # a build killed between its renames: the new store is in, its files are not
