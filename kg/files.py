@@ -58,8 +58,8 @@ def atomic_write(path: Path, data: str | bytes) -> None:
         raise
 
 
-# The names new_temp gives: ".{target}.{8 hex}.tmp", and ".{target}.{8 hex}.old" for a folder
-# moved aside while its replacement is renamed in.
+# The names new_temp gives: ".{target}.{8 hex}.tmp", and ".{target}.{8 hex}.old" for an old
+# output kept aside while replace_together renames the new ones in.
 _TEMP_NAME = re.compile(r"\.(?P<target>.+)\.[0-9a-f]{8}\.(?:tmp|old)")
 
 
@@ -192,22 +192,26 @@ def write_lock(folder: Path) -> Iterator[None]:
             raise OutputError(f"cannot write in {str(folder)!r}: {exc.strerror or exc}") from None
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
+        except BlockingIOError:
             os.close(fd)
             raise OutputError(
                 f"another kg build is writing in {str(folder)!r}; let it finish (or stop it), then run again"
             ) from None
+        except OSError:  # a file system without flock (some network ones): as on Windows
+            os.close(fd)
+            yield
+            return
         _forget_locks_in_forks()
         _LOCKS[key] = (fd, 1)
     try:
         yield
     finally:
-        fd, count = _LOCKS[key]
-        if count > 1:
-            _LOCKS[key] = (fd, count - 1)
-        else:
+        held = _LOCKS.get(key)  # None in a forked child, which dropped the parent's locks
+        if held is not None and held[1] > 1:
+            _LOCKS[key] = (held[0], held[1] - 1)
+        elif held is not None:
             del _LOCKS[key]
-            os.close(fd)  # closing the last descriptor releases the flock
+            os.close(held[0])  # closing the last descriptor releases the flock
 
 
 @cache

@@ -3,10 +3,13 @@ by temp file and rename."""
 
 from __future__ import annotations
 
+import multiprocessing as mp
 import os
 import stat
+import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -142,3 +145,27 @@ def test_a_folder_another_build_writes_in_is_refused(tmp_path: Path) -> None:
         os.close(fd)
     with write_lock(tmp_path), write_lock(tmp_path):  # free again, and re-entrant within a process
         pass
+
+
+def _started_then_sleep(started: Any) -> None:
+    started.set()  # after the fork's own hooks, so the worker is what a pool worker is
+    time.sleep(30)
+
+
+def test_a_forked_worker_does_not_keep_the_lock(tmp_path: Path) -> None:
+    fcntl = pytest.importorskip("fcntl")
+    fork = mp.get_context("fork")
+    started = fork.Event()
+    with write_lock(tmp_path):
+        worker = fork.Process(target=_started_then_sleep, args=(started,))
+        worker.start()
+    try:
+        assert started.wait(10)
+        fd = os.open(tmp_path, os.O_RDONLY)  # the next build, while the worker lives on
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        finally:
+            os.close(fd)
+    finally:
+        worker.kill()
+        worker.join()
