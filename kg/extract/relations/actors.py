@@ -58,7 +58,8 @@ OWNED_TARGETS = frozenset(
         "regime", "government", "administration", "proposal", "offer", "bid", "claims",
         "forecasts", "forecast", "figures", "estimates", "report", "statements", "economy",
         "levy", "tax", "tariff", "tariffs", "scheme", "measure", "measures", "law", "bill", "ban",
-        "sanctions", "restrictions", "quota", "quotas", "group", "camp", "side", "team",
+        "sanctions", "restrictions", "quota", "quotas", "group", "camp", "side", "team", "board",
+        "directors", "leaders",
     }
 )  # fmt: skip
 # Head words of bodies that rule on complaints rather than answer them.

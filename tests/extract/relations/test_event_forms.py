@@ -26,6 +26,9 @@ ACCUSES = [
     ("Kestrel Data has threatened to sue Norwind Corp over the sale.", ("Kestrel Data", "Norwind Corp")),
     ("Norwind Corp was blamed by Kestrel Data for the losses.", ("Kestrel Data", "Norwind Corp")),
     ("Norwind Corp is being sued by Kestrel Data.", ("Kestrel Data", "Norwind Corp")),
+    # "blame X on Y" however the parser hangs "on", and the owner of what is blamed
+    ("The Tanner Union blamed the delays on Norwind Corp last year.", ("Tanner Union", "Norwind Corp")),
+    ("The Tanner Union blamed the job losses on Norwind Corp's pricing.", ("Tanner Union", "Norwind Corp")),
     (
         "Kestrel Data's suit alleges that Norwind Corp attempted to gain control of the pipeline.",
         ("Kestrel Data", "Norwind Corp"),
@@ -51,6 +54,8 @@ ACCUSES = [
     ),
 ]
 URGES = [
+    # the board of a company acts for it
+    ("Kestrel Data asked Norwind Corp's board to sell the plant.", ("Kestrel Data", "Norwind Corp")),
     (
         "Kestrel Data asked the Federal Trade Commission to block the merger.",
         ("Kestrel Data", "Federal Trade Commission"),
