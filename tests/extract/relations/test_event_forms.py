@@ -26,6 +26,16 @@ ACCUSES = [
     ("Kestrel Data has threatened to sue Norwind Corp over the sale.", ("Kestrel Data", "Norwind Corp")),
     ("Norwind Corp was blamed by Kestrel Data for the losses.", ("Kestrel Data", "Norwind Corp")),
     ("Norwind Corp is being sued by Kestrel Data.", ("Kestrel Data", "Norwind Corp")),
+    # a gerund after "after"/"by" shares the main verb's subject, and its object pronoun is not it
+    (
+        "Kestrel Data dismissed Ben Marlow as an adviser after accusing him of leaking the accounts.",
+        ("Kestrel Data", "Ben Marlow"),
+    ),
+    # what is condemned was done "by" its target
+    (
+        "The Tanner Union condemned the move by Norwind Corp to close the plant.",
+        ("Tanner Union", "Norwind Corp"),
+    ),
     # "blame X on Y" however the parser hangs "on", and the owner of what is blamed
     ("The Tanner Union blamed the delays on Norwind Corp last year.", ("Tanner Union", "Norwind Corp")),
     ("The Tanner Union blamed the job losses on Norwind Corp's pricing.", ("Tanner Union", "Norwind Corp")),
