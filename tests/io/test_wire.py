@@ -100,6 +100,11 @@ def test_the_abbreviation_before_a_common_word_is_still_the_country(extract_text
         ("Quist-Marlow AG said profits fell.", "Quist-Marlow AG"),
         ("Exports by Strehl und Kappel AG rose sharply.", "Strehl und Kappel AG"),
         ("Brant, of Quist Morrell and Co, said prices were falling.", "Quist Morrell and Co"),
+        # a list of what the members make, through commas
+        (
+            "The Bread, Cake, Biscuit and Pastry Alliance wrote to the minister.",
+            "Bread, Cake, Biscuit and Pastry Alliance",
+        ),
     ],
 )
 def test_whole_names_ending_in_a_kind_word(extract_text, text: str, name: str) -> None:
