@@ -99,7 +99,7 @@ def _accuse_verb(ctx: Context, verb: Token) -> list[Candidate]:
         # "X sued [Y] alleging ...": Y is the suit's object, and X alleges
         heads, _ = agents(ctx, verb.head)
     if lemma == "blame":  # "blamed the blasts on Y", "an attack blamed by X on Y": Y is to blame
-        tails = _targets(ctx, prep_objects(verb, ("on",)))
+        tails = _blamed_on(ctx, verb)
         if tails:
             return pairs(heads, tails, "accuses", 0.85, "rule:accuse-verb")
     if lemma in ACCUSE_VERBS:
@@ -125,6 +125,24 @@ def _accuse_verb(ctx: Context, verb: Token) -> list[Candidate]:
         tails = _targets(ctx, prep_objects(verb, ACCUSE_PHRASAL[lemma]))
         return pairs(heads, tails, "accuses", 0.8, "rule:accuse-phrasal")
     return []
+
+
+def _blamed_on(ctx: Context, verb: Token) -> list[Arg]:
+    """Who "blame ... on" names, wherever the parser hung "on": on the verb, or inside its object
+    ("blamed the delays on Y" is mostly read as "[the delays on Y]"); and the owner of what is
+    named: "blamed the losses on Y's pricing", "on the Y decision" (what Y did is Y's to answer)."""
+    named = prep_objects(verb, ("on",))
+    if not named:
+        for obj in children(verb, ("dobj", "nsubjpass")):
+            on = next((t for t in obj.subtree if t.lower_ == "on" and t.dep_ == "prep"), None)
+            if on is not None:
+                named = children(on, ("pobj",))
+                break
+    found = _targets(ctx, named)
+    if found:
+        return found
+    owners = [c for n in named for c in n.children if c.dep_ in ("poss", "compound") and c.i < n.i]
+    return _targets(ctx, owners)
 
 
 def _accuse_noun(ctx: Context, noun: Token) -> list[Candidate]:
