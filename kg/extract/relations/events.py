@@ -288,7 +288,7 @@ def _urge_verb(ctx: Context, verb: Token) -> list[Candidate]:
     elif lemma in URGE_CONTROL:
         # "told Y to ...", "warned Y to ...", "ordered Y to ...": an object and a to-clause;
         # "warned Y against escalating ..." asks Y not to
-        warned_off = lemma == "warn" and prep_objects(verb, ("against",))
+        warned_off = lemma == "warn" and _warned_against(verb)
         if not (_to_clause(verb) or warned_off):
             return []
         targets = object_tokens(verb) or clause_object(verb)
@@ -310,6 +310,21 @@ def _urge_verb(ctx: Context, verb: Token) -> list[Candidate]:
     if not tails and via_letter:  # "urging it to ...", the pronoun left unresolved
         tails = [(m, f * 0.9) for m, f in _letter_recipients(ctx, chain)]
     return pairs(heads, tails, "urges", 0.85, rule)
+
+
+def _warned_against(verb: Token) -> bool:
+    """ "warned Y against raising prices", also where the parser hung "against" on a phrase of
+    time between ("warned Y earlier in the day against escalating ..."): no other verb between."""
+    if prep_objects(verb, ("against",)):
+        return True
+    for tok in verb.subtree:
+        if tok.lower_ == "against" and tok.dep_ == "prep" and children(tok, ("pcomp",)):
+            above = tok.head  # (tokens are compared by index: spaCy makes a new object per access)
+            while above.i != verb.i and above.pos_ not in ("VERB", "AUX") and above.head.i != above.i:
+                above = above.head
+            if above.i == verb.i:
+                return True
+    return False
 
 
 def _to_clause(verb: Token) -> bool:

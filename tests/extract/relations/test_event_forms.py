@@ -68,6 +68,11 @@ ACCUSES = [
     ),
 ]
 URGES = [
+    # "against" hung on a phrase of time by the parser
+    (
+        "Kestrel Data warned Norwind Corp earlier in the day against raising its prices.",
+        ("Kestrel Data", "Norwind Corp"),
+    ),
     # the board of a company acts for it
     ("Kestrel Data asked Norwind Corp's board to sell the plant.", ("Kestrel Data", "Norwind Corp")),
     (
