@@ -91,6 +91,13 @@ FILE_VERBS = frozenset(
 )  # fmt: skip
 
 
+# Verbs of criticism, whose object's owner is criticised whatever the object ("attack" may be
+# physical, "sue" and "charge" take their party as object).
+CRITICISING = frozenset(
+    {"criticize", "criticise", "condemn", "denounce", "slam", "lambast", "castigate", "fault", "assail"}
+)
+
+
 def _accuse_verb(ctx: Context, verb: Token) -> list[Candidate]:
     lemma = verb.lemma_.lower()
     heads, _ = agents(ctx, verb)
@@ -111,6 +118,11 @@ def _accuse_verb(ctx: Context, verb: Token) -> list[Candidate]:
         tails = _targets(ctx, prep_objects(verb, ("against",)))
         if tails:
             return pairs(heads, tails, "accuses", 0.8, "rule:accuse-verb")
+        if lemma in CRITICISING:  # "criticised Y's preoccupation with ...": whatever Y's, Y is criticised
+            owners = [p for o in object_tokens(verb) for p in children(o, ("poss",))]
+            tails = _targets(ctx, owners)
+            if tails:
+                return pairs(heads, tails, "accuses", 0.8, "rule:accuse-verb")
     if lemma in ACCUSE_CLAUSAL:
         tails = _targets(ctx, clause_subjects(verb) or that_clause_subjects(verb))
         if not tails:  # "alleged criminal responsibility by Y", "alleged Y's negligence"

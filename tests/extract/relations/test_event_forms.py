@@ -35,6 +35,8 @@ ACCUSES = [
         "Kestrel Data dismissed Ben Marlow as an adviser after accusing him of leaking the accounts.",
         ("Kestrel Data", "Ben Marlow"),
     ),
+    # the owner of whatever is criticised
+    ("The Tanner Union criticised Ben Marlow's preoccupation with costs.", ("Tanner Union", "Ben Marlow")),
     # what is condemned was done "by" its target
     (
         "The Tanner Union condemned the move by Norwind Corp to close the plant.",
