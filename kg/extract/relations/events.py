@@ -91,6 +91,13 @@ FILE_VERBS = frozenset(
 )  # fmt: skip
 
 
+# Verbs of criticism, whose object's owner is criticised whatever the object ("attack" may be
+# physical, "sue" and "charge" take their party as object).
+CRITICISING = frozenset(
+    {"criticize", "criticise", "condemn", "denounce", "slam", "lambast", "castigate", "fault", "assail"}
+)
+
+
 def _accuse_verb(ctx: Context, verb: Token) -> list[Candidate]:
     lemma = verb.lemma_.lower()
     heads, _ = agents(ctx, verb)
@@ -111,6 +118,11 @@ def _accuse_verb(ctx: Context, verb: Token) -> list[Candidate]:
         tails = _targets(ctx, prep_objects(verb, ("against",)))
         if tails:
             return pairs(heads, tails, "accuses", 0.8, "rule:accuse-verb")
+        if lemma in CRITICISING:  # "criticised Y's preoccupation with ...": whatever Y's, Y is criticised
+            owners = [p for o in object_tokens(verb) for p in children(o, ("poss",))]
+            tails = _targets(ctx, owners)
+            if tails:
+                return pairs(heads, tails, "accuses", 0.8, "rule:accuse-verb")
     if lemma in ACCUSE_CLAUSAL:
         tails = _targets(ctx, clause_subjects(verb) or that_clause_subjects(verb))
         if not tails:  # "alleged criminal responsibility by Y", "alleged Y's negligence"
@@ -288,7 +300,7 @@ def _urge_verb(ctx: Context, verb: Token) -> list[Candidate]:
     elif lemma in URGE_CONTROL:
         # "told Y to ...", "warned Y to ...", "ordered Y to ...": an object and a to-clause;
         # "warned Y against escalating ..." asks Y not to
-        warned_off = lemma == "warn" and prep_objects(verb, ("against",))
+        warned_off = lemma == "warn" and _warned_against(verb)
         if not (_to_clause(verb) or warned_off):
             return []
         targets = object_tokens(verb) or clause_object(verb)
@@ -310,6 +322,21 @@ def _urge_verb(ctx: Context, verb: Token) -> list[Candidate]:
     if not tails and via_letter:  # "urging it to ...", the pronoun left unresolved
         tails = [(m, f * 0.9) for m, f in _letter_recipients(ctx, chain)]
     return pairs(heads, tails, "urges", 0.85, rule)
+
+
+def _warned_against(verb: Token) -> bool:
+    """ "warned Y against raising prices", also where the parser hung "against" on a phrase of
+    time between ("warned Y earlier in the day against escalating ..."): no other verb between."""
+    if prep_objects(verb, ("against",)):
+        return True
+    for tok in verb.subtree:
+        if tok.lower_ == "against" and tok.dep_ == "prep" and children(tok, ("pcomp",)):
+            above = tok.head  # (tokens are compared by index: spaCy makes a new object per access)
+            while above.i != verb.i and above.pos_ not in ("VERB", "AUX") and above.head.i != above.i:
+                above = above.head
+            if above.i == verb.i:
+                return True
+    return False
 
 
 def _to_clause(verb: Token) -> bool:

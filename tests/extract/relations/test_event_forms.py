@@ -35,6 +35,8 @@ ACCUSES = [
         "Kestrel Data dismissed Ben Marlow as an adviser after accusing him of leaking the accounts.",
         ("Kestrel Data", "Ben Marlow"),
     ),
+    # the owner of whatever is criticised
+    ("The Tanner Union criticised Ben Marlow's preoccupation with costs.", ("Tanner Union", "Ben Marlow")),
     # what is condemned was done "by" its target
     (
         "The Tanner Union condemned the move by Norwind Corp to close the plant.",
@@ -68,6 +70,11 @@ ACCUSES = [
     ),
 ]
 URGES = [
+    # "against" hung on a phrase of time by the parser
+    (
+        "Kestrel Data warned Norwind Corp earlier in the day against raising its prices.",
+        ("Kestrel Data", "Norwind Corp"),
+    ),
     # the board of a company acts for it
     ("Kestrel Data asked Norwind Corp's board to sell the plant.", ("Kestrel Data", "Norwind Corp")),
     (
