@@ -1,0 +1,328 @@
+"""Query worker processes for ``kg serve``: a deadline without a fork per query, a slow query that
+does not hold up cheap ones, and a bound on each query's memory.
+
+Why processes: a query cannot be stopped inside a thread (neither rdflib nor pyoxigraph can be
+interrupted), and rdflib's engine is pure Python, so threads would share one core through the
+GIL. A process can be killed, which frees its CPU and memory at once.
+
+Why a zygote: the graph is loaded once, then one process is forked from the server (before it
+starts serving, so no other thread holds a lock the child would inherit); every worker is forked
+from that zygote, so each shares the loaded graph copy-on-write (``gc.freeze`` keeps the
+collector from touching, and so copying, the shared objects) and a worker killed for overrunning
+is replaced in milliseconds without forking the threaded server. The zygote hands each new
+worker's pidfd back, so a kill can never reach a recycled process id.
+
+How a query runs: a handler thread takes an idle worker, sends it the request and waits for the
+reply, checking every 0.1 s whether the deadline passed or the client hung up (then the worker is
+killed and replaced). A query still running after :data:`DEMOTE_AFTER` seconds gets its worker
+reniced to 19 and a fresh worker takes its place in the pool, so cheap queries keep the CPU and a
+worker; a reniced worker is retired when its query ends. A worker runs under ``RLIMIT_AS`` (its
+size when forked plus the memory bound): a query over it fails to allocate (MemoryError, or an
+abort inside Oxigraph) and its worker is replaced. A worker that has grown by over
+:data:`RETIRE_GROWTH` bytes is retired after its answer too, so memory returns to the system.
+Linux only (pidfd, prctl); elsewhere ``kg serve`` runs queries one at a time in its own process.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import gc
+import os
+import resource
+import select
+import signal
+import socket
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection
+from typing import Any
+
+__all__ = ["DEMOTE_AFTER", "PoolStopped", "WorkerPool", "pool_supported"]
+
+DEMOTE_AFTER = 0.5  # seconds a query runs before it gives the CPU to cheaper ones
+HANGUP_GRACE = 0.2  # seconds before the client's socket is first checked (see _client_gone)
+CHECK_EVERY = 0.1  # seconds between checks of the deadline and the client
+RETIRE_GROWTH = 256 << 20  # bytes a worker may grow by before it is retired after its answer
+_PR_SET_PDEATHSIG = 1
+
+
+class PoolStopped(Exception):
+    """A query was stopped by the pool; the message says why, in one line."""
+
+
+class ClientGone(PoolStopped):
+    """The client closed its connection before the answer."""
+
+
+def pool_supported() -> bool:
+    return hasattr(os, "fork") and hasattr(os, "pidfd_open") and hasattr(socket, "send_fds")
+
+
+def _die_with_parent() -> None:
+    """Ask the kernel to kill this process when its parent ends (no orphaned workers)."""
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+
+
+def _vm_bytes() -> tuple[int, int]:
+    """(virtual size, resident size) of this process in bytes."""
+    with open("/proc/self/statm", encoding="ascii") as statm:
+        size, resident = statm.read().split()[:2]
+    page = os.sysconf("SC_PAGE_SIZE")
+    return int(size) * page, int(resident) * page
+
+
+def _worker(fd: int, handle: Callable[[Any], Any], memory: int | None) -> None:
+    conn = Connection(fd)
+    if memory is not None:
+        size, _ = _vm_bytes()
+        _, hard = resource.getrlimit(resource.RLIMIT_AS)
+        soft = size + memory
+        resource.setrlimit(resource.RLIMIT_AS, (soft if hard < 0 else min(soft, hard), hard))
+    start = _vm_bytes()[1]
+    while True:
+        try:
+            request = conn.recv()
+        except (EOFError, OSError):
+            return
+        try:
+            outcome: tuple[str, Any] = ("ok", handle(request))
+        except MemoryError:
+            outcome = ("memory", None)
+        except Exception as exc:  # a fault of kg's: the server answers 500 with it
+            outcome = ("error", f"{type(exc).__name__}: {exc}")
+        retire = outcome[0] == "memory" or _vm_bytes()[1] - start > RETIRE_GROWTH
+        try:
+            conn.send((outcome, retire))
+        except (MemoryError, OSError, ValueError):
+            return
+        if retire:
+            return
+
+
+def _zygote(ctrl: socket.socket, handle: Callable[[Any], Any], memory: int | None) -> None:
+    gc.freeze()  # workers' collections then skip the shared objects and leave their pages shared
+    while True:
+        try:
+            message, fds, _, _ = socket.recv_fds(ctrl, 16, 1)
+        except OSError:
+            return
+        if not message:
+            return  # the server closed its end: it is gone or closing
+        if not fds:
+            continue
+        pid = os.fork()
+        if pid == 0:
+            ctrl.close()
+            _die_with_parent()
+            try:
+                _worker(fds[0], handle, memory)
+            finally:
+                os._exit(0)
+        os.close(fds[0])
+        try:
+            pidfd = [os.pidfd_open(pid)]
+        except OSError:  # it already ended
+            pidfd = []
+        socket.send_fds(ctrl, [str(pid).encode()], pidfd)
+        for one in pidfd:
+            os.close(one)
+
+
+@dataclass(eq=False)
+class _Worker:
+    pid: int
+    pidfd: int
+    conn: Connection
+    demoted: bool = False
+    ended: bool = False
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def kill(self) -> None:
+        """Killed through its pidfd (never a recycled pid); its channel and pidfd closed, once."""
+        with self.lock:
+            if self.ended:
+                return
+            self.ended = True
+        with contextlib.suppress(OSError):
+            signal.pidfd_send_signal(self.pidfd, signal.SIGKILL)
+        self.conn.close()
+        os.close(self.pidfd)
+
+
+class WorkerPool:
+    """``size`` worker processes running ``handle(request)`` (both picklable or shared by fork),
+    each under ``memory`` bytes over its forked size (None: unbounded); ``not_inherited`` are
+    closed in the workers (the server's listening socket: a worker must not keep the port)."""
+
+    def __init__(
+        self,
+        handle: Callable[[Any], Any],
+        size: int,
+        memory: int | None,
+        not_inherited: Sequence[socket.socket] = (),
+    ) -> None:
+        if size < 1:
+            raise ValueError(f"a worker pool needs at least one worker, not {size}")
+        self.size = size
+        self.max_demoted = 2 * size  # slow queries running at once beyond the pool's own
+        self._cond = threading.Condition()
+        self._spawn_lock = threading.Lock()
+        self._idle: list[_Worker] = []
+        self._all: set[_Worker] = set()
+        self._live = 0  # workers at normal priority, idle or busy
+        self._demoted = 0
+        self._closed = False
+        ctrl, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+        pid = os.fork()
+        if pid == 0:  # the zygote
+            try:
+                ctrl.close()
+                for sock in not_inherited:
+                    sock.close()
+                signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the server's to handle
+                signal.signal(signal.SIGTERM, signal.SIG_DFL)
+                signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # workers are reaped by the kernel
+                _die_with_parent()
+                _zygote(theirs, handle, memory)
+            finally:
+                os._exit(0)
+        theirs.close()
+        self._ctrl, self._zygote_pid = ctrl, pid
+        for _ in range(size):
+            self._add()
+
+    def _spawn(self) -> _Worker:
+        ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+        try:
+            with self._spawn_lock:
+                socket.send_fds(self._ctrl, [b"w"], [theirs.fileno()])
+                message, fds, _, _ = socket.recv_fds(self._ctrl, 16, 1)
+        finally:
+            theirs.close()
+        if not message or not fds:
+            ours.close()
+            raise PoolStopped("the query worker pool cannot start a worker")
+        return _Worker(int(message), fds[0], Connection(ours.detach()))
+
+    def _add(self) -> None:
+        worker = self._spawn()
+        with self._cond:
+            self._all.add(worker)
+            self._idle.append(worker)
+            self._live += 1
+            self._cond.notify()
+
+    def _release(self, worker: _Worker, retire: bool) -> None:
+        """Back to the idle list, or retired (and replaced if it was one of the pool's own)."""
+        replace = False
+        with self._cond:
+            if worker.demoted:
+                self._demoted -= 1
+                retire = True
+            elif retire:
+                self._live -= 1
+                replace = True
+            retire = retire or self._closed
+            if not retire:
+                self._idle.append(worker)
+                self._cond.notify()
+        if retire:
+            with self._cond:
+                self._all.discard(worker)
+            worker.kill()
+        if replace and not self._closed:
+            self._add()
+
+    def _demote(self, worker: _Worker) -> None:
+        with self._cond:
+            if self._demoted >= self.max_demoted or self._closed:
+                return
+            worker.demoted = True
+            self._demoted += 1
+            self._live -= 1
+        with contextlib.suppress(OSError):
+            os.setpriority(os.PRIO_PROCESS, worker.pid, 19)
+        self._add()
+
+    def _acquire(self, deadline: float | None) -> _Worker:
+        with self._cond:
+            while not self._idle:
+                if self._closed:
+                    raise PoolStopped("the endpoint is shutting down")
+                wait = None if deadline is None else deadline - time.monotonic()
+                if wait is not None and wait <= 0:
+                    raise PoolStopped(f"all {self.size} query workers stayed busy until its deadline")
+                self._cond.wait(wait)
+            return self._idle.pop()
+
+    def call(self, request: Any, timeout: float | None, client: socket.socket | None = None) -> Any:
+        """``handle(request)`` in a worker. Raises :class:`PoolStopped` when the deadline passes,
+        :class:`ClientGone` when ``client`` hangs up, MemoryError when the worker ran out of
+        memory (or ended without an answer), RuntimeError for an error inside ``handle``."""
+        start = time.monotonic()
+        deadline = None if timeout is None else start + timeout
+        worker = self._acquire(deadline)
+        try:
+            worker.conn.send(request)
+            while True:
+                now = time.monotonic()
+                wait = CHECK_EVERY if deadline is None else min(CHECK_EVERY, deadline - now)
+                if worker.conn.poll(max(wait, 0)):
+                    (kind, value), retire = worker.conn.recv()
+                    break
+                now = time.monotonic()
+                if not worker.demoted and now - start > DEMOTE_AFTER:
+                    self._demote(worker)
+                if deadline is not None and now >= deadline:
+                    raise PoolStopped(f"it did not finish within {timeout:g} s")
+                if client is not None and now - start > HANGUP_GRACE and _client_gone(client):
+                    raise ClientGone("the client closed its connection")
+        except (EOFError, OSError):
+            self._release(worker, retire=True)
+            if self._closed:
+                raise PoolStopped("the endpoint is shutting down") from None
+            raise MemoryError from None  # a worker that ends mid-query hit its memory bound or crashed
+        except BaseException:
+            self._release(worker, retire=True)
+            raise
+        self._release(worker, retire)
+        if kind == "memory":
+            raise MemoryError
+        if kind == "error":
+            raise RuntimeError(value)
+        return value
+
+    def worker_pids(self) -> set[int]:
+        """The process ids of the live workers, idle, busy or reniced (for tests and monitoring)."""
+        with self._cond:
+            return {worker.pid for worker in self._all}
+
+    def close(self) -> None:
+        """Kill every worker, idle or busy (their queries answer 503), and the zygote."""
+        with self._cond:
+            if self._closed:
+                return
+            self._closed = True
+            workers, self._idle, self._all = self._all, [], set()
+            self._cond.notify_all()
+        for worker in workers:  # busy ones too: their queries' clients get no answer
+            worker.kill()
+        self._ctrl.close()
+        with contextlib.suppress(ChildProcessError):
+            os.waitpid(self._zygote_pid, 0)
+
+
+def _client_gone(client: socket.socket) -> bool:
+    """Whether the client closed its connection. Checked only after :data:`HANGUP_GRACE`: a client
+    that half-closes (shuts down its sending side, then reads) looks the same, and gets the
+    answer of any query that ends within the grace."""
+    try:
+        if not select.select([client], [], [], 0)[0]:
+            return False
+        return client.recv(1, socket.MSG_PEEK) == b""  # readable: b"" is the end, data a next request
+    except (OSError, ValueError):
+        return True
