@@ -12,14 +12,19 @@ collector from touching, and so copying, the shared objects) and a worker killed
 is replaced in milliseconds without forking the threaded server. The zygote hands each new
 worker's pidfd back, so a kill can never reach a recycled process id.
 
-How a query runs: a handler thread takes an idle worker, sends it the request and waits for the
-reply, checking every 0.1 s whether the deadline passed or the client hung up (then the worker is
-killed and replaced). A query still running after :data:`DEMOTE_AFTER` seconds gets its worker
-reniced to 19 and a fresh worker takes its place in the pool, so cheap queries keep the CPU and a
-worker; a reniced worker is retired when its query ends. A worker runs under ``RLIMIT_AS`` (its
-size when forked plus the memory bound): a query over it fails to allocate (MemoryError, or an
-abort inside Oxigraph) and its worker is replaced. A worker that has grown by over
-:data:`RETIRE_GROWTH` bytes is retired after its answer too, so memory returns to the system.
+How a query runs: a handler thread takes an idle worker (first come, first served), sends it the
+request and waits for the reply, checking every 0.1 s whether the deadline passed or the client
+hung up (then the worker is killed and replaced). A query that has used :data:`DEMOTE_AFTER`
+seconds of CPU, or run for twice that on its worker (the wait for a worker does not count),
+gets its worker reniced to 19 and a fresh worker takes its place in the pool, so cheap queries
+keep a worker and the CPU; a reniced worker is retired when its query ends. A worker runs under
+``RLIMIT_AS`` (its size when forked plus the memory bound): a query over it fails to allocate
+(MemoryError, or an abort inside Oxigraph) and its worker is replaced. A worker that has grown
+by over :data:`RETIRE_GROWTH` bytes is retired after its answer, so memory returns to the system.
+
+Why not Oxigraph's own threads for ``--store``: its read-only handles are thread-safe and release
+the GIL, but a running query cannot be stopped, so neither a deadline nor a hang-up could free
+its core; one mechanism serves both engines.
 Linux only (pidfd, prctl); elsewhere ``kg serve`` runs queries one at a time in its own process.
 """
 
@@ -35,6 +40,7 @@ import signal
 import socket
 import threading
 import time
+from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
@@ -42,11 +48,12 @@ from typing import Any
 
 __all__ = ["DEMOTE_AFTER", "PoolStopped", "WorkerPool", "pool_supported"]
 
-DEMOTE_AFTER = 0.5  # seconds a query runs before it gives the CPU to cheaper ones
+DEMOTE_AFTER = 0.5  # seconds of CPU a query uses before it gives the CPU to cheaper ones
 HANGUP_GRACE = 0.2  # seconds before the client's socket is first checked (see _client_gone)
 CHECK_EVERY = 0.1  # seconds between checks of the deadline and the client
 RETIRE_GROWTH = 256 << 20  # bytes a worker may grow by before it is retired after its answer
 _PR_SET_PDEATHSIG = 1
+_TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
 
 
 class PoolStopped(Exception):
@@ -73,6 +80,16 @@ def _vm_bytes() -> tuple[int, int]:
         size, resident = statm.read().split()[:2]
     page = os.sysconf("SC_PAGE_SIZE")
     return int(size) * page, int(resident) * page
+
+
+def _cpu_seconds(pid: int) -> float:
+    """User and system CPU time of a process so far (0 once it is gone)."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / _TICKS
 
 
 def _worker(fd: int, handle: Callable[[Any], Any], memory: int | None) -> None:
@@ -153,6 +170,12 @@ class _Worker:
         os.close(self.pidfd)
 
 
+@dataclass(eq=False)
+class _Waiter:
+    ready: threading.Event = field(default_factory=threading.Event)
+    worker: _Worker | None = None
+
+
 class WorkerPool:
     """``size`` worker processes running ``handle(request)`` (both picklable or shared by fork),
     each under ``memory`` bytes over its forked size (None: unbounded); ``not_inherited`` are
@@ -169,9 +192,10 @@ class WorkerPool:
             raise ValueError(f"a worker pool needs at least one worker, not {size}")
         self.size = size
         self.max_demoted = 2 * size  # slow queries running at once beyond the pool's own
-        self._cond = threading.Condition()
+        self._lock = threading.Lock()
         self._spawn_lock = threading.Lock()
         self._idle: list[_Worker] = []
+        self._waiting: deque[_Waiter] = deque()  # first come, first served: no request starves
         self._all: set[_Worker] = set()
         self._live = 0  # workers at normal priority, idle or busy
         self._demoted = 0
@@ -209,17 +233,30 @@ class WorkerPool:
         return _Worker(int(message), fds[0], Connection(ours.detach()))
 
     def _add(self) -> None:
-        worker = self._spawn()
-        with self._cond:
+        if self._closed:
+            return
+        try:
+            worker = self._spawn()
+        except OSError:  # the pool was closed meanwhile
+            return
+        with self._lock:
             self._all.add(worker)
-            self._idle.append(worker)
             self._live += 1
-            self._cond.notify()
+            self._give(worker)
+
+    def _give(self, worker: _Worker) -> None:
+        """To the request that has waited longest, else to the idle list (the lock is held)."""
+        if self._waiting:
+            waiter = self._waiting.popleft()
+            waiter.worker = worker
+            waiter.ready.set()
+        else:
+            self._idle.append(worker)
 
     def _release(self, worker: _Worker, retire: bool) -> None:
         """Back to the idle list, or retired (and replaced if it was one of the pool's own)."""
         replace = False
-        with self._cond:
+        with self._lock:
             if worker.demoted:
                 self._demoted -= 1
                 retire = True
@@ -228,17 +265,16 @@ class WorkerPool:
                 replace = True
             retire = retire or self._closed
             if not retire:
-                self._idle.append(worker)
-                self._cond.notify()
+                self._give(worker)
         if retire:
-            with self._cond:
+            with self._lock:
                 self._all.discard(worker)
             worker.kill()
         if replace and not self._closed:
             self._add()
 
     def _demote(self, worker: _Worker) -> None:
-        with self._cond:
+        with self._lock:
             if self._demoted >= self.max_demoted or self._closed:
                 return
             worker.demoted = True
@@ -249,15 +285,22 @@ class WorkerPool:
         self._add()
 
     def _acquire(self, deadline: float | None) -> _Worker:
-        with self._cond:
-            while not self._idle:
-                if self._closed:
-                    raise PoolStopped("the endpoint is shutting down")
-                wait = None if deadline is None else deadline - time.monotonic()
-                if wait is not None and wait <= 0:
-                    raise PoolStopped(f"all {self.size} query workers stayed busy until its deadline")
-                self._cond.wait(wait)
-            return self._idle.pop()
+        with self._lock:
+            if self._closed:
+                raise PoolStopped("the endpoint is shutting down")
+            if self._idle and not self._waiting:
+                return self._idle.pop()
+            waiter = _Waiter()
+            self._waiting.append(waiter)
+        waiter.ready.wait(None if deadline is None else max(deadline - time.monotonic(), 0))
+        with self._lock:
+            if waiter.worker is not None:
+                return waiter.worker
+            with contextlib.suppress(ValueError):
+                self._waiting.remove(waiter)
+        if self._closed:
+            raise PoolStopped("the endpoint is shutting down")
+        raise PoolStopped(f"all {self.size} query workers stayed busy until its deadline")
 
     def call(self, request: Any, timeout: float | None, client: socket.socket | None = None) -> Any:
         """``handle(request)`` in a worker. Raises :class:`PoolStopped` when the deadline passes,
@@ -267,6 +310,7 @@ class WorkerPool:
         deadline = None if timeout is None else start + timeout
         worker = self._acquire(deadline)
         try:
+            cpu, sent = _cpu_seconds(worker.pid), time.monotonic()
             worker.conn.send(request)
             while True:
                 now = time.monotonic()
@@ -275,7 +319,9 @@ class WorkerPool:
                     (kind, value), retire = worker.conn.recv()
                     break
                 now = time.monotonic()
-                if not worker.demoted and now - start > DEMOTE_AFTER:
+                if not worker.demoted and (
+                    now - sent > 2 * DEMOTE_AFTER or _cpu_seconds(worker.pid) - cpu > DEMOTE_AFTER
+                ):
                     self._demote(worker)
                 if deadline is not None and now >= deadline:
                     raise PoolStopped(f"it did not finish within {timeout:g} s")
@@ -298,17 +344,19 @@ class WorkerPool:
 
     def worker_pids(self) -> set[int]:
         """The process ids of the live workers, idle, busy or reniced (for tests and monitoring)."""
-        with self._cond:
+        with self._lock:
             return {worker.pid for worker in self._all}
 
     def close(self) -> None:
         """Kill every worker, idle or busy (their queries answer 503), and the zygote."""
-        with self._cond:
+        with self._lock:
             if self._closed:
                 return
             self._closed = True
             workers, self._idle, self._all = self._all, [], set()
-            self._cond.notify_all()
+            for waiter in self._waiting:
+                waiter.ready.set()
+            self._waiting.clear()
         for worker in workers:  # busy ones too: their queries' clients get no answer
             worker.kill()
         self._ctrl.close()
