@@ -119,4 +119,11 @@ def answer(query_fn: QueryFn, request: Request, max_rows: int | None = None) -> 
             f"available: {', '.join(offered(result.kind))}",
         )
     charset = "; charset=utf-8" if media.startswith("text/") else ""
-    return Reply(HTTPStatus.OK, serialize(result, media), media + charset)
+    try:
+        body = serialize(result, media)
+    except MemoryError:
+        raise
+    except Exception as exc:  # e.g. a CONSTRUCT that made an IRI no RDF syntax can hold
+        first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        return plain(HTTPStatus.BAD_REQUEST, f"the answer cannot be written as {media}: {first}")
+    return Reply(HTTPStatus.OK, body, media + charset)

@@ -49,7 +49,7 @@ from typing import Any
 __all__ = ["DEMOTE_AFTER", "PoolStopped", "WorkerPool", "pool_supported"]
 
 DEMOTE_AFTER = 0.5  # seconds of CPU a query uses before it gives the CPU to cheaper ones
-HANGUP_GRACE = 0.2  # seconds before the client's socket is first checked (see _client_gone)
+HANGUP_GRACE = 0.5  # seconds before the client's socket is first checked (see _client_gone)
 CHECK_EVERY = 0.1  # seconds between checks of the deadline and the client
 RETIRE_GROWTH = 256 << 20  # bytes a worker may grow by before it is retired after its answer
 _PR_SET_PDEATHSIG = 1

@@ -254,6 +254,8 @@ class _Handler(BaseHTTPRequestHandler):
         self._query(params)
 
     def _body(self) -> bytes:
+        if len(self.headers.get_all("Content-Length") or ()) > 1:  # which one the body follows is unknown
+            raise _Refused(HTTPStatus.BAD_REQUEST, "more than one Content-Length")
         length = self.headers.get("Content-Length")
         if length is None:
             raise _Refused(HTTPStatus.LENGTH_REQUIRED, "a POST needs a Content-Length")
@@ -318,10 +320,10 @@ def _charset(params: str) -> str:
 def _decode(body: bytes, charset: str) -> str:
     try:
         return body.decode(charset)
-    except LookupError:
-        raise _Refused(HTTPStatus.UNSUPPORTED_MEDIA_TYPE, f"unknown charset {charset!r}") from None
     except UnicodeDecodeError as exc:
         raise _Refused(HTTPStatus.BAD_REQUEST, f"the body is not {charset}: {exc.reason}") from None
+    except (LookupError, ValueError):  # ValueError: a name with a NUL in it
+        raise _Refused(HTTPStatus.UNSUPPORTED_MEDIA_TYPE, f"unknown charset {charset!r}") from None
 
 
 def _parse_params(text: str) -> dict[str, list[str]]:
