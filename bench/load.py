@@ -5,8 +5,8 @@ Usage: python bench/load.py [--clients 32] [--seconds 5] [--graph FILE] [--no-ba
 Starts ``kg serve`` (a child process, on a free port) and prints:
 - a cheap SELECT's latency (p50, p99, max) with 32 clients sending it back to back, alone and
   while 1, 2 and 3 slow queries (a 3-way cross product) run;
-- the same, alone, for one query at a time in the server's process (``--workers 0``), without a
-  deadline and with one (a fork per query): the endpoint as it was, for comparison;
+- the same for one query at a time in the server's process (``--workers 0``), as the endpoint
+  was: alone without a deadline and with one (a fork per query), and beside one slow query;
 - how long after a client hangs up its query's worker is gone;
 - how long a query over its memory bound takes to answer 503, and the server's RSS before and after.
 Targets (issue 14): p99 < 250 ms, no reply > 1 s, hang-up stop < 1 s, RSS after < 2x idle.
@@ -182,6 +182,12 @@ def main() -> None:
                 with serving(graph, *options) as (port, _):
                     get(port, CHEAP)
                     row(label, load(port, args.clients, args.seconds), args.seconds)
+            with serving(graph, "--workers", "0", "--timeout", "5") as (port, _):
+                sock = slow_client(port)
+                time.sleep(0.2)
+                times = load(port, args.clients, args.seconds)
+                row("one at a time, --timeout 5, while 1 slow runs", times, args.seconds)
+                sock.close()
         with serving(graph) as (port, pid):
             for _ in range(8):
                 get(port, CHEAP)  # every worker has run it once
