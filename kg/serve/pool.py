@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import faulthandler
 import gc
 import os
 import resource
@@ -40,6 +41,7 @@ import signal
 import socket
 import threading
 import time
+import warnings
 from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -82,6 +84,15 @@ def _vm_bytes() -> tuple[int, int]:
     return int(size) * page, int(resident) * page
 
 
+def _fork() -> int:
+    """os.fork, without Python 3.12's warning about other threads: the zygote is forked before the
+    server's threads start (an on-disk Oxigraph store has RocksDB threads of its own, which take
+    no lock a read needs), and a worker is forked from the zygote, which runs none."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        return os.fork()
+
+
 def _cpu_seconds(pid: int) -> float:
     """User and system CPU time of a process so far (0 once it is gone)."""
     try:
@@ -94,6 +105,7 @@ def _cpu_seconds(pid: int) -> float:
 
 def _worker(fd: int, handle: Callable[[Any], Any], memory: int | None) -> None:
     conn = Connection(fd)
+    faulthandler.disable()  # an abort over the memory bound is expected; the server answers 503
     if memory is not None:
         size, _ = _vm_bytes()
         _, hard = resource.getrlimit(resource.RLIMIT_AS)
@@ -131,7 +143,7 @@ def _zygote(ctrl: socket.socket, handle: Callable[[Any], Any], memory: int | Non
             return  # the server closed its end: it is gone or closing
         if not fds:
             continue
-        pid = os.fork()
+        pid = _fork()
         if pid == 0:
             ctrl.close()
             _die_with_parent()
@@ -201,7 +213,7 @@ class WorkerPool:
         self._demoted = 0
         self._closed = False
         ctrl, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
-        pid = os.fork()
+        pid = _fork()
         if pid == 0:  # the zygote
             try:
                 ctrl.close()

@@ -11,10 +11,11 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 from rdflib import Graph, Literal, URIRef
@@ -23,6 +24,8 @@ from rdflib.namespace import RDFS
 from kg.serve.pool import WorkerPool
 from kg.serve.server import Limits, SparqlServer, make_server
 from kg.sparql.query import run_query
+from kg.sparql.results import QueryResult
+from kg.sparql.stores import open_store
 
 TIMEOUT = 30  # seconds any one request may take
 CHEAP = "SELECT ?s WHERE { ?s rdfs:label 'thing 7' }"
@@ -44,13 +47,15 @@ def graph() -> Graph:
 
 
 @contextmanager
-def running(graph: Graph, **limits: object) -> Iterator[SparqlServer]:
-    server = make_server(
-        lambda text: run_query(graph, text),
-        "127.0.0.1",
-        0,
-        limits=Limits(**limits),  # type: ignore[arg-type]
-    )
+def running(
+    graph: Graph, store: str = "rdflib", tmp: Path | None = None, **limits: Any
+) -> Iterator[SparqlServer]:
+    query_fn: Callable[[str], QueryResult] = lambda text: run_query(graph, text)  # noqa: E731
+    if store == "oxigraph":  # the graph loaded into an in-memory Oxigraph store
+        assert tmp is not None
+        graph.serialize(tmp / "graph.nt", format="nt", encoding="utf-8")
+        query_fn = open_store(tmp / "graph.nt", "oxigraph").query
+    server = make_server(query_fn, "127.0.0.1", 0, limits=Limits(**limits))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -145,8 +150,12 @@ def test_a_query_whose_client_hangs_up_is_stopped_within_a_second(graph: Graph) 
         assert ask(server, CHEAP)[0] == 200
 
 
-def test_a_query_over_its_memory_bound_is_503_and_the_server_stays_small(graph: Graph) -> None:
-    with running(graph, workers=1, timeout=20, max_memory=200) as server:
+@pytest.mark.parametrize("store", ["rdflib", "oxigraph"])
+def test_a_query_over_its_memory_bound_is_503_and_the_server_stays_small(
+    graph: Graph, store: str, tmp_path: Path
+) -> None:
+    """rdflib raises MemoryError; Oxigraph aborts its worker process: both are a 503."""
+    with running(graph, workers=1, timeout=20, max_memory=200, store=store, tmp=tmp_path) as server:
         assert ask(server, CHEAP)[0] == 200
         idle = rss(os.getpid())
         status, body, seconds = ask(server, HUGE)
