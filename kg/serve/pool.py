@@ -189,9 +189,10 @@ class _Waiter:
 
 
 class WorkerPool:
-    """``size`` worker processes running ``handle(request)`` (both picklable or shared by fork),
-    each under ``memory`` bytes over its forked size (None: unbounded); ``not_inherited`` are
-    closed in the workers (the server's listening socket: a worker must not keep the port)."""
+    """``size`` worker processes running ``handle(request)`` (``handle`` is shared by the fork, the
+    request and its result are pickled), each under ``memory`` bytes over its forked size (None:
+    unbounded); ``not_inherited`` are closed in the workers (the server's listening socket: a
+    worker must not keep the port)."""
 
     def __init__(
         self,
@@ -292,7 +293,7 @@ class WorkerPool:
             worker.demoted = True
             self._demoted += 1
             self._live -= 1
-        with contextlib.suppress(OSError):
+        with contextlib.suppress(OSError):  # by pid: it is busy with this query, so still alive
             os.setpriority(os.PRIO_PROCESS, worker.pid, 19)
         self._add()
 
