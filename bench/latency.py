@@ -3,6 +3,10 @@ Oxigraph in memory and on disk at about 100k and 1M triples (median of 5 runs), 
 per 10x. Not part of the test suite.
 
     python bench/latency.py [--docs 600] [--sizes 100000,1000000] [--work /tmp/kg-bench-latency]
+                            [--baseline ../main]
+
+With ``--baseline TREE`` the named queries' text in ``TREE/kg/sparql/named`` is timed in the same
+run, on the same stores, and the last columns give its times at the largest size and the ratio.
 
 The graphs: ``kg build`` of the first ``--docs`` Reuters-21578 articles, copied with renamed IRIs
 (as ``bench/stores.py`` does) and, unlike there, renamed names too (``rdfs:label`` and
@@ -143,7 +147,13 @@ def main() -> None:
     parser.add_argument("--docs", type=int, default=600)
     parser.add_argument("--sizes", default="100000,1000000")
     parser.add_argument("--work", type=Path, default=Path("/tmp/kg-bench-latency"))
+    parser.add_argument("--baseline", type=Path, help="a kg tree whose named queries are timed too")
     args = parser.parse_args()
+    texts = {name: named_query(name) for name, _, _ in QUERIES}
+    if args.baseline:
+        named = args.baseline / "kg" / "sparql" / "named"
+        texts |= {f"{name}@baseline": (named / f"{name}.rq").read_text(encoding="utf-8") for name in texts}
+    tags = [""] + (["@baseline"] if args.baseline else [])
     lines = base_triples(args.work, args.docs)
     sizes = [int(s) for s in args.sizes.split(",")]
     results: dict[tuple[str, str, int], tuple[float, int]] = {}
@@ -157,7 +167,9 @@ def main() -> None:
         for name, var, _ in QUERIES:
             bindings = {var: values[name]} if var else {}
             for where, engine in opened.items():
-                results[(name + str(bindings), where, size)] = evaluation(engine, named_query(name), bindings)
+                for tag in tags:  # interleaved, so both see the same machine
+                    key = (name + str(bindings) + tag, where, size)
+                    results[key] = evaluation(engine, texts[name + tag], bindings)
             print(f"{counts[-1]:,} triples: {name} {bindings} done", file=sys.stderr, flush=True)
         for engine in opened.values():
             engine.close()
@@ -167,11 +179,12 @@ def main() -> None:
         + ", ".join(f"{c:,}" for c in counts)
         + " triples"
     )
+    before = " baseline: memory, disk (ratio) |" if args.baseline else ""
     print(
         f"| query (bound as its header suggests) | kg's checks | memory {small:,} | memory {big:,} "
-        f"| growth | disk {small:,} | disk {big:,} | growth | rows |"
+        f"| growth | disk {small:,} | disk {big:,} | growth | rows |{before}"
     )
-    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |" + (" ---: |" if before else ""))
     for name, var, _ in QUERIES:
         bindings = {var: values[name]} if var else {}
         key = name + str(bindings)
@@ -180,11 +193,14 @@ def main() -> None:
             a, b = results[(key, where, small)][0], results[(key, where, big)][0]
             cells += [f"{a * 1000:.1f} ms", f"{b * 1000:.1f} ms", f"{b / max(a, 1e-6):.1f}x"]
         shown = f"`{name}" + "".join(f" --bind {k}={v!r}" for k, v in bindings.items()) + "`"
-        print(
-            f"| {shown} | {checks(named_query(name)) * 1000:.0f} ms | "
-            + " | ".join(cells)
-            + f" | {results[(key, 'memory', big)][1]} |"
-        )
+        row = f"| {shown} | {checks(named_query(name)) * 1000:.0f} ms | " + " | ".join(cells)
+        row += f" | {results[(key, 'memory', big)][1]} |"
+        if args.baseline:
+            was = [results[(key + "@baseline", where, big)][0] for where in ("memory", "disk")]
+            now = [results[(key, where, big)][0] for where in ("memory", "disk")]
+            row += f" {was[0] * 1000:,.0f} ms, {was[1] * 1000:,.0f} ms "
+            row += f"({was[0] / max(now[0], 1e-6):.0f}x, {was[1] / max(now[1], 1e-6):.0f}x) |"
+        print(row)
 
 
 if __name__ == "__main__":
