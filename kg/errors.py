@@ -46,5 +46,9 @@ class DecodingWarning(KGWarning):
     """A file that is not UTF-8 was read in the encoding charset-normalizer detected."""
 
 
+class StoreWarning(KGWarning):
+    """An on-disk store does not match the files of the build that made it (kg.sparql.stores.mark)."""
+
+
 class MetadataWarning(KGWarning):
     """A document's metadata value that cannot be used (a URL no IRI can hold) was dropped."""

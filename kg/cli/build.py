@@ -3,6 +3,7 @@ taken out of a graph again."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -18,8 +19,10 @@ from kg.cli.common import (
 )
 from kg.cli.output import ensure_dir
 from kg.engines import ENGINES
-from kg.errors import InputError
-from kg.files import atomic_write
+from kg.errors import InputError, OutputError
+from kg.files import build_folders, new_temp, replace_together
+
+OUTPUTS = ("records.jsonl", "graph.ttl", "graph.html")  # what a build writes in OUT
 
 
 @click.command()
@@ -83,10 +86,8 @@ def build(
 
     Example: kg build examples/ --out outputs/ --store oxigraph:outputs/store
     """
-    from kg.api import build as build_graph
-    from kg.extract import load_pipeline
     from kg.graph.recordsfile import load_records
-    from kg.sparql.stores import check_store_folder, parse_store, write_oxigraph
+    from kg.sparql.stores import check_store_folder, parse_store
 
     check_inputs(inputs)
     if engine == "dask" and not scheduler:
@@ -98,8 +99,33 @@ def build(
         if store_dir.resolve() == out.resolve():
             raise InputError(f"--store {spec}: the store needs a folder of its own, not OUT itself")
         check_store_folder(store_dir)
-    previous = load_records(out) if update else None
+    if update and not out.is_dir():
+        load_records(out)  # names what is missing
     ensure_dir(out)
+    with build_folders(out, OUTPUTS, store_dir) as removed:
+        _note_removed(removed)
+        previous = load_records(out) if update else None
+        run = (model, previous, with_inference, workers, engine, scheduler, html_reader, follow_symlinks)
+        _build(out, store_dir, inputs, *run)
+
+
+def _build(
+    out: Path,
+    store_dir: Path | None,
+    inputs: tuple[str, ...],
+    model: str,
+    previous: Any,
+    with_inference: bool,
+    workers: int,
+    engine: str,
+    scheduler: str | None,
+    html_reader: str,
+    follow_symlinks: bool,
+) -> None:
+    from kg.api import build as build_graph
+    from kg.extract import load_pipeline
+
+    update = previous is not None
     load_pipeline(model)
     from kg.cli.progress import build_progress
 
@@ -125,9 +151,11 @@ def build(
         warn_skipped(streamed.skipped)
         if streamed.documents == 0:
             raise InputError("no document could be read from the inputs")
+        if streamed.extracted == 0:  # the previous outputs were left as they were
+            raise InputError("no document could be extracted (each is named above)")
         click.echo(streamed.summary())
-        counts = f"{streamed.triples} triples, {streamed.graphs} document graphs"
-        click.echo(f"oxigraph store {store_dir}: {counts}")
+        stored = f"{streamed.triples} triples, {streamed.graphs} document graphs"
+        click.echo(f"oxigraph store {store_dir}: {stored}")
         return
     with build_progress(list(inputs), follow_symlinks) as progress:
         result = build_graph(
@@ -148,11 +176,10 @@ def build(
         from kg.graph.infer import infer as run_inference
 
         result.graph = run_inference(result.graph)
-    _write_outputs(out, result, title="kg: " + ", ".join(inputs))
+    counts = _write_outputs(out, result, title="kg: " + ", ".join(inputs), store_dir=store_dir)
     click.echo(result.summary(update=update))
-    if store_dir is not None:
-        triples, graphs = write_oxigraph(result.graph, store_dir)
-        click.echo(f"oxigraph store {store_dir}: {triples} triples, {graphs} document graphs")
+    if store_dir is not None and counts is not None:
+        click.echo(f"oxigraph store {store_dir}: {counts[0]} triples, {counts[1]} document graphs")
 
 
 @click.command()
@@ -168,22 +195,57 @@ def remove(out_dir: str, doc_ids: tuple[str, ...]) -> None:
     from kg.graph.recordsfile import load_records
 
     out = Path(out_dir)
-    result = remove_docs(load_records(out), list(doc_ids))
-    _write_outputs(out, result, title=f"kg: {out_dir}")
+    if not out.is_dir():
+        load_records(out)  # names what is missing
+    with build_folders(out, OUTPUTS) as removed:
+        _note_removed(removed)
+        result = remove_docs(load_records(out), list(doc_ids))
+        _write_outputs(out, result, title=f"kg: {out_dir}")
     click.echo(result.summary(update=True))
 
 
-def _write_outputs(out: Path, result: Any, title: str) -> None:
+def _note_removed(removed: list[Path]) -> None:
+    if removed:
+        names = ", ".join(p.name for p in removed)
+        click.echo(f"kg: removed what an interrupted build left: {names}", err=True)
+
+
+def _write_outputs(
+    out: Path, result: Any, title: str, store_dir: Path | None = None
+) -> tuple[int, int] | None:
+    """Write the three files (and the store in ``store_dir``) and switch them in together:
+    (triples, document graphs) of the store, if one was written."""
     from kg.engines.stream import PAGE_MAX_NODES
     from kg.graph.build import to_turtle
-    from kg.graph.recordsfile import RECORDS, dump_records
+    from kg.graph.recordsfile import GRAPH, PAGE, RECORDS, dump_records, graph_digest
     from kg.page.render import render_html
+    from kg.sparql.stores import stage_oxigraph
+    from kg.sparql.stores.mark import mark_store
 
-    # Every text is made before any file is replaced, so a failure leaves the old set whole;
-    # the records go first, since the graph can always be rebuilt from them.
-    records = dump_records(result.records.values())
-    turtle = to_turtle(result.graph)
-    page = render_html(result.graph, title=title, max_nodes=PAGE_MAX_NODES)
-    atomic_write(out / RECORDS, records)
-    atomic_write(out / "graph.ttl", turtle)
-    atomic_write(out / "graph.html", page)
+    # Everything is made before anything is replaced, so a failure leaves the old set whole;
+    # then the store goes first and records.jsonl last, naming the graph.ttl and store it was
+    # built with (kg.sparql.stores.mark).
+    turtle = to_turtle(result.graph).encode("utf-8")
+    digest = graph_digest(turtle)
+    texts = {
+        GRAPH: turtle,
+        PAGE: render_html(result.graph, title=title, max_nodes=PAGE_MAX_NODES).encode("utf-8"),
+        RECORDS: dump_records(result.records.values(), digest).encode("utf-8"),
+    }
+    moves: list[tuple[Path, Path]] = []
+    counts = None
+    try:
+        if store_dir is not None:
+            staging, counts = stage_oxigraph(result.graph, store_dir)
+            moves.append((staging, store_dir))
+            mark_store(staging, store_dir, out / RECORDS, digest)
+        for name, data in texts.items():
+            moves.append((new_temp(out / name), out / name))
+            moves[-1][0].write_bytes(data)
+        replace_together(moves)
+    except OSError as exc:
+        raise OutputError(f"cannot write the build in {str(out)!r}: {exc.strerror or exc}") from None
+    finally:
+        for tmp, _ in moves:
+            shutil.rmtree(tmp, ignore_errors=True) if tmp.is_dir() else tmp.unlink(missing_ok=True)
+    return counts

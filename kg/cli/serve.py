@@ -28,10 +28,34 @@ from kg.errors import InputError
 )
 @click.option(
     "--timeout",
-    type=click.FloatRange(min=0, min_open=True),
-    default=None,
+    type=click.FloatRange(min=0),
+    default=30.0,
+    show_default=True,
     metavar="SECONDS",
-    help="Stop a query after SECONDS (it then runs in a child process) and answer 503.",
+    help="Stop a query still running after SECONDS and answer 503; 0: no deadline.",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(0, 64),
+    default=4,
+    show_default=True,
+    help="Query worker processes (slow queries do not hold up others); 0: one query at a time.",
+)
+@click.option(
+    "--max-rows",
+    type=click.IntRange(min=0),
+    default=100_000,
+    show_default=True,
+    metavar="N",
+    help="Answer 503 instead of an answer of over N rows (or triples); 0: no bound.",
+)
+@click.option(
+    "--max-memory",
+    type=click.IntRange(min=0),
+    default=1024,
+    show_default=True,
+    metavar="MB",
+    help="Stop a query whose worker grows by over MB MiB and answer 503; 0: no bound.",
 )
 @read_store_option
 @handle_errors
@@ -40,15 +64,22 @@ def serve(
     host: str,
     port: int,
     allow_remote: bool,
-    timeout: float | None,
+    timeout: float,
+    workers: int,
+    max_rows: int,
+    max_memory: int,
     store_spec: str | None,
 ) -> None:
     """Answer read-only SPARQL queries over GRAPH over HTTP (SPARQL 1.1 Protocol), with a page at /.
 
     Queries go to /sparql by GET or POST; answers in JSON, XML, CSV, TSV or Turtle by Accept.
-    Example: kg serve outputs/graph.ttl --port 8000
+    Each query runs in one of --workers processes forked once the graph is loaded, within a
+    deadline (--timeout, 30 s by default), a memory bound and a row bound (503 when over); a
+    query whose client hangs up is stopped.
+
+    Example: kg serve outputs/graph.ttl --port 8000 --timeout 10
     """
-    from kg.serve.server import is_loopback, make_server
+    from kg.serve.server import Limits, is_loopback, make_server
     from kg.sparql.results import QueryResult
     from kg.sparql.stores import open_store, parse_store
 
@@ -65,11 +96,15 @@ def serve(
         graph = ""
     engine = open_store(graph, store_spec)
 
+    deadline = timeout or None
+    limits = Limits(deadline, workers, max_rows or None, max_memory or None)
+
     def answer(text: str) -> QueryResult:
-        return engine.query(text, timeout=timeout)
+        # in a worker the pool keeps the deadline; without workers a deadline forks per query
+        return engine.query(text, timeout=None if workers else deadline)
 
     try:
-        server = make_server(answer, host, port, title=f"kg: {graph or store_spec}")
+        server = make_server(answer, host, port, title=f"kg: {graph or store_spec}", limits=limits)
     except OSError as exc:
         engine.close()
         raise InputError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None

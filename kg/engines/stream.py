@@ -8,14 +8,15 @@ facts per entity and relation rows with their sentence. ``graph.ttl`` is then wr
 Oxigraph, and ``graph.html`` draws the ``PAGE_MAX_NODES`` most mentioned entities.
 
 The triples are the same as :func:`kg.graph.build.build_graph` gives (both go through ``Corpus``), and
-the store is laid out as :func:`kg.sparql.stores.write_oxigraph` lays it out. Every file is made beside
-its target and renamed over it at the end, records first, so an interrupted build leaves the
-previous outputs whole.
+the store is laid out as :func:`kg.sparql.stores.write_oxigraph` lays it out. Every file and the
+store are made beside their targets and renamed over them together at the end (the store first,
+records last: kg.files.replace_together), so an interrupted build leaves the previous outputs
+whole; the next build removes what it left (kg.files.build_folders).
 """
 
 from __future__ import annotations
 
-import os
+import hashlib
 import shutil
 import time
 from collections.abc import Callable, Iterable
@@ -30,7 +31,7 @@ from rdflib.term import Node
 
 from kg.config import RESOURCE_NS
 from kg.errors import OutputError
-from kg.files import new_temp
+from kg.files import build_folders, new_temp, replace_together
 from kg.graph.build import Corpus, graph_iri, new_graph
 from kg.graph.counts import GraphCounts, count_graph
 from kg.graph.identity import EntityFacts
@@ -38,8 +39,10 @@ from kg.graph.recordsfile import GRAPH, RECORDS, record_line, records_header
 from kg.ontology import KG
 from kg.records import Extraction, Skipped
 from kg.sparql.stores import check_store_folder, kg_namespaces
+from kg.sparql.stores.mark import mark_store
 from kg.sparql.stores.oxigraph import StoreTriples, from_oxigraph, to_oxigraph
 
+PAGE = "graph.html"
 PAGE_MAX_NODES = 5000  # graph.html of a streamed build: the most mentioned entities
 _BATCH = 200_000  # quads per bulk load
 _IRI_CACHE = 100_000
@@ -124,48 +127,60 @@ def stream_build(
     progress: Callable[[Extraction], None] | None = None,
 ) -> StreamResult:
     """Write ``out/records.jsonl``, ``out/graph.ttl``, ``out/graph.html`` and the store in
-    ``store_dir`` from ``extractions``, holding no more than the corpus pass needs."""
+    ``store_dir`` from ``extractions``, holding no more than the corpus pass needs. With no
+    extraction at all, nothing is written and the previous outputs stay (``result.extracted``
+    is 0)."""
     from kg.page.render import render_html
 
     started = time.perf_counter()
     check_store_folder(store_dir)
+    out.mkdir(parents=True, exist_ok=True)
     result = StreamResult()
     made: list[Path] = []
     try:
-        staging = _temp(store_dir, made, folder=True)
-        records, turtle, page = (_temp(out / name, made) for name in (RECORDS, GRAPH, "graph.html"))
-        store = ox.Store(str(staging))
-        sink = OxigraphSink(store)
-        corpus = Corpus(sink, base_iri)
-        with records.open("w", encoding="utf-8", newline="") as handle:
-            handle.write(records_header() + "\n")
-            for ex in extractions:
-                if progress is not None:
-                    progress(ex)
-                handle.write(record_line(ex) + "\n")
-                corpus.add(ex)
-                result.extracted += 1
-        merged = corpus.finish()
-        sink.flush()
-        store.flush()
-        result.counts = count_graph(StoreTriples(store))
-        result.triples = sum(1 for _ in store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
-        result.graphs = sum(1 for _ in store.named_graphs())
-        _write_turtle(store, turtle, base_iri)
-        shown = min(len(merged), PAGE_MAX_NODES)
-        if shown < len(merged):
-            title += f" (the {shown:,} most mentioned of {len(merged):,} entities)"
-        drawn = page_graph(store, merged, PAGE_MAX_NODES, base_iri)
-        html = render_html(drawn, title, PAGE_MAX_NODES, counts=result.counts)
-        page.write_text(html, encoding="utf-8")
-        del store, sink  # releases the store's lock before the rename
-        for tmp, target in ((records, out / RECORDS), (turtle, out / GRAPH), (page, out / "graph.html")):
-            os.replace(tmp, target)
-        old = staging.with_suffix(".old")
-        if store_dir.exists():
-            os.replace(store_dir, old)
-        os.replace(staging, store_dir)
-        shutil.rmtree(old, ignore_errors=True)
+        with build_folders(out, (RECORDS, GRAPH, PAGE), store_dir):
+            staging = _temp(store_dir, made, folder=True)
+            records, turtle, page = (_temp(out / name, made) for name in (RECORDS, GRAPH, PAGE))
+            store = ox.Store(str(staging))
+            sink = OxigraphSink(store)
+            corpus = Corpus(sink, base_iri)
+            with records.open("w", encoding="utf-8", newline="") as handle:
+                handle.write(records_header() + "\n")
+                for ex in extractions:
+                    if progress is not None:
+                        progress(ex)
+                    handle.write(record_line(ex) + "\n")
+                    corpus.add(ex)
+                    result.extracted += 1
+            if result.extracted == 0:  # nothing to replace the previous outputs with
+                del store, sink
+                return result
+            merged = corpus.finish()
+            sink.flush()
+            store.flush()
+            result.counts = count_graph(StoreTriples(store))
+            result.triples = sum(1 for _ in store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+            result.graphs = sum(1 for _ in store.named_graphs())
+            digest = _write_turtle(store, turtle, base_iri)
+            shown = min(len(merged), PAGE_MAX_NODES)
+            if shown < len(merged):
+                title += f" (the {shown:,} most mentioned of {len(merged):,} entities)"
+            drawn = page_graph(store, merged, PAGE_MAX_NODES, base_iri)
+            html = render_html(drawn, title, PAGE_MAX_NODES, counts=result.counts)
+            page.write_text(html, encoding="utf-8")
+            with records.open("r+b") as handle:  # the header's digest, now known; same length
+                handle.write(records_header(digest).encode("utf-8"))
+            del store, sink  # releases the store's lock before the rename
+            mark_store(staging, store_dir, out / RECORDS, digest)
+            # The store first and records.jsonl last, which names the graph.ttl and store it
+            # was built with: see kg.sparql.stores.mark
+            order = [
+                (staging, store_dir),
+                (turtle, out / GRAPH),
+                (page, out / PAGE),
+                (records, out / RECORDS),
+            ]
+            replace_together(order)
     except OSError as exc:
         raise OutputError(f"cannot write the build in {str(out)!r}: {exc}") from None
     finally:
@@ -183,9 +198,9 @@ def _temp(target: Path, made: list[Path], folder: bool = False) -> Path:
     return path
 
 
-def _write_turtle(store: Any, path: Path, base_iri: str) -> None:
+def _write_turtle(store: Any, path: Path, base_iri: str) -> str:
     """The default graph as Turtle, the graph's own description first (``--update`` looks for
-    it at the top)."""
+    it at the top); returns its digest (kg.graph.recordsfile.graph_digest)."""
     prefixes = kg_namespaces()
     head = ox.Store()
     node = to_oxigraph(graph_iri(base_iri))
@@ -193,6 +208,11 @@ def _write_turtle(store: Any, path: Path, base_iri: str) -> None:
     with path.open("wb") as handle:
         head.dump(handle, ox.RdfFormat.TURTLE, from_graph=ox.DefaultGraph(), prefixes=prefixes)
         store.dump(handle, ox.RdfFormat.TURTLE, from_graph=ox.DefaultGraph(), prefixes=prefixes)
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while chunk := handle.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
 
 
 def page_graph(store: Any, merged: dict[str, EntityFacts], limit: int, base_iri: str = RESOURCE_NS) -> Graph:

@@ -98,9 +98,14 @@ def _clause_subjects(tok: Token) -> set[int]:
     if tok.dep_ not in {"dobj", "dative", "pobj"}:
         return set()
     verb = tok.head.head if tok.dep_ == "pobj" else tok.head
-    # "X criticized both sides and asked them": a conjoined verb shares its subject
-    while not any(_is_subject(c) for c in verb.children) and verb.dep_ in {"conj", "xcomp"}:
+    # "X criticized both sides and asked them": a conjoined verb shares its subject, and so does a
+    # participle: "X sacked Y after accusing him", "X left, blaming him"
+    while not any(_is_subject(c) for c in verb.children) and (
+        verb.dep_ in {"conj", "xcomp"} or (verb.dep_ in {"advcl", "pcomp"} and verb.tag_ == "VBG")
+    ):
         verb = verb.head
+        if verb.pos_ == "ADP":  # "after [accusing him]": the verb the preposition hangs on
+            verb = verb.head
     return {t.i for c in verb.children if _is_subject(c) for t in c.subtree}
 
 

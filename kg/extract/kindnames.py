@@ -6,6 +6,8 @@ Patterns of English naming an organization by what it is:
   abbreviation may open it ("the U.S. District Court", "the U.N. Refugee Agency");
 - "of"/"for" and more title-case words after it, possibly through "the" and "and": "Ministry of
   Trade and Industry", "Court of Appeals for the Second Circuit", "Bank of the Veltra Coast";
+- a list of single title-case words through commas before "and" belongs to the name: "the Bread,
+  Cake, Biscuit and Pastry Alliance" (no place or person among them);
 - two names joined by "and" are one name only when the first is no name of its own: "Apparel
   and Footwear Association" is one, but not "Kestria and Norwind Plc" (a country, then a
   company) nor "Ana Quist and Chamber of Deputies" (a person, then a body).
@@ -89,14 +91,32 @@ def _a_name_of_its_own(tok: Token, kind: Token) -> bool:
     )
 
 
+def _listed_word(doc: Doc, i: int) -> bool:
+    """A single title-case word of a list inside a name, no place, person or name of its own:
+    "Biscuit" and "Cake" in "the Biscuit, Cake and Confectionery Alliance"."""
+    tok = doc[i]
+    return is_name_token(tok) and tok.ent_type_ not in {"GPE", "LOC", "PERSON"} and not _ends_a_name(tok)
+
+
 def _name_start(doc: Doc, tok: Token) -> int:
     start = tok.i
     tab = table(doc)
     sent_start = tab.sent_start[tok.i]
+    coordinated = False  # the walk has crossed an "and": a list of words may run on through commas
     while start > 0 and tok.i - start < LONGEST_NAME:
         prev = tab.tokens[start - 1]
         if start - 1 < sent_start:
             break
+        if (
+            prev.text == ","
+            and coordinated
+            and start >= 2
+            and doc[start + 1].text in {",", "and"}
+            and _listed_word(doc, start)
+            and _listed_word(doc, start - 2)
+        ):
+            start -= 2  # "the Biscuit, Cake, Chocolate and Confectionery Alliance"
+            continue
         if is_name_token(prev) and prev.lower_ not in kinds.STRIP_LEADING:
             start -= 1
         elif is_abbreviation(prev):
@@ -118,6 +138,7 @@ def _name_start(doc: Doc, tok: Token) -> int:
                 and (_ends_a_name(doc[start - 2]) or _a_name_of_its_own(doc[start - 2], tok))
             )
         ):
+            coordinated = coordinated or prev.lower_ in {"and", "&"}
             start -= 2
         else:
             break

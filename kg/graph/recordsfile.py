@@ -4,10 +4,15 @@
 relations and content hash), sorted by document id (in input order when a streaming build
 wrote it as the documents came). The graph is a pure function of these
 records, so adding documents in two batches gives the same graph as one build.
+
+The header names the ``graph.ttl`` the records were written with (its SHA-256, ``"graph"``);
+a store ``kg build --store`` made carries the same digest, which is how ``kg query`` and
+``kg serve`` tell a store that does not match the files beside it (kg.sparql.stores.mark).
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterable
 from dataclasses import asdict
@@ -22,12 +27,36 @@ from kg.records import Document, Entity, Extraction, Mention, Relation
 
 RECORDS = "records.jsonl"
 GRAPH = "graph.ttl"
+PAGE = "graph.html"
 FORMAT = "kg-records/1"
+UNKNOWN_GRAPH = "0" * 64  # the digest's place, filled in once the streaming build knows it
 
 
-def records_header() -> str:
-    header = {"format": FORMAT, "ontology_version": ontology_version(), "kg_version": __version__}
+def graph_digest(turtle: bytes) -> str:
+    """What the records header and a store's mark name a ``graph.ttl`` by."""
+    return hashlib.sha256(turtle).hexdigest()
+
+
+def records_header(graph: str = UNKNOWN_GRAPH) -> str:
+    """The first line of ``records.jsonl``; ``graph`` is :func:`graph_digest` of its graph.ttl
+    (the same length whatever the digest, so a streamed file can have it written in later)."""
+    header = {
+        "format": FORMAT,
+        "ontology_version": ontology_version(),
+        "kg_version": __version__,
+        "graph": graph,
+    }
     return json.dumps(header)
+
+
+def read_header(path: Path) -> dict[str, Any]:
+    """The header of the records file ``path``; empty if it cannot be read or is not one."""
+    try:
+        with path.open(encoding="utf-8") as handle:
+            header = json.loads(handle.readline())
+    except (OSError, ValueError):
+        return {}
+    return header if isinstance(header, dict) and header.get("format") == FORMAT else {}
 
 
 def record_line(ex: Extraction) -> str:
@@ -44,8 +73,8 @@ def record_line(ex: Extraction) -> str:
     )
 
 
-def dump_records(extractions: Iterable[Extraction]) -> str:
-    lines = [records_header()]
+def dump_records(extractions: Iterable[Extraction], graph: str = UNKNOWN_GRAPH) -> str:
+    lines = [records_header(graph)]
     lines += [record_line(ex) for ex in sorted(extractions, key=lambda e: e.document.id)]
     return "\n".join(lines) + "\n"
 

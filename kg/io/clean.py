@@ -1,7 +1,8 @@
 """The text the NLP stage analyses instead of the raw article: same length, so offsets stay valid.
 
-Every rewrite here only replaces a character by a space (or a lone ``\\r`` by ``\\n``); nothing
-is inserted or deleted, so an offset into the prepared text is an offset into the original.
+Every rewrite here only replaces a character by a space (or a lone ``\\r`` by ``\\n``, or the
+capital of a function word after "U.S." in old wire copy by its lower case: see ``kg.io.wire``);
+nothing is inserted or deleted, so an offset into the prepared text is an offset into the original.
 
 >>> raw = "Lake Shipping sued on Monday. The American Barge\\nAssociation said so.\\n\\n- Related reading\\n"
 >>> prepare_text(raw).split("\\n")
@@ -286,7 +287,7 @@ def _join_wrapped_lines(prepared: str, original: str, markdown: bool) -> str:
             before
             and after
             and i != heading
-            and not _ends_sentence(before)
+            and (not _ends_sentence(before) or after[:1].islower())  # no sentence opens in lower case
             and not _starts_block(sources[i + 1], markdown)
             and not (markdown and markdown_block_end(sources[i]))
         ):

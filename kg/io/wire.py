@@ -13,7 +13,11 @@ Patterns of agency copy (Reuters, 1980s to today):
   where the story was filed is not what it says (an undated "MARLOW, Kestria (AP) --" stays, for
   ``kg.extract.caps`` to read the source and its place).
 
-Like everything in :mod:`kg.io.clean`, a character is only ever replaced by a space.
+Like everything in :mod:`kg.io.clean`, a character is only ever replaced by a space, with one
+exception that keeps every offset too: old agency copy capitalises the word after a dotted
+abbreviation ("the U.S. Would impose", "talks with the U.S. And Europe", "U.S. To reduce"), and
+a function word so capitalised reads as a name to the parser; its first letter is lowered in the
+text the parser reads (mentions and evidence keep the story's own text).
 
 >>> mask_wire_copy("Norwind Corp <NWD.T> sued <Kestrel Ltd>.\\n REUTER")
 'Norwind Corp         sued  Kestrel Ltd .\\n       '
@@ -42,6 +46,13 @@ _CITY = r"[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*"  # in capitals
 _REGION = r"(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)*)?"  # ", Kestria"
 _DATELINE = re.compile(rf"\A\s*{_CITY}{_REGION}, {_MONTHS} \d{{1,2}}(?: \([A-Za-z]+\))? ?(?:-|--|—)")
 _NAMED = re.compile(r"<(\s?[A-Z][^<>\n]*(?:\n[^<>\n]*)?)>")
+# A function word capitalised after a dotted abbreviation: words that almost never open a
+# sentence (not "In", "But", "The", which do, nor "May", a month).
+_WIRE_CAPS = re.compile(
+    r"(?<![\w.])(?:[A-Z]\.){2,4}[ \t]*\n?[ \t]*(?<=\s)"
+    r"(And|Or|To|Of|Would|Will|Could|Should|Can|Might|Must|Is|Are|Was|Were|Has|Have|Had|Than|Not|Does|Did)"
+    r"(?=[ \t]+\w)"
+)
 
 
 def mask_wire_copy(text: str) -> str:
@@ -67,4 +78,6 @@ def mask_wire_copy(text: str) -> str:
     for m in _NAMED.finditer("".join(out)):
         blank(m.start(), m.start() + 1)
         blank(m.end() - 1, m.end())
+    for m in _WIRE_CAPS.finditer(text):
+        out[m.start(1)] = out[m.start(1)].lower()
     return "".join(out)

@@ -3,10 +3,13 @@
 ``make_server(query_fn, host, port)`` serves ``/sparql`` (queries by GET, by POST as a form or
 as an ``application/sparql-query`` body) and a page at ``/``. ``query_fn(text)`` answers a query
 with a :class:`~kg.sparql.results.QueryResult`, raising :class:`~kg.errors.QueryError` for a bad query
-(an update or ``SERVICE`` among them) and :class:`TimeoutError` or a ``QueryError`` saying the
-query "did not finish within" its time for one that ran out of time. Queries run one at a time:
-rdflib's SPARQL parser keeps state between calls, and a deadline forks a child process, which
-is only safe while no other thread is inside the engine.
+(an update or ``SERVICE`` among them).
+
+Queries run in a pool of worker processes forked once the graph is loaded (:mod:`kg.serve.pool`),
+within the :class:`~kg.serve.answer.Limits` given: a deadline (30 s by default), a memory bound and
+a row bound, each answered 503 with one line when exceeded; a query whose client hangs up is
+stopped. With ``Limits(workers=0)`` (or where the pool is not supported) queries run one at a
+time in the server's process, and only a deadline ``query_fn`` enforces itself applies.
 
 >>> from rdflib import Graph
 >>> from kg.sparql.query import run_query
@@ -29,22 +32,18 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from socketserver import TCPServer
 from urllib.parse import parse_qs, urlsplit
 
-from pyparsing import ParseException
-from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
-
-from kg.errors import QueryError
-from kg.serve.formats import choose_media_type, offered, serialize
+from kg.serve.answer import Limits, Reply, Request, answer, plain
 from kg.serve.page import content_security_policy, render_page
+from kg.serve.pool import ClientGone, PoolStopped, WorkerPool, pool_supported
 from kg.sparql.results import QueryResult
 
-__all__ = ["QueryFn", "SparqlServer", "is_loopback", "make_server"]
+__all__ = ["Limits", "QueryFn", "SparqlServer", "is_loopback", "make_server"]
 
 QueryFn = Callable[[str], QueryResult]
 
 ENDPOINT = "/sparql"
 MAX_BODY = 1 << 20  # bytes; a query longer than a mebibyte is not a query anyone typed
 _DIGITS = re.compile(r"[0-9]+")  # a Content-Length in ASCII digits only
-_TIMED_OUT = "did not finish within"  # how kg.sparql.query says a query ran out of time
 _READ_ONLY = "read-only: SPARQL updates are not accepted here"
 
 
@@ -71,9 +70,10 @@ class _Refused(Exception):
 
 
 class SparqlServer(ThreadingHTTPServer):
-    """The endpoint: one graph, queried one request at a time; ``url`` is where it listens."""
+    """The endpoint: one graph, queried in worker processes; ``url`` is where it listens."""
 
     daemon_threads = True  # a client that keeps its connection open must not hold up shutdown
+    request_queue_size = 128  # the listen backlog: the stdlib's 5 overflows at a few dozen clients
 
     def __init__(
         self,
@@ -82,14 +82,29 @@ class SparqlServer(ThreadingHTTPServer):
         named_queries: Mapping[str, tuple[str, str]],
         title: str,
         check_host: bool,
+        limits: Limits | None = None,
     ) -> None:
         self.address_family = socket.getaddrinfo(address[0], address[1], type=socket.SOCK_STREAM)[0][0]
         self.query_fn = query_fn
         self.named_queries = dict(named_queries)
         self.title = title
         self.check_host = check_host
+        self.limits = limits or Limits()
         self._lock = threading.Lock()
+        self.pool: WorkerPool | None = None
         super().__init__(address, _Handler)
+        if self.limits.workers > 0 and pool_supported():
+            memory = None if self.limits.max_memory is None else self.limits.max_memory << 20
+            try:
+                self.pool = WorkerPool(self._answer_here, self.limits.workers, memory, [self.socket])
+            except BaseException:
+                super().server_close()
+                raise
+
+    def server_close(self) -> None:
+        super().server_close()
+        if self.pool is not None:
+            self.pool.close()
 
     def server_bind(self) -> None:
         # HTTPServer.server_bind looks the host's name up in DNS, which can take seconds
@@ -101,9 +116,31 @@ class SparqlServer(ThreadingHTTPServer):
         host = self.server_name
         return f"http://{f'[{host}]' if ':' in host else host}:{self.server_port}{ENDPOINT}"
 
-    def answer(self, text: str) -> QueryResult:
-        with self._lock:
-            return self.query_fn(text)
+    def _answer_here(self, request: Request) -> Reply:
+        return answer(self.query_fn, request, self.limits.max_rows)
+
+    def reply(self, request: Request, client: socket.socket | None = None) -> Reply:
+        """The answer to a query request, within this server's limits; ``client``, the connection
+        it came on, is watched for a hang-up (then :class:`~kg.serve.pool.ClientGone` is raised)."""
+        bound = self.limits.max_memory
+        over_memory = (
+            f"query stopped: it went over this endpoint's memory bound of {bound} MiB per query"
+            " (or crashed its worker process)"
+        )
+        if self.pool is None:
+            with self._lock:
+                try:
+                    return self._answer_here(request)
+                except MemoryError:
+                    return plain(HTTPStatus.SERVICE_UNAVAILABLE, "query stopped: out of memory")
+        try:
+            return self.pool.call(request, self.limits.timeout, client)  # type: ignore[no-any-return]
+        except ClientGone:
+            raise
+        except PoolStopped as exc:
+            return plain(HTTPStatus.SERVICE_UNAVAILABLE, f"query stopped: {exc}")
+        except MemoryError:
+            return plain(HTTPStatus.SERVICE_UNAVAILABLE, over_memory)
 
 
 def make_server(
@@ -112,8 +149,14 @@ def make_server(
     port: int = 0,
     named_queries: Mapping[str, tuple[str, str]] | None = None,
     title: str = "kg SPARQL endpoint",
+    limits: Limits | None = None,
 ) -> SparqlServer:
     """A server bound to ``host``:``port`` (0: a free port), ready to ``serve_forever()``.
+
+    Its query workers are forked here, from the calling thread (they share the graph
+    ``query_fn`` reads, copy-on-write): call it once the graph is loaded, and from a thread that
+    lives as long as the server (workers are killed when it ends). ``limits`` default to
+    :class:`Limits` ``()``: a 30 s deadline, 4 workers, 100,000 rows, 1 GiB per query.
 
     ``named_queries`` (name -> (description, text)) are listed on the page; by default kg's own.
     On a loopback host, requests must name a loopback host too (``Host:``), so a web page whose
@@ -123,7 +166,7 @@ def make_server(
         from kg.sparql.query import list_named_queries, named_query
 
         named_queries = {name: (desc, named_query(name)) for name, desc in list_named_queries().items()}
-    return SparqlServer((host, port), query_fn, named_queries, title, check_host=is_loopback(host))
+    return SparqlServer((host, port), query_fn, named_queries, title, is_loopback(host), limits)
 
 
 def _loopback_literal(host: str) -> bool:
@@ -140,20 +183,6 @@ def _loopback_literal(host: str) -> bool:
         return ipaddress.ip_address(name).is_loopback
     except ValueError:
         return False
-
-
-def _is_update(text: str) -> bool:
-    try:
-        parseQuery(text)
-    except ParseException:
-        try:
-            parseUpdate(text)
-        except (ParseException, RecursionError):
-            return False
-        return True
-    except RecursionError:  # nested too deeply to be parsed: a malformed query, not an update
-        return False
-    return False
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -173,6 +202,12 @@ class _Handler(BaseHTTPRequestHandler):
             method()
         except _Refused as exc:
             self._send(exc.status, f"kg serve: {exc}\n".encode(), "text/plain; charset=utf-8")
+        except ClientGone:
+            self.close_connection = True
+            self.log_message("query stopped: the client closed its connection")
+        except TimeoutError:
+            late = f"kg serve: the request was not sent within {self.timeout} s\n".encode()
+            self._send(HTTPStatus.REQUEST_TIMEOUT, late, "text/plain; charset=utf-8")
         except Exception as exc:  # a fault of kg's, not the client's: say so, keep serving
             self.log_error("internal error: %s: %s", type(exc).__name__, exc)
             message = f"kg serve: internal error: {type(exc).__name__}: {exc}\n"
@@ -219,6 +254,8 @@ class _Handler(BaseHTTPRequestHandler):
         self._query(params)
 
     def _body(self) -> bytes:
+        if len(self.headers.get_all("Content-Length") or ()) > 1:  # which one the body follows is unknown
+            raise _Refused(HTTPStatus.BAD_REQUEST, "more than one Content-Length")
         length = self.headers.get("Content-Length")
         if length is None:
             raise _Refused(HTTPStatus.LENGTH_REQUIRED, "a POST needs a Content-Length")
@@ -228,7 +265,12 @@ class _Handler(BaseHTTPRequestHandler):
             )
         if int(length) > MAX_BODY:
             raise _Refused(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, f"the body is over {MAX_BODY} bytes")
-        return self.rfile.read(int(length))
+        body = self.rfile.read(int(length))
+        if len(body) < int(length):
+            raise _Refused(
+                HTTPStatus.BAD_REQUEST, f"the body ended after {len(body)} of its {int(length)} bytes"
+            )
+        return body
 
     def _query(self, params: dict[str, list[str]]) -> None:
         if "update" in params:
@@ -245,27 +287,10 @@ class _Handler(BaseHTTPRequestHandler):
                 HTTPStatus.BAD_REQUEST,
                 f"expected one query= parameter, got {len(queries)}; the page at / has a query box",
             )
-        text = queries[0]
-        try:
-            result = self.server.answer(text)
-        except TimeoutError as exc:
-            raise _Refused(HTTPStatus.SERVICE_UNAVAILABLE, f"query stopped: {exc}") from None
-        except QueryError as exc:
-            if _TIMED_OUT in str(exc):
-                raise _Refused(HTTPStatus.SERVICE_UNAVAILABLE, str(exc)) from None
-            status = HTTPStatus.FORBIDDEN if _is_update(text) else HTTPStatus.BAD_REQUEST
-            raise _Refused(status, str(exc)) from None
-        formats = params.get("format", []) + params.get("output", [])
-        media = choose_media_type(result.kind, self.headers.get("Accept"), formats)
-        if media is None:
-            asked = f"format={formats[0]}" if formats else f"Accept: {self.headers.get('Accept')}"
-            raise _Refused(
-                HTTPStatus.NOT_ACCEPTABLE,
-                f"a {result.kind} answer is not available as {asked}; "
-                f"available: {', '.join(offered(result.kind))}",
-            )
-        charset = "; charset=utf-8" if media.startswith("text/") else ""
-        self._send(HTTPStatus.OK, serialize(result, media), media + charset)
+        formats = tuple(params.get("format", []) + params.get("output", []))
+        request = Request(queries[0], self.headers.get("Accept"), formats)
+        reply = self.server.reply(request, self.connection)
+        self._send(HTTPStatus(reply.status), reply.body, reply.content_type)
 
     def _send(self, status: HTTPStatus, body: bytes, content_type: str, page: bool = False) -> None:
         self.send_response(status)
@@ -295,10 +320,10 @@ def _charset(params: str) -> str:
 def _decode(body: bytes, charset: str) -> str:
     try:
         return body.decode(charset)
-    except LookupError:
-        raise _Refused(HTTPStatus.UNSUPPORTED_MEDIA_TYPE, f"unknown charset {charset!r}") from None
     except UnicodeDecodeError as exc:
         raise _Refused(HTTPStatus.BAD_REQUEST, f"the body is not {charset}: {exc.reason}") from None
+    except (LookupError, ValueError):  # ValueError: a name with a NUL in it
+        raise _Refused(HTTPStatus.UNSUPPORTED_MEDIA_TYPE, f"unknown charset {charset!r}") from None
 
 
 def _parse_params(text: str) -> dict[str, list[str]]:

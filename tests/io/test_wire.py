@@ -100,6 +100,11 @@ def test_the_abbreviation_before_a_common_word_is_still_the_country(extract_text
         ("Quist-Marlow AG said profits fell.", "Quist-Marlow AG"),
         ("Exports by Strehl und Kappel AG rose sharply.", "Strehl und Kappel AG"),
         ("Brant, of Quist Morrell and Co, said prices were falling.", "Quist Morrell and Co"),
+        # a list of what the members make, through commas
+        (
+            "The Bread, Cake, Biscuit and Pastry Alliance wrote to the minister.",
+            "Bread, Cake, Biscuit and Pastry Alliance",
+        ),
     ],
 )
 def test_whole_names_ending_in_a_kind_word(extract_text, text: str, name: str) -> None:
@@ -155,3 +160,33 @@ def test_a_dated_dateline_is_blanked(text: str) -> None:
 def test_an_undated_agency_dateline_stays_for_the_source_rules() -> None:
     text = "VELDORA, Kestria (AP) -- Quist said."
     assert mask_wire_copy(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "parsed"),
+    [
+        ("Kestria said the U.S. Would impose tariffs.", "Kestria said the U.S. would impose tariffs."),
+        ("Talks between the U.S. And Kestria resume.", "Talks between the U.S. and Kestria resume."),
+        # a sentence may open after the abbreviation with "In", "But", "The": they stay
+        ("Sales rose in the U.S. In March they fell.", "Sales rose in the U.S. In March they fell."),
+    ],
+)
+def test_a_function_word_capitalised_after_an_abbreviation_is_read_in_lower_case(
+    text: str, parsed: str
+) -> None:
+    assert mask_wire_copy(text) == parsed
+
+
+def test_an_appeal_broken_across_wire_lines_after_an_abbreviation_is_read(extract_text) -> None:
+    # old agency copy: a hard line break after "U.S." and the next word capitalised
+    ex = extract_text("Norland has often called on the U.S.\nTo reduce its budget deficit.\n")
+    assert ("Norland", "urges", "U.S.") in {
+        (ex.mentions[r.head].text, r.type, ex.mentions[r.tail].text) for r in ex.relations
+    }, ex.relations
+    assert ex.document.text.endswith("U.S.\nTo reduce its budget deficit.\n")  # the story's own text kept
+
+
+def test_a_wrapped_line_opening_in_lower_case_continues_the_sentence() -> None:
+    assert (
+        prepare_text("Shares of Norwind Corp.\nrose sharply.\n") == "Shares of Norwind Corp. rose sharply.\n"
+    )

@@ -77,3 +77,28 @@ def test_a_query_of_deeply_nested_parentheses_is_400_by_get_and_post(server: Spa
         assert len(body.strip().splitlines()) == 1
         assert "nested too deeply" in body
     assert post(server, "6", b"ASK {}")[0] == 200  # and the server goes on
+
+
+def test_two_content_lengths_are_400(server: SparqlServer) -> None:
+    head = (
+        "POST /sparql HTTP/1.1\nHost: 127.0.0.1\nContent-Type: application/sparql-query\n"
+        "Content-Length: 6\nContent-Length: 7\nConnection: close\n"
+    )
+    assert raw(server, head, b"ASK {}") == (400, "kg serve: more than one Content-Length\n")
+
+
+def test_a_charset_with_a_nul_in_it_is_415_naming_it(server: SparqlServer) -> None:
+    head = (
+        "POST /sparql HTTP/1.1\nHost: 127.0.0.1\nContent-Type: application/sparql-query; charset=a\x00b\n"
+        "Content-Length: 6\nConnection: close\n"
+    )
+    assert raw(server, head, b"ASK {}") == (415, "kg serve: unknown charset 'a\\x00b'\n")
+
+
+@pytest.mark.parametrize("fmt", ["turtle", "xml"])
+def test_a_construct_of_an_iri_no_syntax_holds_is_400(server: SparqlServer, fmt: str) -> None:
+    query = "CONSTRUCT { <urn:s> ?x 1 } WHERE { BIND(IRI('urn:a b') AS ?x) }"
+    path = "/sparql?" + urllib.parse.urlencode({"query": query, "format": fmt})
+    status, body = raw(server, f"GET {path} HTTP/1.1\nHost: 127.0.0.1\nConnection: close\n")
+    assert status == 400 and len(body.strip().splitlines()) == 1
+    assert body.startswith("kg serve: the answer cannot be written as ") and "urn:a b" in body

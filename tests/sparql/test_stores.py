@@ -22,6 +22,7 @@ ENGINES = ("rdflib", "oxigraph", "oxigraph:DIR")
 # the --bind examples the .rq files and the README give
 BOUND = [
     ("entity-profile", {"name": "Corvane"}),  # ?name is not selected: pyoxigraph needs it added
+    ("entity-profile", {"name": "Corvane Pharmaceutical Holdings"}),  # by rdfs:label, not an alias
     ("most-connected", {"class": "kg:Company"}),
     ("who-accuses-whom", {"accuser": "Wyoming Wind Workers Union"}),
     ("appeals", {"target": "Gulf Coast Port Commission"}),

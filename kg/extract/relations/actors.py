@@ -58,7 +58,8 @@ OWNED_TARGETS = frozenset(
         "regime", "government", "administration", "proposal", "offer", "bid", "claims",
         "forecasts", "forecast", "figures", "estimates", "report", "statements", "economy",
         "levy", "tax", "tariff", "tariffs", "scheme", "measure", "measures", "law", "bill", "ban",
-        "sanctions", "restrictions", "quota", "quotas", "group", "camp", "side", "team",
+        "sanctions", "restrictions", "quota", "quotas", "group", "camp", "side", "team", "board",
+        "directors", "leaders",
     }
 )  # fmt: skip
 # Head words of bodies that rule on complaints rather than answer them.
@@ -138,10 +139,11 @@ def target_args(ctx: Context, token: Token, types: Iterable[str] | None = None) 
     ("Norwind's handling of ..."); a list after a dash or colon ("four companies - A, B and C")."""
     found = arguments(ctx, token, types)
     if not found and (token.lemma_.lower() in OWNED_TARGETS or token.lower_ in OWNED_TARGETS):
-        # "Norwind's handling", "Norwind policies", "Kestria's fiscal stance"
+        # "Norwind's handling", "Norwind policies", "Kestria's fiscal stance", "the move by Norwind"
         owners = children(token, ("poss",)) + [
             c for c in token.children if c.dep_ == "compound" and c.i < token.i
         ]
+        owners += prep_objects(token, ("by",))
         found = _mentions(ctx, owners, types)
     if token.pos_ == "NOUN":  # "four companies - A, its unit B, C and D"
         known = {m for m, _ in found}

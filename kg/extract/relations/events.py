@@ -91,6 +91,13 @@ FILE_VERBS = frozenset(
 )  # fmt: skip
 
 
+# Verbs of criticism, whose object's owner is criticised whatever the object ("attack" may be
+# physical, "sue" and "charge" take their party as object).
+CRITICISING = frozenset(
+    {"criticize", "criticise", "condemn", "denounce", "slam", "lambast", "castigate", "fault", "assail"}
+)
+
+
 def _accuse_verb(ctx: Context, verb: Token) -> list[Candidate]:
     lemma = verb.lemma_.lower()
     heads, _ = agents(ctx, verb)
@@ -99,7 +106,7 @@ def _accuse_verb(ctx: Context, verb: Token) -> list[Candidate]:
         # "X sued [Y] alleging ...": Y is the suit's object, and X alleges
         heads, _ = agents(ctx, verb.head)
     if lemma == "blame":  # "blamed the blasts on Y", "an attack blamed by X on Y": Y is to blame
-        tails = _targets(ctx, prep_objects(verb, ("on",)))
+        tails = _blamed_on(ctx, verb)
         if tails:
             return pairs(heads, tails, "accuses", 0.85, "rule:accuse-verb")
     if lemma in ACCUSE_VERBS:
@@ -111,6 +118,11 @@ def _accuse_verb(ctx: Context, verb: Token) -> list[Candidate]:
         tails = _targets(ctx, prep_objects(verb, ("against",)))
         if tails:
             return pairs(heads, tails, "accuses", 0.8, "rule:accuse-verb")
+        if lemma in CRITICISING:  # "criticised Y's preoccupation with ...": whatever Y's, Y is criticised
+            owners = [p for o in object_tokens(verb) for p in children(o, ("poss",))]
+            tails = _targets(ctx, owners)
+            if tails:
+                return pairs(heads, tails, "accuses", 0.8, "rule:accuse-verb")
     if lemma in ACCUSE_CLAUSAL:
         tails = _targets(ctx, clause_subjects(verb) or that_clause_subjects(verb))
         if not tails:  # "alleged criminal responsibility by Y", "alleged Y's negligence"
@@ -125,6 +137,24 @@ def _accuse_verb(ctx: Context, verb: Token) -> list[Candidate]:
         tails = _targets(ctx, prep_objects(verb, ACCUSE_PHRASAL[lemma]))
         return pairs(heads, tails, "accuses", 0.8, "rule:accuse-phrasal")
     return []
+
+
+def _blamed_on(ctx: Context, verb: Token) -> list[Arg]:
+    """Who "blame ... on" names, wherever the parser hung "on": on the verb, or inside its object
+    ("blamed the delays on Y" is mostly read as "[the delays on Y]"); and the owner of what is
+    named: "blamed the losses on Y's pricing", "on the Y decision" (what Y did is Y's to answer)."""
+    named = prep_objects(verb, ("on",))
+    if not named:
+        for obj in children(verb, ("dobj", "nsubjpass")):
+            on = next((t for t in obj.subtree if t.lower_ == "on" and t.dep_ == "prep"), None)
+            if on is not None:
+                named = children(on, ("pobj",))
+                break
+    found = _targets(ctx, named)
+    if found:
+        return found
+    owners = [c for n in named for c in n.children if c.dep_ in ("poss", "compound") and c.i < n.i]
+    return _targets(ctx, owners)
 
 
 def _accuse_noun(ctx: Context, noun: Token) -> list[Candidate]:
@@ -270,7 +300,7 @@ def _urge_verb(ctx: Context, verb: Token) -> list[Candidate]:
     elif lemma in URGE_CONTROL:
         # "told Y to ...", "warned Y to ...", "ordered Y to ...": an object and a to-clause;
         # "warned Y against escalating ..." asks Y not to
-        warned_off = lemma == "warn" and prep_objects(verb, ("against",))
+        warned_off = lemma == "warn" and _warned_against(verb)
         if not (_to_clause(verb) or warned_off):
             return []
         targets = object_tokens(verb) or clause_object(verb)
@@ -292,6 +322,21 @@ def _urge_verb(ctx: Context, verb: Token) -> list[Candidate]:
     if not tails and via_letter:  # "urging it to ...", the pronoun left unresolved
         tails = [(m, f * 0.9) for m, f in _letter_recipients(ctx, chain)]
     return pairs(heads, tails, "urges", 0.85, rule)
+
+
+def _warned_against(verb: Token) -> bool:
+    """ "warned Y against raising prices", also where the parser hung "against" on a phrase of
+    time between ("warned Y earlier in the day against escalating ..."): no other verb between."""
+    if prep_objects(verb, ("against",)):
+        return True
+    for tok in verb.subtree:
+        if tok.lower_ == "against" and tok.dep_ == "prep" and children(tok, ("pcomp",)):
+            above = tok.head  # (tokens are compared by index: spaCy makes a new object per access)
+            while above.i != verb.i and above.pos_ not in ("VERB", "AUX") and above.head.i != above.i:
+                above = above.head
+            if above.i == verb.i:
+                return True
+    return False
 
 
 def _to_clause(verb: Token) -> bool:

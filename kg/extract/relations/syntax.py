@@ -155,6 +155,11 @@ def _next_to_verb(subject: Token, verb: Token) -> Token:
     return subject
 
 
+# Prepositions whose gerund shares the subject of the verb they hang on: "X sacked Y after
+# accusing him", "X hit back by accusing Y" (not "in": "X joined Y in charging ..." is read apart).
+ADJUNCT_PREPS = frozenset({"after", "before", "by", "while", "without", "since", "upon", "despite"})
+
+
 def climb(verb: Token) -> tuple[list[Token], list[Token]]:
     """The agent of ``verb`` and the verbs climbed to find it, for verbs without their own subject.
 
@@ -200,6 +205,8 @@ def climb(verb: Token) -> tuple[list[Token], list[Token]]:
             head = verb_above
         elif v.dep_ not in ("conj", "advcl", "xcomp", "pcomp"):
             break
+        if v.dep_ == "pcomp" and head.lower_ in ADJUNCT_PREPS and head.head.pos_ in ("VERB", "AUX"):
+            head = head.head  # "X sacked Y after accusing him": the verb the preposition hangs on
         v = head
         chain.append(v)
     return [], chain

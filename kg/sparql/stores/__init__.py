@@ -17,7 +17,6 @@ graph that holds it, and a statement read in two articles would then be counted 
 
 from __future__ import annotations
 
-import os
 import shutil
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -27,7 +26,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from rdflib import Graph
 
 from kg.errors import InputError, OutputError
-from kg.files import new_temp
+from kg.files import new_temp, replace_together
 from kg.sparql.query import load_graph, run_query
 from kg.sparql.results import QueryResult
 
@@ -44,6 +43,7 @@ __all__ = [
     "kg_namespaces",
     "open_store",
     "parse_store",
+    "stage_oxigraph",
     "write_oxigraph",
 ]
 
@@ -143,10 +143,22 @@ def write_oxigraph(graph: Graph, path: Path) -> tuple[int, int]:
     """Write ``graph`` as an on-disk store in ``path``: (triples, named graphs).
 
     The default graph gets every triple; each document also gets a named graph of what was
-    read from it. Both are bulk-loaded from N-Triples / N-Quads. The store is made in a new
-    folder beside ``path`` and renamed over it, so a reader never sees half a store and an
-    interrupted build leaves the previous one whole.
+    read from it. The store is made in a new folder beside ``path`` (:func:`stage_oxigraph`)
+    and renamed over it, so a reader never sees half a store and an interrupted build leaves
+    the previous one whole.
     """
+    staging, counts = stage_oxigraph(graph, path)
+    try:
+        replace_together([(staging, path)])
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return counts
+
+
+def stage_oxigraph(graph: Graph, path: Path) -> tuple[Path, tuple[int, int]]:
+    """The store :func:`write_oxigraph` writes, made in a new folder beside ``path`` for the
+    caller to rename over it (with the files of its build: kg.files.replace_together), and
+    (triples, named graphs). Both are bulk-loaded from N-Triples / N-Quads."""
     import pyoxigraph as ox
 
     from kg.graph.split import split_by_document
@@ -158,7 +170,6 @@ def write_oxigraph(graph: Graph, path: Path) -> tuple[int, int]:
         staging = new_temp(parent / path.name, folder=True)
     except OSError as exc:
         raise OutputError(f"cannot write the oxigraph store {str(path)!r}: {exc.strerror}") from None
-    old = staging.with_suffix(".old")
     try:
         store = ox.Store(str(staging))
         store.bulk_load(graph.serialize(format="nt", encoding="utf-8"), ox.RdfFormat.N_TRIPLES)
@@ -175,12 +186,9 @@ def write_oxigraph(graph: Graph, path: Path) -> tuple[int, int]:
         store.flush()
         counts = len(graph), sum(1 for _ in store.named_graphs())
         del store  # releases the store's lock before the rename
-        if path.exists():
-            os.replace(path, old)
-        os.replace(staging, path)
-    except OSError as exc:
-        raise OutputError(f"cannot write the oxigraph store {str(path)!r}: {exc}") from None
-    finally:
+    except BaseException as exc:
         shutil.rmtree(staging, ignore_errors=True)
-        shutil.rmtree(old, ignore_errors=True)
-    return counts
+        if isinstance(exc, OSError):
+            raise OutputError(f"cannot write the oxigraph store {str(path)!r}: {exc}") from None
+        raise
+    return staging, counts

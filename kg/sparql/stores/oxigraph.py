@@ -11,6 +11,7 @@ dropped from the answer: bound to one value, it changes neither ``DISTINCT`` nor
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -22,7 +23,7 @@ from rdflib.term import Identifier, Node
 from rdflib.util import guess_format
 
 from kg.config import RESOURCE_NS
-from kg.errors import GraphError, QueryError
+from kg.errors import GraphError, QueryError, StoreWarning
 from kg.sparql.guard import XML_FORMATS, refuse_xml_entities
 from kg.sparql.query import (
     PREFIXES,
@@ -34,6 +35,7 @@ from kg.sparql.query import (
 )
 from kg.sparql.results import QueryResult
 from kg.sparql.screen import with_projected
+from kg.sparql.stores.mark import store_mismatch
 from kg.sparql.text import one_line as _one_line
 from kg.sparql.timeout import call_with_timeout
 
@@ -111,7 +113,7 @@ class OxigraphEngine:
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         source = Path(state["source"])
-        fresh = open_disk(source) if state["on_disk"] else load_memory(source)
+        fresh = open_disk(source, check=False) if state["on_disk"] else load_memory(source)
         self.__dict__.update(fresh.__dict__)
 
     def __len__(self) -> int:
@@ -229,8 +231,9 @@ def load_memory(path: Path) -> OxigraphEngine:
     return OxigraphEngine(store, namespaces, source=path)
 
 
-def open_disk(path: Path) -> OxigraphEngine:
-    """The on-disk store in ``path``, opened read-only (``--store oxigraph:DIR``)."""
+def open_disk(path: Path, check: bool = True) -> OxigraphEngine:
+    """The on-disk store in ``path``, opened read-only (``--store oxigraph:DIR``); with ``check``,
+    a StoreWarning if it does not match the files of its build (kg.sparql.stores.mark)."""
     if not is_oxigraph_store(path):
         raise GraphError(
             f"no oxigraph store in {str(path)!r}; make one with kg build INPUT... --store oxigraph:{path}"
@@ -239,4 +242,7 @@ def open_disk(path: Path) -> OxigraphEngine:
         store = ox.Store.read_only(str(path))
     except OSError as exc:
         raise GraphError(f"cannot open the oxigraph store in {str(path)!r}: {exc}") from None
+    mismatch = store_mismatch(path) if check else None
+    if mismatch is not None:
+        warnings.warn(StoreWarning(mismatch), stacklevel=2)
     return OxigraphEngine(store, kg_namespaces(), source=path, on_disk=True)

@@ -5,7 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+import spacy
+from spacy.tokens import Doc
 
+from kg.extract.relations import find_relations
+from kg.extract.types import MentionSpan
 from kg.records import Extraction
 from tests.conftest import triples
 
@@ -26,6 +30,21 @@ ACCUSES = [
     ("Kestrel Data has threatened to sue Norwind Corp over the sale.", ("Kestrel Data", "Norwind Corp")),
     ("Norwind Corp was blamed by Kestrel Data for the losses.", ("Kestrel Data", "Norwind Corp")),
     ("Norwind Corp is being sued by Kestrel Data.", ("Kestrel Data", "Norwind Corp")),
+    # a gerund after "after"/"by" shares the main verb's subject, and its object pronoun is not it
+    (
+        "Kestrel Data dismissed Ben Marlow as an adviser after accusing him of leaking the accounts.",
+        ("Kestrel Data", "Ben Marlow"),
+    ),
+    # the owner of whatever is criticised
+    ("The Tanner Union criticised Ben Marlow's preoccupation with costs.", ("Tanner Union", "Ben Marlow")),
+    # what is condemned was done "by" its target
+    (
+        "The Tanner Union condemned the move by Norwind Corp to close the plant.",
+        ("Tanner Union", "Norwind Corp"),
+    ),
+    # "blame X on Y" however the parser hangs "on", and the owner of what is blamed
+    ("The Tanner Union blamed the delays on Norwind Corp last year.", ("Tanner Union", "Norwind Corp")),
+    ("The Tanner Union blamed the job losses on Norwind Corp's pricing.", ("Tanner Union", "Norwind Corp")),
     (
         "Kestrel Data's suit alleges that Norwind Corp attempted to gain control of the pipeline.",
         ("Kestrel Data", "Norwind Corp"),
@@ -51,6 +70,13 @@ ACCUSES = [
     ),
 ]
 URGES = [
+    # "against" hung on a phrase of time by the parser
+    (
+        "Kestrel Data warned Norwind Corp earlier in the day against raising its prices.",
+        ("Kestrel Data", "Norwind Corp"),
+    ),
+    # the board of a company acts for it
+    ("Kestrel Data asked Norwind Corp's board to sell the plant.", ("Kestrel Data", "Norwind Corp")),
     (
         "Kestrel Data asked the Federal Trade Commission to block the merger.",
         ("Kestrel Data", "Federal Trade Commission"),
@@ -369,3 +395,22 @@ def test_announced_intent_counts_speculation_does_not(
     extract_text: Callable[[str], Extraction], text: str, expected: bool
 ) -> None:
     assert (("Norwind Corp", "accuses", "Kestrel Data") in _labels(extract_text(text))) is expected
+
+
+def test_the_author_of_an_offer_hung_on_the_verb_by_the_parser() -> None:
+    """ "rejecting a higher offer from Y" read with "from Y" on the verb (as the small model reads
+    some names): Y made the offer all the same."""
+    words = ["Harlan", "accepted", "a", "buyout", "on", "Monday", ",", "rejecting", "a", "higher", "offer"]
+    words += ["from", "Orbis", "."]
+    heads = [1, 1, 3, 1, 1, 4, 1, 1, 10, 10, 7, 7, 11, 1]
+    deps = ["nsubj", "ROOT", "det", "dobj", "prep", "pobj", "punct", "advcl", "det", "amod", "dobj"]
+    deps += ["prep", "pobj", "punct"]
+    pos = ["PROPN", "VERB", "DET", "NOUN", "ADP", "PROPN", "PUNCT", "VERB", "DET", "ADJ", "NOUN"]
+    pos += ["ADP", "PROPN", "PUNCT"]
+    lemmas = ["Harlan", "accept", "a", "buyout", "on", "Monday", ",", "reject", "a", "high", "offer"]
+    lemmas += ["from", "Orbis", "."]
+    tags = ["NNP", "VBD", "DT", "NN", "IN", "NNP", ",", "VBG", "DT", "JJR", "NN", "IN", "NNP", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas, tags=tags)
+    mentions = [MentionSpan(0, 1, "Company", 1), MentionSpan(12, 13, "Company", 2)]
+    found = {(h.head, h.type, h.tail) for h in find_relations(doc, mentions, model=None, event_model=None)}
+    assert (0, "respondsTo", 1) in found, found

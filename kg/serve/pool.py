@@ -1,0 +1,389 @@
+"""Query worker processes for ``kg serve``: a deadline without a fork per query, a slow query that
+does not hold up cheap ones, and a bound on each query's memory.
+
+Why processes: a query cannot be stopped inside a thread (neither rdflib nor pyoxigraph can be
+interrupted), and rdflib's engine is pure Python, so threads would share one core through the
+GIL. A process can be killed, which frees its CPU and memory at once.
+
+Why a zygote: the graph is loaded once, then one process is forked from the server (before it
+starts serving, so no other thread holds a lock the child would inherit); every worker is forked
+from that zygote, so each shares the loaded graph copy-on-write (``gc.freeze`` keeps the
+collector from touching, and so copying, the shared objects) and a worker killed for overrunning
+is replaced in milliseconds without forking the threaded server. The zygote hands each new
+worker's pidfd back, so a kill can never reach a recycled process id.
+
+How a query runs: a handler thread takes an idle worker (first come, first served), sends it the
+request and waits for the reply, checking every 0.1 s whether the deadline passed or the client
+hung up (then the worker is killed and replaced). A query that has used :data:`DEMOTE_AFTER`
+seconds of CPU, or run for twice that on its worker (the wait for a worker does not count),
+gets its worker reniced to 19 and a fresh worker takes its place in the pool, so cheap queries
+keep a worker and the CPU; a reniced worker is retired when its query ends. A worker runs under
+``RLIMIT_AS`` (its size when forked plus the memory bound): a query over it fails to allocate
+(MemoryError, or an abort inside Oxigraph) and its worker is replaced. A worker that has grown
+by over :data:`RETIRE_GROWTH` bytes is retired after its answer, so memory returns to the system.
+
+Why not Oxigraph's own threads for ``--store``: its read-only handles are thread-safe and release
+the GIL, but a running query cannot be stopped, so neither a deadline nor a hang-up could free
+its core; one mechanism serves both engines.
+Linux only (pidfd, prctl); elsewhere ``kg serve`` runs queries one at a time in its own process.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import faulthandler
+import gc
+import os
+import resource
+import select
+import signal
+import socket
+import threading
+import time
+import warnings
+from collections import deque
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection
+from typing import Any
+
+__all__ = ["DEMOTE_AFTER", "PoolStopped", "WorkerPool", "pool_supported"]
+
+DEMOTE_AFTER = 0.5  # seconds of CPU a query uses before it gives the CPU to cheaper ones
+HANGUP_GRACE = 0.5  # seconds before the client's socket is first checked (see _client_gone)
+CHECK_EVERY = 0.1  # seconds between checks of the deadline and the client
+RETIRE_GROWTH = 256 << 20  # bytes a worker may grow by before it is retired after its answer
+_PR_SET_PDEATHSIG = 1
+_TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+
+
+class PoolStopped(Exception):
+    """A query was stopped by the pool; the message says why, in one line."""
+
+
+class ClientGone(PoolStopped):
+    """The client closed its connection before the answer."""
+
+
+def pool_supported() -> bool:
+    return hasattr(os, "fork") and hasattr(os, "pidfd_open") and hasattr(socket, "send_fds")
+
+
+def _die_with_parent() -> None:
+    """Ask the kernel to kill this process when its parent ends (no orphaned workers)."""
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+
+
+def _vm_bytes() -> tuple[int, int]:
+    """(virtual size, resident size) of this process in bytes."""
+    with open("/proc/self/statm", encoding="ascii") as statm:
+        size, resident = statm.read().split()[:2]
+    page = os.sysconf("SC_PAGE_SIZE")
+    return int(size) * page, int(resident) * page
+
+
+def _fork() -> int:
+    """os.fork, without Python 3.12's warning about other threads: the zygote is forked before the
+    server's threads start (an on-disk Oxigraph store has RocksDB threads of its own, which take
+    no lock a read needs), and a worker is forked from the zygote, which runs none."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        return os.fork()
+
+
+def _cpu_seconds(pid: int) -> float:
+    """User and system CPU time of a process so far (0 once it is gone)."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / _TICKS
+
+
+def _worker(fd: int, handle: Callable[[Any], Any], memory: int | None) -> None:
+    conn = Connection(fd)
+    faulthandler.disable()  # an abort over the memory bound is expected; the server answers 503
+    if memory is not None:
+        size, _ = _vm_bytes()
+        _, hard = resource.getrlimit(resource.RLIMIT_AS)
+        soft = size + memory
+        resource.setrlimit(resource.RLIMIT_AS, (soft if hard < 0 else min(soft, hard), hard))
+    start = _vm_bytes()[1]
+    while True:
+        try:
+            request = conn.recv()
+        except (EOFError, OSError):
+            return
+        try:
+            outcome: tuple[str, Any] = ("ok", handle(request))
+        except MemoryError:
+            outcome = ("memory", None)
+        except Exception as exc:  # a fault of kg's: the server answers 500 with it
+            outcome = ("error", f"{type(exc).__name__}: {exc}")
+        retire = outcome[0] == "memory" or _vm_bytes()[1] - start > RETIRE_GROWTH
+        try:
+            conn.send((outcome, retire))
+        except (MemoryError, OSError, ValueError):
+            return
+        if retire:
+            return
+
+
+def _zygote(ctrl: socket.socket, handle: Callable[[Any], Any], memory: int | None) -> None:
+    gc.freeze()  # workers' collections then skip the shared objects and leave their pages shared
+    while True:
+        try:
+            message, fds, _, _ = socket.recv_fds(ctrl, 16, 1)
+        except OSError:
+            return
+        if not message:
+            return  # the server closed its end: it is gone or closing
+        if not fds:
+            continue
+        pid = _fork()
+        if pid == 0:
+            ctrl.close()
+            _die_with_parent()
+            try:
+                _worker(fds[0], handle, memory)
+            finally:
+                os._exit(0)
+        os.close(fds[0])
+        try:
+            pidfd = [os.pidfd_open(pid)]
+        except OSError:  # it already ended
+            pidfd = []
+        socket.send_fds(ctrl, [str(pid).encode()], pidfd)
+        for one in pidfd:
+            os.close(one)
+
+
+@dataclass(eq=False)
+class _Worker:
+    pid: int
+    pidfd: int
+    conn: Connection
+    demoted: bool = False
+    ended: bool = False
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def kill(self) -> None:
+        """Killed through its pidfd (never a recycled pid); its channel and pidfd closed, once."""
+        with self.lock:
+            if self.ended:
+                return
+            self.ended = True
+        with contextlib.suppress(OSError):
+            signal.pidfd_send_signal(self.pidfd, signal.SIGKILL)
+        self.conn.close()
+        os.close(self.pidfd)
+
+
+@dataclass(eq=False)
+class _Waiter:
+    ready: threading.Event = field(default_factory=threading.Event)
+    worker: _Worker | None = None
+
+
+class WorkerPool:
+    """``size`` worker processes running ``handle(request)`` (``handle`` is shared by the fork, the
+    request and its result are pickled), each under ``memory`` bytes over its forked size (None:
+    unbounded); ``not_inherited`` are closed in the workers (the server's listening socket: a
+    worker must not keep the port)."""
+
+    def __init__(
+        self,
+        handle: Callable[[Any], Any],
+        size: int,
+        memory: int | None,
+        not_inherited: Sequence[socket.socket] = (),
+    ) -> None:
+        if size < 1:
+            raise ValueError(f"a worker pool needs at least one worker, not {size}")
+        self.size = size
+        self.max_demoted = 2 * size  # slow queries running at once beyond the pool's own
+        self._lock = threading.Lock()
+        self._spawn_lock = threading.Lock()
+        self._idle: list[_Worker] = []
+        self._waiting: deque[_Waiter] = deque()  # first come, first served: no request starves
+        self._all: set[_Worker] = set()
+        self._live = 0  # workers at normal priority, idle or busy
+        self._demoted = 0
+        self._closed = False
+        ctrl, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+        pid = _fork()
+        if pid == 0:  # the zygote
+            try:
+                ctrl.close()
+                for sock in not_inherited:
+                    sock.close()
+                signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the server's to handle
+                signal.signal(signal.SIGTERM, signal.SIG_DFL)
+                signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # workers are reaped by the kernel
+                _die_with_parent()
+                _zygote(theirs, handle, memory)
+            finally:
+                os._exit(0)
+        theirs.close()
+        self._ctrl, self._zygote_pid = ctrl, pid
+        for _ in range(size):
+            self._add()
+
+    def _spawn(self) -> _Worker:
+        ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+        try:
+            with self._spawn_lock:
+                socket.send_fds(self._ctrl, [b"w"], [theirs.fileno()])
+                message, fds, _, _ = socket.recv_fds(self._ctrl, 16, 1)
+        finally:
+            theirs.close()
+        if not message or not fds:
+            ours.close()
+            raise PoolStopped("the query worker pool cannot start a worker")
+        return _Worker(int(message), fds[0], Connection(ours.detach()))
+
+    def _add(self) -> None:
+        if self._closed:
+            return
+        try:
+            worker = self._spawn()
+        except OSError:  # the pool was closed meanwhile
+            return
+        with self._lock:
+            self._all.add(worker)
+            self._live += 1
+            self._give(worker)
+
+    def _give(self, worker: _Worker) -> None:
+        """To the request that has waited longest, else to the idle list (the lock is held)."""
+        if self._waiting:
+            waiter = self._waiting.popleft()
+            waiter.worker = worker
+            waiter.ready.set()
+        else:
+            self._idle.append(worker)
+
+    def _release(self, worker: _Worker, retire: bool) -> None:
+        """Back to the idle list, or retired (and replaced if it was one of the pool's own)."""
+        replace = False
+        with self._lock:
+            if worker.demoted:
+                self._demoted -= 1
+                retire = True
+            elif retire:
+                self._live -= 1
+                replace = True
+            retire = retire or self._closed
+            if not retire:
+                self._give(worker)
+        if retire:
+            with self._lock:
+                self._all.discard(worker)
+            worker.kill()
+        if replace and not self._closed:
+            self._add()
+
+    def _demote(self, worker: _Worker) -> None:
+        with self._lock:
+            if self._demoted >= self.max_demoted or self._closed:
+                return
+            worker.demoted = True
+            self._demoted += 1
+            self._live -= 1
+        with contextlib.suppress(OSError):  # by pid: it is busy with this query, so still alive
+            os.setpriority(os.PRIO_PROCESS, worker.pid, 19)
+        self._add()
+
+    def _acquire(self, deadline: float | None) -> _Worker:
+        with self._lock:
+            if self._closed:
+                raise PoolStopped("the endpoint is shutting down")
+            if self._idle and not self._waiting:
+                return self._idle.pop()
+            waiter = _Waiter()
+            self._waiting.append(waiter)
+        waiter.ready.wait(None if deadline is None else max(deadline - time.monotonic(), 0))
+        with self._lock:
+            if waiter.worker is not None:
+                return waiter.worker
+            with contextlib.suppress(ValueError):
+                self._waiting.remove(waiter)
+        if self._closed:
+            raise PoolStopped("the endpoint is shutting down")
+        raise PoolStopped(f"all {self.size} query workers stayed busy until its deadline")
+
+    def call(self, request: Any, timeout: float | None, client: socket.socket | None = None) -> Any:
+        """``handle(request)`` in a worker. Raises :class:`PoolStopped` when the deadline passes,
+        :class:`ClientGone` when ``client`` hangs up, MemoryError when the worker ran out of
+        memory (or ended without an answer), RuntimeError for an error inside ``handle``."""
+        start = time.monotonic()
+        deadline = None if timeout is None else start + timeout
+        worker = self._acquire(deadline)
+        try:
+            cpu, sent = _cpu_seconds(worker.pid), time.monotonic()
+            worker.conn.send(request)
+            while True:
+                now = time.monotonic()
+                wait = CHECK_EVERY if deadline is None else min(CHECK_EVERY, deadline - now)
+                if worker.conn.poll(max(wait, 0)):
+                    (kind, value), retire = worker.conn.recv()
+                    break
+                now = time.monotonic()
+                if not worker.demoted and (
+                    now - sent > 2 * DEMOTE_AFTER or _cpu_seconds(worker.pid) - cpu > DEMOTE_AFTER
+                ):
+                    self._demote(worker)
+                if deadline is not None and now >= deadline:
+                    raise PoolStopped(f"it did not finish within {timeout:g} s")
+                if client is not None and now - start > HANGUP_GRACE and _client_gone(client):
+                    raise ClientGone("the client closed its connection")
+        except (EOFError, OSError):
+            self._release(worker, retire=True)
+            if self._closed:
+                raise PoolStopped("the endpoint is shutting down") from None
+            raise MemoryError from None  # a worker that ends mid-query hit its memory bound or crashed
+        except BaseException:
+            self._release(worker, retire=True)
+            raise
+        self._release(worker, retire)
+        if kind == "memory":
+            raise MemoryError
+        if kind == "error":
+            raise RuntimeError(value)
+        return value
+
+    def worker_pids(self) -> set[int]:
+        """The process ids of the live workers, idle, busy or reniced (for tests and monitoring)."""
+        with self._lock:
+            return {worker.pid for worker in self._all}
+
+    def close(self) -> None:
+        """Kill every worker, idle or busy (their queries answer 503), and the zygote."""
+        with self._lock:
+            if self._closed:
+                return
+            self._closed = True
+            workers, self._idle, self._all = self._all, [], set()
+            for waiter in self._waiting:
+                waiter.ready.set()
+            self._waiting.clear()
+        for worker in workers:  # busy ones too: their queries' clients get no answer
+            worker.kill()
+        self._ctrl.close()
+        with contextlib.suppress(ChildProcessError):
+            os.waitpid(self._zygote_pid, 0)
+
+
+def _client_gone(client: socket.socket) -> bool:
+    """Whether the client closed its connection. Checked only after :data:`HANGUP_GRACE`: a client
+    that half-closes (shuts down its sending side, then reads) looks the same, and gets the
+    answer of any query that ends within the grace."""
+    try:
+        if not select.select([client], [], [], 0)[0]:
+            return False
+        return client.recv(1, socket.MSG_PEEK) == b""  # readable: b"" is the end, data a next request
+    except (OSError, ValueError):
+        return True
