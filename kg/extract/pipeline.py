@@ -9,6 +9,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.errors import ModelError
+from kg.extract.attrrules import use_fast_rules
+from kg.extract.lemmas import use_cached_lemmas
 
 REQUIRED = ("parser", "ner")
 LINE_BREAKS = "kg_line_breaks"
@@ -30,7 +32,10 @@ def installed_pipelines() -> list[str]:
 
 @lru_cache(maxsize=4)
 def load_pipeline(name: str) -> Language:
-    """Load an installed spaCy pipeline (package name or path) that has a parser and NER."""
+    """Load an installed spaCy pipeline (package name or path) that has a parser and NER.
+
+    Its attribute rules and rule lemmatizer are swapped for faster equivalents that give the
+    same tokens (``attrrules``, ``lemmas``); a third of spaCy's time went to them."""
     try:
         nlp = spacy.load(name)
     except (OSError, ImportError, ValueError) as exc:
@@ -47,6 +52,8 @@ def load_pipeline(name: str) -> Language:
         )
     if LINE_BREAKS not in nlp.pipe_names:
         nlp.add_pipe(LINE_BREAKS, before="parser")
+    use_fast_rules(nlp)
+    use_cached_lemmas(nlp)
     return nlp
 
 
