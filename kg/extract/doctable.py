@@ -106,6 +106,34 @@ class DocTable:
                 found[h].append(i)
         return found
 
+    @cached_property
+    def list_start(self) -> list[int]:
+        """The first item of the coordinated list ("A, B and C") each token is an item of, as
+        ``Token.conjuncts`` finds it (climbing ``conj`` heads); the token itself if none. Found
+        for all tokens at once: climbing from each item of a list of thousands is quadratic."""
+        dep, head = self.dep, self.head
+        start: list[int | None] = [None] * len(dep)
+        for i in range(len(dep)):
+            path: list[int] = []
+            j = i
+            while start[j] is None and dep[j] == "conj" and head[j] != j:
+                path.append(j)
+                j = head[j]
+            first = start[j]
+            if first is None:
+                first = start[j] = j
+            for k in path:
+                start[k] = first
+        return [j for j in start if j is not None]
+
+    def conjuncts(self, i: int) -> list[int]:
+        """The items of the list token ``i`` is in, itself included, as ``Token.conjuncts``
+        gives them: the first item, then its ``conj`` children to the right, breadth first."""
+        found = [self.list_start[i]]
+        for word in found:  # grows as it goes: breadth first
+            found += [c for c in self.kids[word] if c > word and self.dep[c] == "conj"]
+        return found
+
 
 def table(doc: Doc) -> DocTable:
     """The table of ``doc``, built on first use."""
