@@ -104,7 +104,9 @@ class Seen:
         out.reverse()
         return out
 
-    def in_sentences(self, first: int, last: int) -> list[Antecedent]:
-        """The antecedents in sentences ``first`` to ``last``."""
-        lo = bisect_left(self.in_order, first, key=_sent)
-        return self.in_order[lo : bisect_right(self.in_order, last, key=_sent)]
+    def in_sentences(self, first: int, last: int, start: int, end: int) -> list[Antecedent]:
+        """The antecedents in sentences ``first`` to ``last`` that start in tokens ``start`` to
+        ``end``."""
+        found = self.in_order
+        lo = max(bisect_left(found, first, key=_sent), bisect_left(found, start, key=_start))
+        return found[lo : min(bisect_right(found, last, key=_sent), bisect_right(found, end, key=_start))]

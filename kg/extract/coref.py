@@ -45,6 +45,10 @@ PRONOUNS: dict[str, tuple[str, ...]] = {
 DEFINITE_NOUNS = {**kinds.DEFINITE_NOUNS, **reference_words.MORE_DEFINITE_NOUNS}
 REFERENCE_SOURCES = frozenset({"definite", "pronoun", "role"})
 WINDOW = 2  # sentences back
+# ... and at most this many tokens: two sentences of news are far shorter, but a "sentence" of
+# thousands of tokens (one line with no full stop) would otherwise be searched whole for every
+# pronoun (no output of news-events, BBC 150 or the seed stories changes with this bound)
+REACH = 400
 _QUOTES = {'"', "“", "”", "``", "''"}
 
 
@@ -241,7 +245,12 @@ class _Discourse:
         lists = [self.seen.by_type.get(t, []) for t in set(allowed)]
         # the latest subject that fits, in this sentence or the two before; else the latest mention
         first = self.sent_of[ref.start] - WINDOW
-        near = [a for f in lists for a in self.seen.back_while(f, ref.start, lambda a: a.sent >= first)]
+        reach = ref.start - REACH
+        near = [
+            a
+            for f in lists
+            for a in self.seen.back_while(f, ref.start, lambda a: a.sent >= first and a.start >= reach)
+        ]
         subjects = [a for a in near if a.subject]
         chosen = max(subjects, key=Seen.order) if subjects else self.seen.latest_of(lists, ref.start)
         return chosen.cluster if chosen else None
@@ -259,11 +268,13 @@ class _Discourse:
         # "Quist praised him": not Quist, however Quist was named before
         objects_of = _clause_subjects(tok)
         excluded = {a.cluster for a in self.seen.starting_at(objects_of)}
-        told = self.told[ref.start] - WINDOW
+        told, reach = self.told[ref.start] - WINDOW, ref.start - REACH
         window = self.seen.back_while(
             self.seen.in_order,
             ref.start,
-            (lambda a: here - WINDOW <= a.sent) if quoted else (lambda a: told <= self.told[a.start]),
+            (lambda a: here - WINDOW <= a.sent and a.start >= reach)
+            if quoted
+            else (lambda a: told <= self.told[a.start] and a.start >= reach),
         )
         fits = [
             a
@@ -275,7 +286,8 @@ class _Discourse:
             and (quoted or not a.quoted)
         ]
         if quoted:
-            speakers = {a.cluster for a in self.seen.in_sentences(here - WINDOW, here) if self._speaks(a)}
+            near = self.seen.in_sentences(here - WINDOW, here, ref.start - REACH, ref.start + REACH)
+            speakers = {a.cluster for a in near if self._speaks(a)}
             fits = [a for a in fits if a.cluster not in speakers]
         if not fits:
             return None

@@ -156,7 +156,11 @@ def _event_features(
     feats += [f"skind={k}" for k in sentence_kinds]
     if quoted:
         feats.append("quoted")
-    path = path_between(h_root, t_root) if h_root.sent.start == t_root.sent.start else []
+    path = (
+        path_between(h_root, t_root)
+        if ctx.table.sent_index[h_root.i] == ctx.table.sent_index[t_root.i]
+        else []
+    )
     for tok in path:
         lemma = tok.lemma_.lower()
         for k in _kinds(lemma):

@@ -19,6 +19,7 @@ from bisect import bisect_left, bisect_right
 from spacy.tokens import Doc, Token
 
 from kg.extract import kinds
+from kg.extract.doctable import table
 from kg.extract.mentions import ROLE_NOUNS
 
 # Coarse argument classes: the CoNLL04 types, reached from the ontology classes kg assigns.
@@ -149,7 +150,8 @@ def pair_features(doc: Doc, head: Arg, tail: Arg, mentions_between: int = 0) -> 
         feats.append(f"{name}prev={_word(doc[s - 1]) if s > 0 else '<s>'}")
         feats.append(f"{name}next={_word(doc[e]) if e < len(doc) else '</s>'}")
         feats += [f"{name}w={_word(t)}" for t in doc[s:e]]
-    path = _path(h_root, t_root) if h_root.sent.start == t_root.sent.start else None
+    same_sentence = table(doc).sent_index[h_root.i] == table(doc).sent_index[t_root.i]  # O(1), not Token.sent
+    path = _path(h_root, t_root) if same_sentence else None
     if path is None:
         feats.append("path:none")
         return feats
