@@ -52,8 +52,21 @@ class DocTable:
         key = (start, end)
         found = self._span_roots.get(key)
         if found is None:
-            found = self._span_roots[key] = self.doc[start:end].root
+            found = self._span_roots[key] = self._root(start, end)
         return found
+
+    def _root(self, start: int, end: int) -> Token:
+        # spaCy returns a sentence root inside the span, else of the tokens whose head lies
+        # outside, the one nearest the sentence root, counting the steps up for each: thousands
+        # in a list of thousands of names. One token with its head outside needs no count.
+        head = self.head
+        for i in range(start, end):
+            if head[i] == i:
+                return self.tokens[i]
+        outside = [i for i in range(start, end) if not start <= head[i] < end]
+        if len(outside) == 1:
+            return self.tokens[outside[0]]
+        return self.doc[start:end].root
 
     def sent(self, i: int) -> Span:
         """The sentence of token ``i`` (``doc[i].sent``, the same Span object each time)."""
