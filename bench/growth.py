@@ -1,6 +1,7 @@
 """Growth of extraction time with document length: is every stage linear?
 
-Usage: python bench/growth.py [--sizes 25000,50000,100000,200000] [--shapes line,sentence,token,lines]
+Usage: python bench/growth.py [--sizes 25000,50000,100000,200000]
+                              [--shapes line,sentence,token,lines,clauses,list]
 
 For each input shape (invented text) and size, prints the seconds of each stage of ``kg extract``
 on one document: ``prepare`` (kg.io.clean), ``parse`` (spaCy), ``mentions`` (candidates,
@@ -10,7 +11,9 @@ Shapes:
 - line: one long line of varied prose, no line break;
 - sentence: one sentence with names repeated, line after line;
 - token: one capitalized token repeated, space-separated;
-- lines: many short Title-Case lines (menu-like), each its own line.
+- lines: many short Title-Case lines (menu-like), each its own line;
+- clauses: one line of clauses joined by commas, never a full stop: one spaCy sentence;
+- list: one list of names and commas ("A, B, C, ..."), never a full stop: one sentence, one list.
 """
 
 from __future__ import annotations
@@ -34,12 +37,20 @@ _PROSE = (
 _SENTENCE = "Mara Velden of Harlow Freight Group met Osric Pell in Castelmoor on Monday.\n"
 _TOKEN = "Velden "
 _LINE = "Harlow Freight Depot News\n"
+_CLAUSES = (
+    "Harlow Freight Group said on Tuesday that its chief executive Mara Velden would meet the "
+    "Transit Workers Union (TWU) in Castelmoor, where the company plans a depot, and "
+    "Velden told reporters the plan was sound, but the union disagreed and called a strike, and "
+)
+_LIST = "Mara Velden, Osric Pell, Harlow Freight Group, Castelmoor, Transit Workers Union, "
 
 SHAPES: dict[str, Callable[[int], str]] = {
     "line": lambda n: _repeat(_PROSE.replace("\n", " "), n),
     "sentence": lambda n: _repeat(_SENTENCE, n),
     "token": lambda n: _repeat(_TOKEN, n),
     "lines": lambda n: _repeat(_LINE, n),
+    "clauses": lambda n: _repeat(_CLAUSES, n),
+    "list": lambda n: _repeat(_LIST, n),
 }
 STAGES = ("prepare", "parse", "mentions", "relations")
 

@@ -67,13 +67,26 @@ def _code(tok: Token) -> bool:
     return sum(c.isdigit() for c in tok.text) >= 6 and any(c.isalpha() for c in tok.text)
 
 
+def _latest_codes(doc: Doc) -> list[int]:
+    """For each token, the latest monitoring code at or before it (-1: none); found once per Doc,
+    not by a walk back from each name in capitals (quadratic on one long line)."""
+    found: list[int] | None = doc.user_data.get(_CODES_KEY)
+    if found is None:
+        found, latest = [], -1
+        for tok in table(doc).tokens:
+            latest = tok.i if _code(tok) else latest
+            found.append(latest)
+        doc.user_data[_CODES_KEY] = found
+    return found
+
+
 def _line_start(doc: Doc, i: int) -> int:
     """The first word of the sentence of token i, past codes, digits and opening punctuation; a
     monitoring code before token i starts a new line ("Planes Took Off NC1901223094 Brannock ...")."""
     j = table(doc).sent_start[i]
-    for k in range(j, i):
-        if _code(doc[k]):
-            j = k + 1
+    code = _latest_codes(doc)[i - 1] if i > j else -1
+    if code >= j:
+        j = code + 1
     while j < i and (doc[j].is_punct or doc[j].is_space or any(c.isdigit() for c in doc[j].text)):
         j += 1
     return j
@@ -109,6 +122,7 @@ def _all_caps_sentence(doc: Doc, i: int) -> bool:
 
 
 _CACHE_KEY = "kg.caps_names"
+_CODES_KEY = "kg.caps_codes"
 
 
 def caps_names(doc: Doc) -> list[CapsName]:

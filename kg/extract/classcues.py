@@ -71,7 +71,7 @@ def class_votes(doc: Doc, start: int, end: int, ner: str, votes: Votes) -> None:
 
 
 def _news(span: Span, nxt: Token | None, ner: str, votes: Votes) -> None:
-    root = span.root
+    root = table(span.doc).span_root(span.start, span.end)
     # (a place has them too: "a Marlow newspaper", "our Marlow correspondent")
     if nxt is not None and nxt.is_lower and nxt.pos_ == "ADJ" and nxt.i + 1 < len(nxt.doc):
         nxt = nxt.doc[nxt.i + 1]  # "Veltra political correspondent"

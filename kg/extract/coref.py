@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract import descriptions, kinds, reference_words
+from kg.extract.antecedents import Antecedent, Seen
 from kg.extract.doctable import table
 from kg.extract.evidence import Votes
 from kg.extract.mentions import Candidate
@@ -44,6 +45,10 @@ PRONOUNS: dict[str, tuple[str, ...]] = {
 DEFINITE_NOUNS = {**kinds.DEFINITE_NOUNS, **reference_words.MORE_DEFINITE_NOUNS}
 REFERENCE_SOURCES = frozenset({"definite", "pronoun", "role"})
 WINDOW = 2  # sentences back
+# ... and at most this many tokens: two sentences of news are far shorter, but a "sentence" of
+# thousands of tokens (one line with no full stop) would otherwise be searched whole for every
+# pronoun (no output of news-events, BBC 150 or the seed stories changes with this bound)
+REACH = 400
 _QUOTES = {'"', "“", "”", "``", "''"}
 
 
@@ -58,19 +63,6 @@ class Cluster:
     label: str = ""
     aliases: tuple[str, ...] = ()
     alias_rules: tuple[tuple[str, str], ...] = ()  # (alias, the rule that joined it)
-
-
-@dataclass(frozen=True)
-class _Antecedent:
-    start: int  # tokens
-    end: int
-    sent: int
-    subject: bool
-    main: bool  # the subject of its sentence's main verb
-    cluster: int
-    type: str
-    quoted: bool
-    acts: bool  # a subject or a possessor: the only places "it" refers to
 
 
 def _is_subject(tok: Token) -> bool:
@@ -189,7 +181,7 @@ class _Discourse:
             count += any(not self.quoted[t.i] and t.is_alpha for t in tab.tokens[sent.start : sent.end])
             for t in range(sent.start, sent.end):
                 self.told[t] = count
-        self.seen: list[_Antecedent] = []
+        named_first: list[Antecedent] = []
         self.named: dict[int, set[descriptions.Role]] = {}  # person cluster -> roles named with
         self.gender: dict[int, str] = {}  # person cluster -> "he" or "she", from titles and pronouns
         self.heads: dict[int, set[str]] = {}  # cluster -> head words of its names ("federation")
@@ -197,7 +189,7 @@ class _Discourse:
             for c in cl.members:
                 if c.source in REFERENCE_SOURCES or c.nested:
                     continue
-                self.seen.append(self._antecedent(c.start, c.end, k))
+                named_first.append(self._antecedent(c.start, c.end, k))
                 self.heads.setdefault(k, set()).update(_head_words(doc[c.start : c.end]))
                 if cl.type == "Person":
                     self.named.setdefault(k, set()).update(descriptions.roles_of(doc[c.start : c.end]))
@@ -205,8 +197,11 @@ class _Discourse:
                     for tok in title:
                         if tok.lower_.rstrip(".") in reference_words.GENDERED_TITLES:
                             self.gender.setdefault(k, reference_words.GENDERED_TITLES[tok.lower_.rstrip(".")])
+        self.seen = Seen(self.heads)  # indexed by the head words, which are all known now
+        for a in named_first:
+            self.seen.add(a)
 
-    def _antecedent(self, start: int, end: int, k: int) -> _Antecedent:
+    def _antecedent(self, start: int, end: int, k: int) -> Antecedent:
         doc = self.doc
         root = self.table.span_root(start, end)
         if root.dep_ in {"poss", "compound", "appos"} and _is_subject(root.head):
@@ -215,48 +210,57 @@ class _Discourse:
             root = root.head
         subject, main = _is_subject(root), _is_main_subject(root)
         acts = subject or (end < len(doc) and doc[end].tag_ == "POS")
-        return _Antecedent(
+        return Antecedent(
             start, end, self.sent_of[start], subject, main, k, self.types[k], self.quoted[start], acts
         )
 
     def mentioned(self, ref: Candidate, k: int) -> None:
-        self.seen.append(self._antecedent(ref.start, ref.end, k))
+        self.seen.add(self._antecedent(ref.start, ref.end, k))
         word = self.doc[ref.start].lower_
         if ref.source == "pronoun" and word in reference_words.PRONOUN_GENDER:
             self.gender.setdefault(k, reference_words.PRONOUN_GENDER[word])
 
     def role_antecedent(self, role: descriptions.Role, start: int) -> int | None:
-        fits = [
-            a
-            for a in self.seen
-            if a.start < start and descriptions.role_matches(role, self.named.get(a.cluster, set()))
-        ]
-        return max(fits, key=lambda a: a.start).cluster if fits else None
+        # the latest mention of a person named with the role; of two at one token, the first
+        # recorded
+        fits: list[Antecedent] = []
+        for k, roles in self.named.items():
+            latest = self.seen.latest(self.seen.by_cluster.get(k, []), start)
+            if latest is not None and descriptions.role_matches(role, roles):
+                fits += [a for a in self.seen.starting_at([latest.start]) if a.cluster == k]
+        return max(fits, key=lambda a: (a.start, -a.seq)).cluster if fits else None
 
     def description_antecedent(self, ref: Candidate) -> int | None:
         tok = self.doc[ref.start]
         # "Norwind, the company that ...": a description in apposition to a name is that name
         linked = {tok.head.i} if tok.dep_ == "appos" else set()
         linked |= {c.i for c in tok.children if c.dep_ == "appos"}
-        for a in self.seen:
-            if any(a.start <= i < a.end for i in linked) and a.type != "Person":
-                return a.cluster
-        before = sorted((a for a in self.seen if a.start < ref.start), key=lambda a: a.start)
+        appos = self.seen.first_covering(linked, lambda a: a.type != "Person")
+        if appos is not None:
+            return appos.cluster
         # "the federation" is first of all the latest entity whose name is a federation's
-        same_word = [a for a in before if tok.lower_ in self.heads.get(a.cluster, ())]
-        if same_word:
-            return same_word[-1].cluster
+        same_word = self.seen.latest(self.seen.by_head.get(tok.lower_, []), ref.start)
+        if same_word is not None:
+            return same_word.cluster
         if tok.lower_ in reference_words.HEAD_ONLY_NOUNS:
             return None
         allowed = DEFINITE_NOUNS.get(tok.lower_, ())
         if "Company" in allowed:
             allowed = (*allowed, "Organization")  # an organization of no known kind may be "the company"
-        fits = [a for a in before if a.type in allowed]
+        lists = [self.seen.by_type.get(t, []) for t in set(allowed)]
         # the latest subject that fits, in this sentence or the two before; else the latest mention
-        subjects = [a for a in fits if a.subject and a.sent >= self.sent_of[ref.start] - WINDOW]
-        return (subjects or fits)[-1].cluster if fits else None
+        first = self.sent_of[ref.start] - WINDOW
+        reach = ref.start - REACH
+        near = [
+            a
+            for f in lists
+            for a in self.seen.back_while(f, ref.start, lambda a: a.sent >= first and a.start >= reach)
+        ]
+        subjects = [a for a in near if a.subject]
+        chosen = max(subjects, key=Seen.order) if subjects else self.seen.latest_of(lists, ref.start)
+        return chosen.cluster if chosen else None
 
-    def _speaks(self, a: _Antecedent) -> bool:
+    def _speaks(self, a: Antecedent) -> bool:
         """The antecedent is the speaker of a quotation: the subject of "say" outside quotes."""
         root = self.table.span_root(a.start, a.end)
         return a.subject and not a.quoted and root.head.lemma_ in reference_words.SPEECH_VERBS
@@ -268,24 +272,30 @@ class _Discourse:
         here, quoted = self.sent_of[ref.start], self.quoted[ref.start]
         # "Quist praised him": not Quist, however Quist was named before
         objects_of = _clause_subjects(tok)
-        excluded = {a.cluster for a in self.seen if a.start in objects_of}
+        excluded = {a.cluster for a in self.seen.starting_at(objects_of)}
+        told, reach = self.told[ref.start] - WINDOW, ref.start - REACH
+        window = self.seen.back_while(
+            self.seen.in_order,
+            ref.start,
+            (lambda a: here - WINDOW <= a.sent and a.start >= reach)
+            if quoted
+            else (lambda a: told <= self.told[a.start] and a.start >= reach),
+        )
         fits = [
             a
-            for a in self.seen
-            if a.start < ref.start
-            and (here - WINDOW <= a.sent if quoted else self.told[ref.start] - WINDOW <= self.told[a.start])
-            and a.type in allowed
+            for a in window
+            if a.type in allowed
             and (a.type != "Place" or a.acts)
             and self.gender.get(a.cluster, gender) == gender
             and a.cluster not in excluded
             and (quoted or not a.quoted)
         ]
         if quoted:
-            speakers = {a.cluster for a in self.seen if here - WINDOW <= a.sent <= here and self._speaks(a)}
+            near = self.seen.in_sentences(here - WINDOW, here, ref.start - REACH, ref.start + REACH)
+            speakers = {a.cluster for a in near if self._speaks(a)}
             fits = [a for a in fits if a.cluster not in speakers]
         if not fits:
             return None
-        fits.sort(key=lambda a: a.start)
         same = [a for a in fits if a.sent == here and a.subject]
         main = [a for a in fits if a.sent < here and a.main]
         subjects = [a for a in fits if a.subject]

@@ -14,7 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract import reference_words as words
-from kg.extract.doctable import table
+from kg.extract.doctable import kids_of, table
 from kg.extract.mentions import Candidate
 
 _PLACES = frozenset({"NORP", "GPE", "LOC"})
@@ -80,11 +80,12 @@ def roles_of(span: Span) -> set[Role]:
     """The roles a story names a person with: the words before the name ("Chancellor Ana
     Quist", "Norwind chief Ana Quist"), an apposition ("Ana Quist, the chancellor," / "the
     chancellor, Ana Quist"), and a title inside the name's span."""
-    root = span.root
+    root = table(span.doc).span_root(span.start, span.end)
     found: set[Role] = set()
-    before = [t for c in root.children if c.i < span.start for t in c.subtree]
+    kids = kids_of(root)
+    before = [t for c in kids if c.i < span.start for t in c.subtree]
     inside = [t for t in span if t.i < root.i]
-    appos = [c for c in root.children if c.dep_ == "appos"]
+    appos = [c for c in kids if c.dep_ == "appos"]
     if root.dep_ == "appos":
         appos.append(root.head)
     sent_index = table(span.doc).sent_index

@@ -52,8 +52,21 @@ class DocTable:
         key = (start, end)
         found = self._span_roots.get(key)
         if found is None:
-            found = self._span_roots[key] = self.doc[start:end].root
+            found = self._span_roots[key] = self._root(start, end)
         return found
+
+    def _root(self, start: int, end: int) -> Token:
+        # spaCy returns a sentence root inside the span, else of the tokens whose head lies
+        # outside, the one nearest the sentence root, counting the steps up for each: thousands
+        # in a list of thousands of names. One token with its head outside needs no count.
+        head = self.head
+        for i in range(start, end):
+            if head[i] == i:
+                return self.tokens[i]
+        outside = [i for i in range(start, end) if not start <= head[i] < end]
+        if len(outside) == 1:
+            return self.tokens[outside[0]]
+        return self.doc[start:end].root
 
     def sent(self, i: int) -> Span:
         """The sentence of token ``i`` (``doc[i].sent``, the same Span object each time)."""
@@ -106,6 +119,34 @@ class DocTable:
                 found[h].append(i)
         return found
 
+    @cached_property
+    def list_start(self) -> list[int]:
+        """The first item of the coordinated list ("A, B and C") each token is an item of, as
+        ``Token.conjuncts`` finds it (climbing ``conj`` heads); the token itself if none. Found
+        for all tokens at once: climbing from each item of a list of thousands is quadratic."""
+        dep, head = self.dep, self.head
+        start: list[int | None] = [None] * len(dep)
+        for i in range(len(dep)):
+            path: list[int] = []
+            j = i
+            while start[j] is None and dep[j] == "conj" and head[j] != j:
+                path.append(j)
+                j = head[j]
+            first = start[j]
+            if first is None:
+                first = start[j] = j
+            for k in path:
+                start[k] = first
+        return [j for j in start if j is not None]
+
+    def conjuncts(self, i: int) -> list[int]:
+        """The items of the list token ``i`` is in, itself included, as ``Token.conjuncts``
+        gives them: the first item, then its ``conj`` children to the right, breadth first."""
+        found = [self.list_start[i]]
+        for word in found:  # grows as it goes: breadth first
+            found += [c for c in self.kids[word] if c > word and self.dep[c] == "conj"]
+        return found
+
 
 def table(doc: Doc) -> DocTable:
     """The table of ``doc``, built on first use."""
@@ -113,6 +154,13 @@ def table(doc: Doc) -> DocTable:
     if found is None:
         found = doc.user_data[_KEY] = DocTable(doc)
     return found  # type: ignore[no-any-return]
+
+
+def kids_of(token: Token) -> list[Token]:
+    """``list(token.children)``, from the table: spaCy finds a token's left children by scanning
+    its whole subtree, thousands of tokens for a verb high in a sentence with no full stop."""
+    tab = table(token.doc)
+    return [tab.tokens[k] for k in tab.kids[token.i]]
 
 
 def release(doc: Doc) -> None:

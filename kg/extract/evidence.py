@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from weakref import WeakKeyDictionary
 
 from spacy.tokens import Doc, Token
 
 from kg.extract import cues, kinds
 from kg.extract.classcues import class_votes
-from kg.extract.doctable import table
+from kg.extract.doctable import DocTable, table
 from kg.extract.kindnames import BROADCAST_WORDS, station_end
 from kg.extract.mentions import ROLE_NOUNS, Candidate, is_acronym
 from kg.extract.peoplecues import person_place_votes
@@ -159,6 +160,35 @@ def _place_follows(doc: Doc, i: int) -> bool:
     return k == len(doc) or doc[k].text in {",", ".", ";", ":", ")", "("} or doc[k].is_space
 
 
+_PLACE_LABELS = frozenset({"GPE", "LOC"})
+_OTHER_LABELS = frozenset({"PERSON", "ORG", "PRODUCT", "NORP"})
+
+
+# Per Doc table: the first item of each list -> (its items, how many places, how many others)
+_LISTS: WeakKeyDictionary[DocTable, dict[int, tuple[frozenset[int], int, int]]] = WeakKeyDictionary()
+
+
+def _list_kinds(root: Token) -> tuple[int, int, bool]:
+    """The other items of the list ``root`` is in (``root.conjuncts``): how many, how many the
+    model calls places, and whether it calls one a person, organization, product or people;
+    counted once per list, not once per item (a list may have thousands)."""
+    tab = table(root.doc)
+    lists = _LISTS.setdefault(tab, {})
+    first = tab.list_start[root.i]
+    found = lists.get(first)
+    if found is None:
+        items = tab.conjuncts(root.i)
+        labels = [tab.tokens[i].ent_type_ for i in items]
+        places = sum(label in _PLACE_LABELS for label in labels)
+        others = sum(label in _OTHER_LABELS for label in labels)
+        found = lists[first] = (frozenset(items), places, others)
+    items_, places, others = found
+    if root.i not in items_:
+        return len(items_), places, others > 0
+    mine = root.ent_type_
+    return len(items_) - 1, places - (mine in _PLACE_LABELS), others - (mine in _OTHER_LABELS) > 0
+
+
 def _syntax_votes(root: Token, votes: Votes, ner: str = "") -> None:
     for child in root.children:
         if child.dep_ == "relcl":
@@ -183,10 +213,9 @@ def _syntax_votes(root: Token, votes: Votes, ner: str = "") -> None:
         votes["Place"] += 3  # "70 miles northeast of Marlow"
     if root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.lower_ == "according":
         votes["NewsOrganization"] += 1.5
+    tab = table(root.doc)
     if root.dep_ == "conj":
-        head = root.head
-        while head.dep_ == "conj":
-            head = head.head
+        head = tab.tokens[tab.list_start[root.head.i]]
         if head.dep_ == "pobj" and head.head.lower_ == "to" and head.head.head.lower_ == "according":
             votes["NewsOrganization"] += 1.5
     if root.dep_ == "nsubj" and root.head.lemma_ in kinds.REPORTING_VERBS:
@@ -199,19 +228,15 @@ def _syntax_votes(root: Token, votes: Votes, ner: str = "") -> None:
     verb = root.head.lemma_
     if root.dep_ == "nsubj" and verb in COMPANY_VERBS and not (ner == "GPE" and verb in cues.COUNTRY_VERBS):
         votes["Company"] += 1
-    listed = root  # the first item of the list the name is in (itself if none)
-    while listed.dep_ == "conj":
-        listed = listed.head
+    listed = tab.tokens[tab.list_start[root.i]]  # the first item of the list the name is in (itself if none)
     # "the assassination of Quist", "the murder of Quist and Roe": the victim is a person
     of = listed.head
     if listed.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_.lower() in cues.VIOLENCE_NOUNS:
         votes["Person"] += 2
     # "Marlow, Dover and Quist": a name listed with names the model calls places (two at least,
     # and most of the list: one is too often a product or a person the model took for a place)
-    conj = root.conjuncts
-    places = sum(t.ent_type_ in {"GPE", "LOC"} for t in conj)
-    others = any(t.ent_type_ in {"PERSON", "ORG", "PRODUCT", "NORP"} for t in conj)
-    if ner not in {"GPE", "LOC"} and places >= 2 and 2 * places >= len(conj) and not others:
+    conj, places, others = _list_kinds(root)
+    if ner not in {"GPE", "LOC"} and places >= 2 and 2 * places >= conj and not others:
         votes["Place"] += 1.5
     # "These brands include A, B and C": the listed names are brands
     if listed.dep_ == "dobj" and listed.head.lemma_ == "include":

@@ -23,7 +23,7 @@ from kg.extract.demonyms import nationality_mentions
 from kg.extract.doctable import table
 from kg.extract.kindnames import channel_spans, is_name_token, kind_spans
 from kg.extract.missed import missed_names
-from kg.extract.nerfix import entity_spans
+from kg.extract.nerfix import NerSpan, entity_spans
 from kg.extract.nested import places_in_names, places_of_bodies, without_orphan_adjectives
 from kg.extract.notnames import cut, title_words
 from kg.extract.parties import constituency_spans, party_spans
@@ -159,10 +159,15 @@ def find_candidates(doc: Doc) -> list[Candidate]:
             cand.extra.update(name.votes)
     ents = entity_spans(doc)
     named_bodies = [b for b in bodies(doc) if add(b.start, b.end, "body", "ORG") is not None]
+    covering: dict[int, list[NerSpan]] = {}  # token -> the entities over it
+    for e in ents:
+        for i in range(e.start, e.end):
+            covering.setdefault(i, []).append(e)
     for start, end in sorted(kind_spans(doc), key=lambda s: (s[0] - s[1], s[0])):
-        labels = {e.label for e in ents if e.start < end and e.end > start}
+        over = {e for i in range(start, end) for e in covering.get(i, ())}
+        labels = {e.label for e in over}
         country = tab.lower[end - 1] in kinds.COUNTRY_HEADS
-        if country and any(e.label == "GPE" and trim(doc, e.start, e.end) == (start, end) for e in ents):
+        if country and any(e.label == "GPE" and trim(doc, e.start, e.end) == (start, end) for e in over):
             add(start, end, "ner", "GPE")  # a country whose name ends in a kind word: "... Union"
             continue
         add(start, end, "kind", "ORG" if "ORG" in labels or not labels else sorted(labels)[0])

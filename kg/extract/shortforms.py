@@ -36,6 +36,7 @@ def acronyms_by_initials(t: NameTable) -> None:
     written = _Written(t)
     # "the EC Commission" is a body of the EC: it leaves "EC" to its initials
     openers = {t.words[j][0] for j in full if len(t.words[j]) > 1 and t.words[j][-1] not in BODY_HEADS}
+    defined = {keys[j] for j, c in enumerate(cands) if c.acronym_of is not None}  # in parentheses
     for i, c in enumerate(cands):
         if c.place is not None or c.acronym_of is not None:
             continue
@@ -43,7 +44,7 @@ def acronyms_by_initials(t: NameTable) -> None:
         if not is_acronym(form):
             continue
         text = form.replace(".", "")
-        if any(cands[j].acronym_of is not None and keys[j] == keys[i] for j in range(len(cands))):
+        if keys[i] in defined:
             continue
         if keys[i] in openers:
             continue
@@ -83,6 +84,7 @@ def _acronyms_written_as_words(t: NameTable, full: list[int], written: _Written)
     Maritime Organisation", "Ukmp" for the "UK Marine Party"): a word in title case that is the
     initials of one name of three words or more in the story names it."""
     doc, cands = t.doc, t.cands
+    by_initials: dict[str, list[int]] | None = None  # initials -> the names of 3+ words with them
     for i, c in enumerate(cands):
         word = surface(doc, c)
         if (
@@ -92,9 +94,13 @@ def _acronyms_written_as_words(t: NameTable, full: list[int], written: _Written)
             or t.strong[i] in {"Person", "Place"}
         ):
             continue
-        fits = {
-            t.uf.find(j) for j in full if len(written.words(j)) >= 3 and word.upper() in written.initials(j)
-        }
+        if by_initials is None:
+            by_initials = {}
+            for j in full:
+                if len(written.words(j)) >= 3:
+                    for form in written.initials(j):
+                        by_initials.setdefault(form, []).append(j)
+        fits = {t.uf.find(j) for j in by_initials.get(word.upper(), ())}
         if len(fits) == 1 and t.uf.find(i) not in fits:
             t.join(fits.pop(), i, "rule:acronym-as-word")
 

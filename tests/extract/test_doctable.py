@@ -48,3 +48,21 @@ def test_extraction_leaves_no_table_behind(nlp, extract_text) -> None:  # type: 
     first = extract_doc(doc, document)
     assert "kg.doctable" not in doc.user_data
     assert extract_doc(doc, document) == first == extract_text(TEXT)
+
+
+LISTS = (
+    "Norwind, Kestrel Mills, Brannock and Velden Freight sued Marlow, Dover and Castelmoor, "
+    "and Ana Quist, Ben Orr or Osric Pell answered for the Rye Union and its members."
+)
+
+
+def test_lists_read_as_spacy_gives_conjuncts(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp(LISTS)
+    tab = table(doc)
+    for t in doc:
+        items = tab.conjuncts(t.i)
+        assert [x for x in items if x != t.i] == [c.i for c in t.conjuncts]
+        first = t
+        while first.dep_ == "conj":
+            first = first.head
+        assert tab.list_start[t.i] == first.i

@@ -18,7 +18,9 @@ Each form answers only for a responder to whom those rules gave no answer in the
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
+from weakref import WeakKeyDictionary
 
 from spacy.tokens import Span, Token
 
@@ -87,10 +89,28 @@ def _makers(ctx: Context, charge: Token, until: int) -> list[Arg]:
     return [arg for o in by for arg in arguments(ctx, o, AGENTS)]
 
 
+# The charge nouns of each story (token indices), found once: a sentence thousands of tokens
+# long has hundreds of verbs of saying, each of whose clauses would be searched for one
+_CHARGE_NOUNS: WeakKeyDictionary[Context, list[int]] = WeakKeyDictionary()
+
+
+def _charge_nouns(ctx: Context) -> list[int]:
+    found = _CHARGE_NOUNS.get(ctx)
+    if found is None:
+        found = _CHARGE_NOUNS[ctx] = [
+            t.i for t in ctx.table.tokens if t.pos_ == "NOUN" and t.lemma_.lower() in CHARGES
+        ]
+    return found
+
+
 def _said_groundless(ctx: Context, verb: Token) -> list[tuple[list[Arg], list[Arg]]]:
     """(responders, makers) when ``verb`` says a charge is groundless."""
     if verb.lemma_.lower() not in SAY_VERBS | THINK_VERBS or not asserted(verb):
         return []
+    charges = _charge_nouns(ctx)
+    k = bisect_right(charges, verb.i)
+    if k == len(charges) or charges[k] >= ctx.table.sent_end[verb.i]:
+        return []  # no charge after the verb in its sentence: no walk over its clause for one
     words = [t for t in verb.subtree if t.i > verb.i]
     found = []
     for charge in (t for t in words if t.pos_ == "NOUN" and t.lemma_.lower() in CHARGES):

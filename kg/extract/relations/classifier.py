@@ -29,7 +29,7 @@ from spacy.tokens import Span, Token
 from kg.errors import ModelError
 from kg.extract.relations.context import Candidate, Context
 from kg.extract.relations.features import COARSE, candidate_pairs, pair_features
-from kg.extract.relations.guards import unstated
+from kg.extract.relations.guards import climb_to_meeting, unstated
 
 DEFAULT_MODEL = "relations-conll04"
 FORMAT = "kg-relation-model/1"
@@ -141,11 +141,17 @@ def _moved_to(ctx: Context, place: int, resident: int) -> bool:
     """Whether a verb or noun of going or meeting governs the place below the resident's clause."""
     mp, rp = ctx.mentions[place], ctx.mentions[resident]
     token = ctx.doc[mp.start : mp.end].root
-    above = {t.i for t in ctx.doc[rp.start : rp.end].root.ancestors}
+    root = ctx.doc[rp.start : rp.end].root
+    # the walk up from the place ends at the first head above the resident's root
+    chains = climb_to_meeting(token, root)
+    meeting = None if chains is None else chains[0][-1]
+    stop = meeting
+    if meeting is not None and meeting.i in (token.i, root.i):
+        stop = meeting.head  # above the resident's root, or the place's own head
     for anc in token.ancestors:
         if anc.lemma_.lower() in MOVEMENT:
             return True
-        if anc.i in above:
+        if stop is not None and anc.i == stop.i:
             break
     return False
 

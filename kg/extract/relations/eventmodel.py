@@ -25,11 +25,12 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Span
 
 from kg.errors import ModelError
 from kg.extract.relations.context import AGENTS, PARTIES, Candidate, Context
-from kg.extract.relations.features import pair_features
+from kg.extract.relations.features import candidate_pairs, pair_features
+from kg.extract.relations.guards import path_between
 from kg.extract.relations.verbs import (
     ACCUSE_CLAUSAL,
     ACCUSE_NOUNS,
@@ -94,18 +95,6 @@ def _kinds(lemma: str) -> list[str]:
     return [kind for kind, words in LEXICON.items() if lemma in words]
 
 
-def _path_tokens(a: Token, b: Token) -> list[Token]:
-    up = [a, *a.ancestors]
-    down = [b, *b.ancestors]
-    down_i = {t.i for t in down}
-    lca = next((t for t in up if t.i in down_i), None)
-    if lca is None:
-        return []
-    rising = [t for t in up[: up.index(lca) + 1]]
-    falling = [t for t in down[: [t.i for t in down].index(lca.i)]]
-    return [t for t in rising + falling if t.i not in (a.i, b.i)]
-
-
 def _is_nested(ctx: Context, m: int) -> bool:
     mention = ctx.mentions[m]
     outer = ctx.mention_at(ctx.doc[mention.start])
@@ -131,26 +120,22 @@ def event_pairs(ctx: Context, sent: Span, rule_hits: Iterable[Candidate]) -> lis
     sentence_kinds = sorted({k for t in sent for k in _kinds(t.lemma_.lower())})
     quoted = any(t.text in {'"', "“", "”"} for t in sent)
     found = []
-    for h in indices:
-        if ctx.type_of(h) not in AGENTS | {"GeopoliticalEntity"}:
+    agents, parties = AGENTS | {"GeopoliticalEntity"}, PARTIES | {"GeopoliticalEntity"}
+    args = [(ctx.mentions[m].start, ctx.mentions[m].end, COARSE[ctx.type_of(m)]) for m in indices]
+    for i, j, between in candidate_pairs(args, [ctx.key(m) for m in indices]):
+        h, t = indices[i], indices[j]
+        if ctx.type_of(h) not in agents or ctx.type_of(t) not in parties:
             continue
-        for t in indices:
-            if ctx.key(h) == ctx.key(t) or ctx.type_of(t) not in PARTIES | {"GeopoliticalEntity"}:
-                continue
-            hm, tm = ctx.mentions[h], ctx.mentions[t]
-            if not (hm.end <= tm.start or tm.end <= hm.start):
-                continue
-            lo, hi = min(hm.end, tm.end), max(hm.start, tm.start)
-            between = sum(1 for m in indices if lo <= ctx.mentions[m].start and ctx.mentions[m].end <= hi)
-            feats = pair_features(
-                ctx.doc,
-                (hm.start, hm.end, COARSE[ctx.type_of(h)]),
-                (tm.start, tm.end, COARSE[ctx.type_of(t)]),
-                between,
-            )
-            feats = [f for f in feats if not f.startswith(SPARSE)]
-            feats += _event_features(ctx, h, t, by_pair, sentence_kinds, quoted)
-            found.append(EventPair(h, t, feats))
+        hm, tm = ctx.mentions[h], ctx.mentions[t]
+        feats = pair_features(
+            ctx.doc,
+            (hm.start, hm.end, COARSE[ctx.type_of(h)]),
+            (tm.start, tm.end, COARSE[ctx.type_of(t)]),
+            between,
+        )
+        feats = [f for f in feats if not f.startswith(SPARSE)]
+        feats += _event_features(ctx, h, t, by_pair, sentence_kinds, quoted)
+        found.append(EventPair(h, t, feats))
     return found
 
 
@@ -171,7 +156,11 @@ def _event_features(
     feats += [f"skind={k}" for k in sentence_kinds]
     if quoted:
         feats.append("quoted")
-    path = _path_tokens(h_root, t_root) if h_root.sent.start == t_root.sent.start else []
+    path = (
+        path_between(h_root, t_root)
+        if ctx.table.sent_index[h_root.i] == ctx.table.sent_index[t_root.i]
+        else []
+    )
     for tok in path:
         lemma = tok.lemma_.lower()
         for k in _kinds(lemma):

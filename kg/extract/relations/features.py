@@ -14,9 +14,12 @@ Example:
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 from spacy.tokens import Doc, Token
 
 from kg.extract import kinds
+from kg.extract.doctable import table
 from kg.extract.mentions import ROLE_NOUNS
 
 # Coarse argument classes: the CoNLL04 types, reached from the ontology classes kg assigns.
@@ -33,6 +36,10 @@ COARSE = {
 MAX_LEXICAL_PATH = 6  # longer paths are too rare to be worth a feature of their own
 MAX_BETWEEN_SEQUENCE = 4
 MAX_LEMMA_PATH = 4  # the words on a short path alone, whatever the parse's labels
+# Two names further apart than this in one sentence are no candidate pair: the model's evidence
+# (words between, the dependency path) says nothing at that distance, and a "sentence" of
+# thousands of tokens (one line with no full stop) would otherwise give millions of pairs.
+MAX_PAIR_GAP = 60
 
 # (token start, token end exclusive, coarse class)
 Arg = tuple[int, int, str]
@@ -143,7 +150,8 @@ def pair_features(doc: Doc, head: Arg, tail: Arg, mentions_between: int = 0) -> 
         feats.append(f"{name}prev={_word(doc[s - 1]) if s > 0 else '<s>'}")
         feats.append(f"{name}next={_word(doc[e]) if e < len(doc) else '</s>'}")
         feats += [f"{name}w={_word(t)}" for t in doc[s:e]]
-    path = _path(h_root, t_root) if h_root.sent.start == t_root.sent.start else None
+    same_sentence = table(doc).sent_index[h_root.i] == table(doc).sent_index[t_root.i]  # O(1), not Token.sent
+    path = _path(h_root, t_root) if same_sentence else None
     if path is None:
         feats.append("path:none")
         return feats
@@ -163,15 +171,26 @@ def pair_features(doc: Doc, head: Arg, tail: Arg, mentions_between: int = 0) -> 
 
 def candidate_pairs(args: list[Arg], keys: list[int]) -> list[tuple[int, int, int]]:
     """Ordered pairs (head, tail, mentions strictly between) of non-overlapping mentions of two
-    different entities, in ``args`` (one sentence's mentions, in text order)."""
+    different entities, in ``args`` (one sentence's mentions), at most ``MAX_PAIR_GAP`` tokens
+    apart; in the order of ``args``."""
     if len(set(keys)) < 2:
         return []  # one entity named over and over: no pair, without a quadratic loop to find none
+    by_start = sorted(range(len(args)), key=lambda k: args[k][0])
+    starts = [args[k][0] for k in by_start]
+    longest = max(e - s for s, e, _ in args)
     found = []
     for i, (hs, he, _) in enumerate(args):
-        for j, (ts, te, _) in enumerate(args):
+        # a tail may end MAX_PAIR_GAP tokens before the head starts or start as far after it ends
+        near = by_start[
+            bisect_left(starts, hs - MAX_PAIR_GAP - longest) : bisect_right(starts, he + MAX_PAIR_GAP)
+        ]
+        for j in sorted(near):
+            ts, te, _ = args[j]
             if i == j or keys[i] == keys[j] or not (he <= ts or te <= hs):
                 continue
             lo, hi = min(he, te), max(hs, ts)
-            between = sum(1 for s, e, _ in args if lo <= s and e <= hi)
-            found.append((i, j, between))
+            if hi - lo > MAX_PAIR_GAP:
+                continue
+            inside = by_start[bisect_left(starts, lo) : bisect_right(starts, hi)]
+            found.append((i, j, sum(1 for k in inside if args[k][1] <= hi)))
     return found

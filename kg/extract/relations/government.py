@@ -21,6 +21,7 @@ rules of ``roles``).
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from weakref import WeakKeyDictionary
 
 from spacy.tokens import Span, Token
 
@@ -153,8 +154,19 @@ def _qualifier(ctx: Context, m: int) -> tuple[str | None, str | None]:
     return known or words[0].text, None
 
 
+# The bodies of each story, found once: every sentence asks, and a long story has thousands
+_BODIES: WeakKeyDictionary[Context, tuple[list[Body], list[Body]]] = WeakKeyDictionary()
+
+
 def _bodies(ctx: Context) -> tuple[list[Body], list[Body]]:
     """The governments and the ministries the story names, one mention each (its first)."""
+    found = _BODIES.get(ctx)
+    if found is None:
+        found = _BODIES[ctx] = _find_bodies(ctx)
+    return found
+
+
+def _find_bodies(ctx: Context) -> tuple[list[Body], list[Body]]:
     governments: list[Body] = []
     ministries: list[Body] = []
     seen: set[int] = set()

@@ -33,17 +33,35 @@ SEAT_NOUNS = (ORG_DESCRIPTORS - PART_NOUNS - {"rival"}) | frozenset(
 )
 
 
+def climb_to_meeting(a: Token, b: Token) -> tuple[list[Token], list[Token]] | None:
+    """The chains of heads from ``a`` and from ``b`` up to their lowest common ancestor (both
+    ending with it), or None if they share no root. The two climb in turn, so the cost is the
+    length of the path, not the depth of the tree (a list of thousands of conjuncts is as deep)."""
+    up, down = [a], [b]
+    at_up, at_down = {a.i: 0}, {b.i: 0}
+    while True:
+        if up[-1].i in at_down:
+            return up, down[: at_down[up[-1].i] + 1]
+        if down[-1].i in at_up:
+            return up[: at_up[down[-1].i] + 1], down
+        moved = False
+        for chain, at in ((up, at_up), (down, at_down)):
+            head = chain[-1].head
+            if head.i != chain[-1].i:
+                at[head.i] = len(chain)
+                chain.append(head)
+                moved = True
+        if not moved:
+            return None
+
+
 def path_between(a: Token, b: Token) -> list[Token]:
     """The tokens strictly between ``a`` and ``b`` on the dependency path joining them."""
-    up = [a, *a.ancestors]
-    down = [b, *b.ancestors]
-    shared = {t.i for t in down}
-    meet = next((k for k, t in enumerate(up) if t.i in shared), None)
-    if meet is None:
+    chains = climb_to_meeting(a, b)
+    if chains is None:
         return []
-    lca = up[meet]
-    below = next(k for k, t in enumerate(down) if t.i == lca.i)
-    return [t for t in [*up[1 : meet + 1], *down[1:below]] if t.i not in (a.i, b.i)]
+    up, down = chains
+    return [t for t in [*up[1:], *down[1:-1]] if t.i not in (a.i, b.i)]
 
 
 def _path(ctx: Context, head: int, tail: int) -> list[Token]:

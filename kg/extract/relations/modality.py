@@ -18,6 +18,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from kg.extract.doctable import kids_of
+
 HEDGES = frozenset({"could", "might", "may"})
 ANNOUNCING = frozenset({"say", "announce", "warn", "threaten", "tell", "add", "state"})
 SELF_PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i"})
@@ -65,11 +67,12 @@ def _announced(verb: Token) -> bool:
 
 def asserted(verb: Token) -> bool:
     """Whether the clause of ``verb`` states its act as happening, done or announced."""
-    if any(c.dep_ == "neg" for c in verb.children):
+    kids = kids_of(verb)
+    if any(c.dep_ == "neg" for c in kids):
         return False
-    if any(c.dep_ == "aux" and c.lower_ in HEDGES for c in verb.children) and not _announced(verb):
+    if any(c.dep_ == "aux" and c.lower_ in HEDGES for c in kids) and not _announced(verb):
         return False
-    if any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in verb.children):
+    if any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in kids):
         return False
     t = verb
     for _ in range(4):  # the clauses above, nearest first

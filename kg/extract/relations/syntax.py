@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Token
 
+from kg.extract.doctable import kids_of
 from kg.extract.relations.context import Arg, Context
 
 NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X", "ADJ"})
@@ -25,7 +26,7 @@ def children(token: Token, deps: Iterable[str], lemmas: Iterable[str] | None = N
     lemma_set = None if lemmas is None else frozenset(lemmas)
     return [
         c
-        for c in token.children
+        for c in kids_of(token)
         if c.dep_ in dep_set and (lemma_set is None or c.lemma_.lower() in lemma_set)
     ]
 
@@ -34,9 +35,9 @@ def prep_objects(token: Token, preps: Iterable[str]) -> list[Token]:
     """Objects of the prepositions ``preps`` attached to ``token``: "to Y", "against Y"."""
     wanted = frozenset(preps)
     found: list[Token] = []
-    for prep in token.children:
+    for prep in kids_of(token):
         if prep.dep_ in ("prep", "dative", "agent") and prep.lower_ in wanted:
-            found.extend(c for c in prep.children if c.dep_ in ("pobj", "pcomp"))
+            found.extend(c for c in kids_of(prep) if c.dep_ in ("pobj", "pcomp"))
     return found
 
 
@@ -130,7 +131,7 @@ def verbal(token: Token) -> bool:
 
 
 def is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in kids_of(verb))
 
 
 def _antecedent(pronoun: Token, verb: Token) -> Token:

@@ -10,14 +10,17 @@ from typing import Any
 
 import pytest
 import spacy
+from hypothesis import given
+from hypothesis import strategies as st
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from kg.errors import ModelError
 from kg.extract.relations import find_relations
 from kg.extract.relations.classifier import Linear, classify, load_model, model_from_dict
 from kg.extract.relations.context import Context
-from kg.extract.relations.features import candidate_pairs, pair_features
+from kg.extract.relations.features import MAX_PAIR_GAP, candidate_pairs, pair_features
+from kg.extract.relations.guards import path_between
 from kg.extract.types import MentionSpan
 
 
@@ -82,6 +85,53 @@ def test_candidate_pairs(
     args: list[tuple[int, int, str]], keys: list[int], expected: list[tuple[int, int, int]]
 ) -> None:
     assert candidate_pairs(args, keys) == expected
+
+
+def _all_pairs(args: list[tuple[int, int, str]], keys: list[int]) -> list[tuple[int, int, int]]:
+    """The definition: every ordered pair of non-overlapping mentions of two entities at most
+    MAX_PAIR_GAP tokens apart, with the mentions wholly between them."""
+    found = []
+    for i, (hs, he, _) in enumerate(args):
+        for j, (ts, te, _) in enumerate(args):
+            if i != j and keys[i] != keys[j] and (he <= ts or te <= hs):
+                lo, hi = min(he, te), max(hs, ts)
+                if hi - lo <= MAX_PAIR_GAP:
+                    found.append((i, j, sum(1 for s, e, _ in args if lo <= s and e <= hi)))
+    return found
+
+
+@given(st.lists(st.tuples(st.integers(0, 400), st.integers(1, 6), st.integers(0, 4)), max_size=40))
+def test_candidate_pairs_are_those_of_the_definition(spans: list[tuple[int, int, int]]) -> None:
+    # mentions in any order, nested or overlapping, some of one entity
+    args = [(start, start + length, "ORG") for start, length, _ in spans]
+    keys = [key for _, _, key in spans]
+    assert candidate_pairs(args, keys) == _all_pairs(args, keys)
+
+
+def test_names_far_apart_in_one_sentence_are_no_pair() -> None:
+    near, far = MAX_PAIR_GAP, MAX_PAIR_GAP + 1
+    assert candidate_pairs([(0, 2, "PER"), (2 + near, 3 + near, "ORG")], [0, 1]) == [(0, 1, 0), (1, 0, 0)]
+    assert candidate_pairs([(0, 2, "PER"), (2 + far, 3 + far, "ORG")], [0, 1]) == []
+
+
+def test_paths_climb_to_the_same_meeting_as_the_ancestors(nlp: Language) -> None:
+    doc = nlp(
+        "Ana Quist, who chairs the Rye Union, told reporters in Marlow that Norwind, Kestrel Mills "
+        "and Brannock had moved their offices to Dover. Ben Orr disagreed."
+    )
+
+    def by_ancestors(a: Token, b: Token) -> list[int]:
+        up, down = [a, *a.ancestors], [b, *b.ancestors]
+        shared = [t.i for t in down]
+        meet = next((k for k, t in enumerate(up) if t.i in shared), None)
+        if meet is None:
+            return []
+        below = shared.index(up[meet].i)
+        return [t.i for t in [*up[1 : meet + 1], *down[1:below]] if t.i not in (a.i, b.i)]
+
+    for a in doc:
+        for b in doc:
+            assert [t.i for t in path_between(a, b)] == by_ancestors(a, b)
 
 
 # ---------------------------------------------------------------- the model
