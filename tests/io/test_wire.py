@@ -61,7 +61,7 @@ def test_a_wire_story_has_no_signature_or_ticker_entities(extract_text) -> None:
     ("text", "not_names"),
     [
         (
-            "Kestrian officials sought to convince the U.S. That the pact was working, and said\n"
+            "Kestrian officials tried to persuade the U.S. That the accord held, and said\n"
             "U.S. Complaints about the pact were unfounded. The complaints came from industry.",
             {"U.S. That", "U.S. Complaints"},
         ),

@@ -88,7 +88,7 @@ def authors(ctx: Context, noun: Token, types: Iterable[str] | None = None) -> li
             if b.lower_ == "behalf"
             for o in prep_objects(b, ("of",))
         ]
-    if not direct:  # "an offer for the company's stock from X": "from" hung on a noun inside
+    if not direct:  # "a bid for the firm's shares from X": "from" hung on a noun inside
         direct = _from_within(noun)
     found = _mentions(ctx, direct, types)
     found += [(m, f * SPEAKER_FACTOR) for m, f in _mentions(ctx, compounds, types)]

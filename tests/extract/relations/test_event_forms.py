@@ -62,7 +62,7 @@ ACCUSES = [
         "The Tanner Union said Ben Marlow's comments were highly irresponsible.",
         ("Tanner Union", "Ben Marlow"),
     ),
-    ("Norland has called Kestria's rice policy an extreme example of protectionism.", ("Norland", "Kestria")),
+    ("Norland has called Kestria's dairy quotas a plain case of protectionism.", ("Norland", "Kestria")),
     (
         "The Federal Trade Commission had charged in a complaint filed in court that Norwind Corp "
         "mislabeled its goods.",
@@ -256,7 +256,7 @@ def test_a_party_office_makes_a_member(extract_text: Callable[[str], Extraction]
             ("Kestria", "accuses", "France"),
         ),
         (
-            "Kestrel Data said its board rejected a tender offer for the company's stock from Norwind Ltd "
+            "Kestrel Data said its board turned down a bid for the firm's shares from Norwind Ltd "
             "on Monday.",
             ("Kestrel Data", "respondsTo", "Norwind Ltd"),
         ),
