@@ -140,8 +140,8 @@ def _is_name(ctx: Context, m: int) -> bool:
 def _moved_to(ctx: Context, place: int, resident: int) -> bool:
     """Whether a verb or noun of going or meeting governs the place below the resident's clause."""
     mp, rp = ctx.mentions[place], ctx.mentions[resident]
-    token = ctx.doc[mp.start : mp.end].root
-    root = ctx.doc[rp.start : rp.end].root
+    token = ctx.table.span_root(mp.start, mp.end)
+    root = ctx.table.span_root(rp.start, rp.end)
     # the walk up from the place ends at the first head above the resident's root
     chains = climb_to_meeting(token, root)
     meeting = None if chains is None else chains[0][-1]
@@ -160,7 +160,7 @@ def _listed(ctx: Context, m: int) -> list[Token]:
     """The items of the coordinated list ("A, B and C") the mention is one item of; [] if none.
     The parser sometimes hangs the second item on the first as an apposition ("of A, B, C and
     D": B appos A, C and D conj B); the first item is then one of the list too."""
-    root = ctx.doc[ctx.mentions[m].start : ctx.mentions[m].end].root
+    root = ctx.table.span_root(ctx.mentions[m].start, ctx.mentions[m].end)
     for item in (root, *[c for c in root.children if c.dep_ == "appos"]):
         items = [item, *item.conjuncts]
         has_cc = any(c.dep_ == "cc" for t in items for c in t.children)
@@ -176,8 +176,8 @@ def _listed(ctx: Context, m: int) -> list[Token]:
 
 def _peers(ctx: Context, head: int, tail: int) -> bool:
     """Places listed together are peers: in "Italy, Switzerland and Japan" none is inside another."""
-    head_root = ctx.doc[ctx.mentions[head].start : ctx.mentions[head].end].root
-    tail_root = ctx.doc[ctx.mentions[tail].start : ctx.mentions[tail].end].root
+    head_root = ctx.table.span_root(ctx.mentions[head].start, ctx.mentions[head].end)
+    tail_root = ctx.table.span_root(ctx.mentions[tail].start, ctx.mentions[tail].end)
     return any(t.i == head_root.i for t in _listed(ctx, tail)) or any(
         t.i == tail_root.i for t in _listed(ctx, head)
     )

@@ -67,7 +67,7 @@ def path_between(a: Token, b: Token) -> list[Token]:
 def _path(ctx: Context, head: int, tail: int) -> list[Token]:
     mh, mt = ctx.mentions[head], ctx.mentions[tail]
     inside = set(range(mh.start, mh.end)) | set(range(mt.start, mt.end))
-    a, b = ctx.doc[mh.start : mh.end].root, ctx.doc[mt.start : mt.end].root
+    a, b = ctx.table.span_root(mh.start, mh.end), ctx.table.span_root(mt.start, mt.end)
     return [t for t in path_between(a, b) if t.i not in inside]
 
 
@@ -102,7 +102,7 @@ def post_of_another(ctx: Context, person: int, org: int) -> bool:
         if other is not None and ctx.key(other) not in (ctx.key(person), ctx.key(org)):
             return True
     mp, mo = ctx.mentions[person], ctx.mentions[org]
-    a, b = ctx.doc[mp.start : mp.end].root, ctx.doc[mo.start : mo.end].root
+    a, b = ctx.table.span_root(mp.start, mp.end), ctx.table.span_root(mo.start, mo.end)
     return (a.dep_ == "conj" and a.head.i == b.i) or (b.dep_ == "conj" and b.head.i == a.i)
 
 

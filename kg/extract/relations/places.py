@@ -156,7 +156,7 @@ def _possessive(ctx: Context, sent: Span) -> list[Candidate]:
         place = ctx.mentions[p]
         if place.type not in PLACE:
             continue
-        root = ctx.doc[place.start : place.end].root
+        root = ctx.table.span_root(place.start, place.end)
         if root.dep_ != "poss":
             continue
         for types, relation, confidence in (
@@ -167,7 +167,7 @@ def _possessive(ctx: Context, sent: Span) -> list[Candidate]:
             if owned is None or owned == p:
                 continue
             span = ctx.mentions[owned]
-            if ctx.doc[span.start : span.end].root.i == root.head.i:
+            if ctx.table.span_root(span.start, span.end).i == root.head.i:
                 found += pairs(
                     [(owned, 1.0)], [(p, 1.0)], relation, confidence, f"rule:{relation.lower()}-possessive"
                 )

@@ -256,8 +256,7 @@ def test_a_party_office_makes_a_member(extract_text: Callable[[str], Extraction]
             ("Kestria", "accuses", "France"),
         ),
         (
-            "Kestrel Data said its board turned down a bid for the firm's shares from Norwind Ltd "
-            "on Monday.",
+            "Kestrel Data said its board turned down a bid for the firm's shares from Norwind Ltd on Monday.",
             ("Kestrel Data", "respondsTo", "Norwind Ltd"),
         ),
         (
