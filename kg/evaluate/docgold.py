@@ -35,7 +35,7 @@ SYMMETRIC = frozenset({"alliance"})
 EVENTS = ("accuses", "respondsTo", "urges")
 FAMILY_ORDER = ("accuses", "respondsTo", "urges", "role", "partOf", "represents", "alliance", "basedIn")
 
-# Titles tried removed from the front of a name ("Mr Blair" is gold "Blair"); longest first.
+# Titles tried removed from the front of a name ("Mr Quist" is gold "Quist"); longest first.
 TITLES = tuple(
     sorted(
         set(
@@ -72,8 +72,8 @@ def normalise(name: str) -> str:
 
 
 def name_forms(name: str) -> frozenset[str]:
-    """The normalised name, and the same with leading titles removed ("mr tony blair" ->
-    "tony blair"): the forms under which two names are taken to be the same."""
+    """The normalised name, and the same with leading titles removed ("mr ana quist" ->
+    "ana quist"): the forms under which two names are taken to be the same."""
     forms = {normalise(name)}
     text = normalise(name)
     changed = True

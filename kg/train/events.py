@@ -364,7 +364,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "format": FORMAT,
         "name": args.name,
         "version": args.version,
-        "source": "news-events train (Reuters-21578 and BBC News stories, document-level gold)",
+        "source": "news-events train (Reuters-21578 and BBC stories, document-level gold)",
         "licence": "weights trained on research-use corpora",
         "stories": len(stories),
         "seed": args.seed,
