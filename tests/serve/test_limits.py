@@ -26,8 +26,8 @@ from kg.serve.server import Limits, SparqlServer, make_server
 from kg.sparql.query import run_query
 from kg.sparql.results import QueryResult
 from kg.sparql.stores import open_store
+from tests.serve.serving import TIMEOUT, serving
 
-TIMEOUT = 30  # seconds any one request may take
 CHEAP = "SELECT ?s WHERE { ?s rdfs:label 'thing 7' }"
 SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"  # 300^3 rows: minutes
 # a string doubled 30 times over: 8 GiB if nothing stopped it
@@ -55,15 +55,8 @@ def running(
         assert tmp is not None
         graph.serialize(tmp / "graph.nt", format="nt", encoding="utf-8")
         query_fn = open_store(tmp / "graph.nt", "oxigraph").query
-    server = make_server(query_fn, "127.0.0.1", 0, limits=Limits(**limits))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
+    with serving(make_server(query_fn, "127.0.0.1", 0, limits=Limits(**limits))) as server:
         yield server
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(TIMEOUT)
 
 
 def ask(server: SparqlServer, query: str) -> tuple[int, str, float]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import socket
-import threading
 import urllib.parse
 from collections.abc import Iterator
 
@@ -12,23 +11,16 @@ from rdflib import Graph
 
 from kg.serve.server import SparqlServer, make_server
 from kg.sparql.query import run_query
+from tests.serve.serving import TIMEOUT, serving
 
-TIMEOUT = 30  # seconds any one request may take
 NESTED = "SELECT * WHERE { FILTER(" + "(" * 1000 + "1" + ")" * 1000 + ") }"
 
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[SparqlServer]:
     graph = Graph().parse(data="<urn:a> <urn:b> 'c' .", format="turtle")
-    started = make_server(lambda text: run_query(graph, text), "127.0.0.1", 0)
-    thread = threading.Thread(target=started.serve_forever, daemon=True)
-    thread.start()
-    try:
+    with serving(make_server(lambda text: run_query(graph, text), "127.0.0.1", 0)) as started:
         yield started
-    finally:
-        started.shutdown()
-        started.server_close()
-        thread.join(TIMEOUT)
 
 
 def raw(server: SparqlServer, head: str, body: bytes = b"") -> tuple[int, str]:

@@ -15,7 +15,6 @@ import select
 import signal
 import subprocess
 import sys
-import threading
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -36,8 +35,8 @@ from kg.serve.server import SparqlServer, is_loopback, make_server
 from kg.sparql.query import list_named_queries, load_graph, named_query, run_query
 from kg.sparql.results import QueryResult
 from tests.conftest import EXAMPLES
+from tests.serve.serving import TIMEOUT, serving
 
-TIMEOUT = 30  # seconds any one request may take
 XSD_DATE = URIRef("http://www.w3.org/2001/XMLSchema#date")
 # who did what when: IRIs, plain literals, typed literals (xsd:date) and unbound dates
 AGENTS = """SELECT ?agent ?name ?date WHERE {
@@ -66,15 +65,8 @@ def graph(graph_path: Path) -> Graph:
 
 @contextmanager
 def running(query_fn: Callable[[str], QueryResult]) -> Iterator[SparqlServer]:
-    server = make_server(query_fn, "127.0.0.1", 0)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
+    with serving(make_server(query_fn, "127.0.0.1", 0)) as server:
         yield server
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(TIMEOUT)
 
 
 @pytest.fixture(scope="module")
