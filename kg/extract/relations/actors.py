@@ -89,7 +89,7 @@ def authors(ctx: Context, noun: Token, types: Iterable[str] | None = None) -> li
             for o in prep_objects(b, ("of",))
         ]
     if not direct:  # "a bid for the firm's shares from X": "from" hung on a noun inside
-        direct = _from_within(noun)
+        direct = _from_within(noun) or _from_after(noun)
     found = _mentions(ctx, direct, types)
     found += [(m, f * SPEAKER_FACTOR) for m, f in _mentions(ctx, compounds, types)]
     return _best(found)
@@ -117,6 +117,19 @@ def _from_within(noun: Token) -> list[Token]:
     return []
 
 
+def _from_after(noun: Token) -> list[Token]:
+    """ "rejected a higher offer from X" read with "from X" on the verb: right after the object,
+    it still names who made the object."""
+    if noun.dep_ != "dobj":
+        return []
+    return [
+        o
+        for p in noun.head.children
+        if p.dep_ == "prep" and p.lower_ in ("from", "by") and p.i == noun.right_edge.i + 1
+        for o in children(p, ("pobj",))
+    ]
+
+
 def actor_args(ctx: Context, token: Token, types: Iterable[str] | None = None) -> list[Arg]:
     """The mentions acting through ``token``: itself when it is a mention, else the organization
     an unnamed speaker speaks for ("a Norwind spokesman", "a spokeswoman for Norwind") or the
@@ -140,15 +153,17 @@ def target_args(ctx: Context, token: Token, types: Iterable[str] | None = None) 
     found = arguments(ctx, token, types)
     if not found and (token.lemma_.lower() in OWNED_TARGETS or token.lower_ in OWNED_TARGETS):
         # "Norwind's handling", "Norwind policies", "Kestria's fiscal stance", "the move by Norwind"
-        owners = children(token, ("poss",)) + [
-            c for c in token.children if c.dep_ == "compound" and c.i < token.i
-        ]
-        owners += prep_objects(token, ("by",))
-        found = _mentions(ctx, owners, types)
+        found = _mentions(ctx, owners(token), types)
     if token.pos_ == "NOUN":  # "four companies - A, its unit B, C and D"
         known = {m for m, _ in found}
         found += [(m, f) for m, f in listed_after(ctx, token, types) if m not in known]
     return found
+
+
+def owners(noun: Token) -> list[Token]:
+    """Whose ``noun`` is: "Norwind's plan", "the Norwind plan", "the plan by Norwind"."""
+    before = [c for c in noun.children if c.dep_ == "compound" and c.i < noun.i]
+    return children(noun, ("poss",)) + before + prep_objects(noun, ("by",))
 
 
 def listed_after(ctx: Context, noun: Token, types: Iterable[str] | None = None) -> list[Arg]:

@@ -23,6 +23,7 @@ from kg.extract.relations.actors import (
     authors,
     behalf_of,
     judges,
+    owners,
 )
 from kg.extract.relations.advice import find_advice
 from kg.extract.relations.context import AGENTS, Arg, Candidate, Context, pairs
@@ -119,8 +120,7 @@ def _accuse_verb(ctx: Context, verb: Token) -> list[Candidate]:
         if tails:
             return pairs(heads, tails, "accuses", 0.8, "rule:accuse-verb")
         if lemma in CRITICISING:  # "criticised Y's preoccupation with ...": whatever Y's, Y is criticised
-            owners = [p for o in object_tokens(verb) for p in children(o, ("poss",))]
-            tails = _targets(ctx, owners)
+            tails = _targets(ctx, [p for o in object_tokens(verb) for p in children(o, ("poss",))])
             if tails:
                 return pairs(heads, tails, "accuses", 0.8, "rule:accuse-verb")
     if lemma in ACCUSE_CLAUSAL:
@@ -153,8 +153,7 @@ def _blamed_on(ctx: Context, verb: Token) -> list[Arg]:
     found = _targets(ctx, named)
     if found:
         return found
-    owners = [c for n in named for c in n.children if c.dep_ in ("poss", "compound") and c.i < n.i]
-    return _targets(ctx, owners)
+    return _targets(ctx, [o for n in named for o in owners(n)])
 
 
 def _accuse_noun(ctx: Context, noun: Token) -> list[Candidate]:

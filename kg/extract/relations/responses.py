@@ -109,16 +109,6 @@ def _accusers_of(ctx: Context, accusation: Token) -> list[Arg]:
     found = authors(ctx, accusation)
     if not found:
         found = [arg for a in prep_objects(accusation, ("of",)) for arg in arguments(ctx, a)]
-    if not found and accusation.dep_ == "dobj":
-        # "rejected a higher offer from Y": the parser may hang "from Y" on the verb; right after
-        # the object it is still the object's author
-        found = [
-            arg
-            for p in accusation.head.children
-            if p.dep_ == "prep" and p.lower_ in ("from", "by") and p.i == accusation.right_edge.i + 1
-            for o in children(p, ("pobj",))
-            for arg in arguments(ctx, o)
-        ]
     return found
 
 
