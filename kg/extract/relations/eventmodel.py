@@ -147,9 +147,8 @@ def _event_features(
     sentence_kinds: list[str],
     quoted: bool,
 ) -> list[str]:
-    doc = ctx.doc
     hm, tm = ctx.mentions[h], ctx.mentions[t]
-    h_root, t_root = doc[hm.start : hm.end].root, doc[tm.start : tm.end].root
+    h_root, t_root = ctx.table.span_root(hm.start, hm.end), ctx.table.span_root(tm.start, tm.end)
     feats = [f"hk={hm.kind}", f"tk={tm.kind}"]
     feats += [f"rule={r}" for r in by_pair.get((ctx.key(h), ctx.key(t)), ())]
     feats += [f"rulerev={r}" for r in by_pair.get((ctx.key(t), ctx.key(h)), ())]

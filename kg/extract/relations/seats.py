@@ -72,7 +72,7 @@ def _listed_before(root: Token, noun: Token) -> bool:
 
 def _description_nouns(ctx: Context, o: int, sent: Span) -> list[Token]:
     org = ctx.mentions[o]
-    root = ctx.doc[org.start : org.end].root
+    root = ctx.table.span_root(org.start, org.end)
     nouns: list[Token] = []
     before = org.start - 1
     if before >= sent.start and ctx.doc[before].lower_ in ARTICLES:
@@ -140,7 +140,7 @@ def _courts(ctx: Context, sent: Span) -> list[Candidate]:
         org = ctx.mentions[o]
         if org.type not in ORG_FAMILY or ctx.doc[org.end - 1].lower_ not in COURT_WORDS:
             continue
-        root = ctx.doc[org.start : org.end].root
+        root = ctx.table.span_root(org.start, org.end)
         objects = prep_objects(root, ("in",))
         if org.end + 1 < sent.end and ctx.doc[org.end].lower_ == "in":  # the parse may hang "in" higher
             objects.append(ctx.doc[org.end + 1])

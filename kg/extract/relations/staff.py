@@ -88,7 +88,7 @@ def _company_of_story(ctx: Context, sent: Span, person: int) -> int | None:
     for m in ctx.starting_in(sent.start, sent.end):
         if m == person or ctx.type_of(m) not in ORG_FAMILY:
             continue
-        root = ctx.doc[ctx.mentions[m].start : ctx.mentions[m].end].root
+        root = ctx.table.span_root(ctx.mentions[m].start, ctx.mentions[m].end)
         if root.dep_ in ("nsubj", "nsubjpass") and root.head.dep_ in ("ROOT", "ccomp"):
             return m
     counts: Counter[int] = Counter()
