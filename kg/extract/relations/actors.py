@@ -66,6 +66,7 @@ OWNED_TARGETS = frozenset(
 COURT_WORDS = frozenset(
     {"court", "courts", "tribunal", "judge", "justice", "magistrate", "arbitrator", "appeals"}
 )  # "the Ninth Circuit Court of Appeals"
+COURTS = frozenset({"court", "courts", "tribunal"})
 SPEAKER_FACTOR = 0.9  # the organization reached through its unnamed spokesman or its document
 
 
@@ -199,13 +200,25 @@ def listed_after(ctx: Context, noun: Token, types: Iterable[str] | None = None) 
 
 def judges(ctx: Context, m: int) -> bool:
     """Whether mention ``m`` is a court or a judge by the head word of a name of its entity: "the
-    Osaka District Court", and "its" or "the court" referring to it."""
+    Osaka District Court", and "its" or "the court" referring to it (not "the Department of
+    Justice")."""
     key = ctx.mentions[m].key
     return any(
-        ctx.doc[other.end - 1].lower_ in COURT_WORDS
+        _court_name([t.lower_ for t in ctx.doc[other.start : other.end]])
         for other in ctx.mentions
         if other.key == key and other.kind == "name"
     )
+
+
+def _court_name(words: list[str]) -> bool:
+    """A court's name ends in a court word: "the Osaka District Court", "the Ninth Circuit Court of
+    Appeals"; "of Justice" ends a ministry's name as well ("the Department of Justice"), a court's
+    only after a court word ("the European Court of Justice")."""
+    if not words or words[-1] not in COURT_WORDS:
+        return False
+    if len(words) >= 2 and words[-2] == "of":
+        return any(w in COURTS for w in words[:-2])
+    return True
 
 
 def _best(found: list[Arg]) -> list[Arg]:
