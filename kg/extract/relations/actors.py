@@ -9,7 +9,9 @@ News seldom puts the actor's name in the subject of the verb:
 - an act is aimed at an organization through what it owns or did: "criticised Norwind's
   handling of ...", "protested over Norwind's decision";
 - a list of targets follows a dash or colon: "suing four companies - Norwind, its unit
-  Norwind Gas, Brackley Oil and Tanner Mills".
+  Norwind Gas, Brackley Oil and Tanner Mills";
+- an offer named once with its maker is "the offer" after: "a tender offer from Kestrel ...
+  alleging that the offer violates ..." (Kestrel is accused).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from collections.abc import Iterable
 from spacy.tokens import Token
 
 from kg.extract.relations.context import Arg, Context
-from kg.extract.relations.syntax import LIST_GLUE, arguments, children, prep_objects
+from kg.extract.relations.syntax import LIST_GLUE, arguments, children, climb, prep_objects
 
 # People who speak or act for an organization without being named.
 SPEAKER_NOUNS = frozenset(
@@ -42,6 +44,10 @@ AUTHORED_NOUNS = frozenset(
         "announcement", "move", "motion", "filing", "brief", "submission", "objection",
     }
 )  # fmt: skip
+# Offers taken up again as "the offer" once their maker is named.
+OFFERS = frozenset({"offer", "bid", "proposal"})
+THIS = frozenset({"the", "this", "that"})
+MAKING = frozenset({"make", "launch", "submit", "table", "put", "announce", "unveil"})
 # Participles that name an act's author with "by": "the suit filed by X", "charges brought by X".
 AUTHOR_PARTICIPLES = frozenset(
     {"file", "bring", "lodge", "raise", "make", "issue", "send", "level", "submit", "launch", "voice"}
@@ -93,7 +99,30 @@ def authors(ctx: Context, noun: Token, types: Iterable[str] | None = None) -> li
         direct = _from_within(noun) or _from_after(noun)
     found = _mentions(ctx, direct, types)
     found += [(m, f * SPEAKER_FACTOR) for m, f in _mentions(ctx, compounds, types)]
+    if not found and _the_offer(noun):  # "the offer" of a maker named before
+        wanted = None if types is None else frozenset(types)
+        found = [
+            (m, SPEAKER_FACTOR) for m in ctx.state.offer_makers if wanted is None or ctx.type_of(m) in wanted
+        ]
     return _best(found)
+
+
+def _the_offer(noun: Token) -> bool:
+    """ "the offer", "the tender offer", "this bid": an offer taken up again, its maker unsaid."""
+    return noun.lemma_.lower() in OFFERS and any(c.dep_ == "det" and c.lower_ in THIS for c in noun.children)
+
+
+def remember_offers(ctx: Context, tokens: Iterable[Token]) -> None:
+    """Keep the maker of the latest offer named with it ("a tender offer from X", "X's bid"), for
+    "the offer" of later sentences: "the offer violates ..." accuses X, "rejected the offer"
+    answers X."""
+    for t in tokens:
+        if t.pos_ == "NOUN" and t.lemma_.lower() in OFFERS and not _the_offer(t):
+            makers = authors(ctx, t)
+            if not makers and t.dep_ == "dobj" and t.head.lemma_.lower() in MAKING:  # "X made an offer"
+                makers = [arg for s in climb(t.head)[0] for arg in actor_args(ctx, s)]
+            if makers:
+                ctx.state.offer_makers = tuple(m for m, _ in makers)
 
 
 def behalf_of(token: Token) -> list[Token]:
@@ -155,6 +184,8 @@ def target_args(ctx: Context, token: Token, types: Iterable[str] | None = None) 
     if not found and (token.lemma_.lower() in OWNED_TARGETS or token.lower_ in OWNED_TARGETS):
         # "Norwind's handling", "Norwind policies", "Kestria's fiscal stance", "the move by Norwind"
         found = _mentions(ctx, owners(token), types)
+        if not found and _the_offer(token):  # "alleging that the offer violates ...": its maker's
+            found = authors(ctx, token, types)
     if token.pos_ == "NOUN":  # "four companies - A, its unit B, C and D"
         known = {m for m, _ in found}
         found += [(m, f) for m, f in listed_after(ctx, token, types) if m not in known]

@@ -39,6 +39,17 @@ FOUND = [
         "The Norland Ministry of Justice sued Norwind Corp on Monday.",
         ("Norland Ministry of Justice", "accuses", "Norwind Corp"),
     ),
+    # "the offer" of a maker named before
+    (
+        "Norwind Corp rejected a tender offer from Kestrel Data on Monday. Norwind Corp also filed a "
+        "lawsuit alleging that the offer violates securities laws.",
+        ("Norwind Corp", "accuses", "Kestrel Data"),
+    ),
+    (
+        "Kestrel Data made a tender offer for Norwind Corp on Monday. The offer, which Norwind Corp "
+        "rejected, was worth two billion crowns.",
+        ("Norwind Corp", "respondsTo", "Kestrel Data"),
+    ),
     # a counted plural stands for the group just named
     (
         "The case against Ben Orr, Lena Voss and Ana Quist is being heard in Ostberg. Tom Brand, "
