@@ -20,7 +20,9 @@ A reference joins the entity it most plausibly refers to, so that a relation sta
 - a pronoun that is the object of a verb is not that verb's subject ("Quist praised him"), nor is
   the owner of what a verb of answering takes ("Quist reacted to his warning");
 - pleonastic "it" ("it is understood that ...", "it is a bad idea") refers to nothing, nor
-  does "it" to a body that is no subject or possessor within reach; nor do "they", "them" and
+  does "it" to a body that is no subject or possessor within reach - unless "it" is the object
+  of a verb whose object is a party ("quit the Marlow Party and accused it of ...": one
+  accuses, sues or urges a body, not a thing); nor do "they", "them" and
   "their": news uses them for people and things far more often than for one named body.
 References are marked as such in the output and never name an entity.
 """
@@ -54,6 +56,9 @@ REACH = 400
 ANSWERING = frozenset(
     {"react", "respond", "reply", "retort", "rebut", "refute", "reject", "deny", "dismiss", "counter"}
 )
+# Verbs whose object is a party, never a thing or an event: "it" as their object may be a body
+# that was only named as an object itself ("left the party and accused it of ...").
+PARTY_OBJECT_VERBS = frozenset({"accuse", "sue", "urge", "implore", "exhort", "ask", "order", "warn"})
 _QUOTES = {'"', "“", "”", "``", "''"}
 
 
@@ -112,6 +117,11 @@ def _clause_subjects(tok: Token) -> set[int]:
         if verb.pos_ == "ADP":  # "after [accusing him]": the verb the preposition hangs on
             verb = verb.head
     return {t.i for c in verb.children if _is_subject(c) for t in c.subtree}
+
+
+def _party_object(tok: Token) -> bool:
+    """ "it" is the direct object of a verb whose object is a party ("accused it of ...")."""
+    return tok.lower_ == "it" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in PARTY_OBJECT_VERBS
 
 
 def quoted_tokens(doc: Doc) -> list[bool]:
@@ -314,7 +324,7 @@ class _Discourse:
         subjects = [a for a in fits if a.subject]
         # "it" is as often an event or a thing as a body: only a body that is the subject (or
         # the possessor) of a clause is salient enough for it
-        last = fits if gender else [a for a in fits if a.acts]
+        last = fits if gender or _party_object(tok) else [a for a in fits if a.acts]
         if quoted:
             main = []  # a quotation is its own discourse: its latest subject, main or not
         chosen = same or main or subjects or last

@@ -185,3 +185,31 @@ def test_role_matches(ref: tuple[str, ...], named: set[tuple[str, ...]], matches
     from kg.extract.descriptions import role_matches
 
     assert role_matches(ref, named) is matches
+
+
+@pytest.mark.parametrize(
+    ("text", "triple"),
+    [
+        (
+            "Tobias Wrenholm has quit the Marlow Reform Party and accused it of betraying its voters.",
+            ("Tobias Wrenholm", "accuses", "Marlow Reform Party"),
+        ),
+        (
+            "Tobias Wrenholm left the Northern Grain Federation in May. He later sued it for unpaid fees.",
+            ("Tobias Wrenholm", "accuses", "Northern Grain Federation"),
+        ),
+        (
+            "Tobias Wrenholm joined the Marlow Reform Party in 2001 and urged it to back the treaty.",
+            ("Tobias Wrenholm", "urges", "Marlow Reform Party"),
+        ),
+    ],
+)
+def test_it_as_the_object_of_accusing_or_urging_is_the_body_named_as_an_object(  # type: ignore[no-untyped-def]
+    extract_text, text: str, triple: tuple[str, str, str]
+) -> None:
+    assert triple in triples(extract_text(text))
+
+
+def test_it_as_the_object_of_other_verbs_still_needs_a_body_that_acts(extract_text) -> None:  # type: ignore[no-untyped-def]
+    ex = extract_text("Tobias Wrenholm visited the Norwind Group plant on Monday and praised it.")
+    assert not [k for k in refs(ex) if k.startswith("it@")]
