@@ -10,7 +10,8 @@ A reference joins the entity it most plausibly refers to, so that a relation sta
 - "the company" in apposition to a name is that name ("Norwind, the company that ...");
   otherwise a description refers to the latest entity whose name it heads ("the federation"
   for "the Grain Federation"), or failing that to the latest fitting subject or entity; "the
-  government", "the court", "the board" only to a name they head;
+  government", "the court", "the board" only to a name they head - or "the board" to the body
+  whose board the story named ("the Norwind board", "Norwind's board", "the board of Norwind");
 - a pronoun looks back two sentences; it prefers the latest subject in its own sentence, then
   the latest subject of a main clause before it, then any subject, then the latest mention; an
   entity referred to by an earlier pronoun counts as mentioned there, so a chain of "he"s
@@ -59,6 +60,9 @@ ANSWERING = frozenset(
 # Verbs whose object is a party, never a thing or an event: "it" as their object may be a body
 # that was only named as an object itself ("left the party and accused it of ...").
 PARTY_OBJECT_VERBS = frozenset({"accuse", "sue", "urge", "implore", "exhort", "ask", "order", "warn"})
+# A body's own organs: "the board" unowned is the board of the organization the story named
+# with one ("the Norwind board", "Norwind's board", "the board of Norwind").
+OWNED_BODIES = frozenset({"board"})
 _QUOTES = {'"', "“", "”", "``", "''"}
 
 
@@ -122,6 +126,13 @@ def _clause_subjects(tok: Token) -> set[int]:
 def _party_object(tok: Token) -> bool:
     """ "it" is the direct object of a verb whose object is a party ("accused it of ...")."""
     return tok.lower_ == "it" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in PARTY_OBJECT_VERBS
+
+
+def _owns_board(root: Token) -> bool:
+    """A name is the owner of a board: "the Norwind board", "Norwind's board", "the board of Norwind"."""
+    if root.dep_ in {"poss", "compound"}:
+        return root.head.lower_ in OWNED_BODIES
+    return root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in OWNED_BODIES
 
 
 def quoted_tokens(doc: Doc) -> list[bool]:
@@ -208,11 +219,14 @@ class _Discourse:
         self.named: dict[int, set[descriptions.Role]] = {}  # person cluster -> roles named with
         self.gender: dict[int, str] = {}  # person cluster -> "he" or "she", from titles and pronouns
         self.heads: dict[int, set[str]] = {}  # cluster -> head words of its names ("federation")
+        self.boards: list[tuple[int, int]] = []  # (token, cluster): "the Norwind board", "Norwind's board"
         for k, cl in enumerate(clusters):
             for c in cl.members:
                 if c.source in REFERENCE_SOURCES or c.nested:
                     continue
                 named_first.append(self._antecedent(c.start, c.end, k))
+                if cl.type in ORGANIZATIONS and _owns_board(tab.span_root(c.start, c.end)):
+                    self.boards.append((c.start, k))
                 self.heads.setdefault(k, set()).update(_head_words(doc[c.start : c.end]))
                 if cl.type == "Person":
                     self.named.setdefault(k, set()).update(descriptions.roles_of(doc[c.start : c.end]))
@@ -265,6 +279,11 @@ class _Discourse:
         same_word = self.seen.latest(self.seen.by_head.get(tok.lower_, []), ref.start)
         if same_word is not None:
             return same_word.cluster
+        if tok.lower_ in OWNED_BODIES:
+            # "the board" is the board the story named with its owner: "the Norwind board met
+            # ... the board also rejected the offer"
+            owners = [k for start, k in self.boards if start < ref.start]
+            return owners[-1] if owners else None
         if tok.lower_ in reference_words.HEAD_ONLY_NOUNS:
             return None
         allowed = DEFINITE_NOUNS.get(tok.lower_, ())

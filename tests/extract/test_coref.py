@@ -213,3 +213,21 @@ def test_it_as_the_object_of_accusing_or_urging_is_the_body_named_as_an_object( 
 def test_it_as_the_object_of_other_verbs_still_needs_a_body_that_acts(extract_text) -> None:  # type: ignore[no-untyped-def]
     ex = extract_text("Tobias Wrenholm visited the Norwind Group plant on Monday and praised it.")
     assert not [k for k in refs(ex) if k.startswith("it@")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Norwind Group board met in Marlow on Monday. It is understood that the board also asked "
+        "Tobias Wrenholm to stay.",
+        "Shares in Brackley Oil rose. The board of Norwind Group is to meet this week. The board urged "
+        "Tobias Wrenholm to stay.",
+    ],
+)
+def test_the_board_is_the_board_the_story_named_with_its_owner(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert ("Norwind Group", "urges", "Tobias Wrenholm") in triples(extract_text(text))
+
+
+def test_a_board_nobody_was_named_with_refers_to_nobody(extract_text) -> None:  # type: ignore[no-untyped-def]
+    ex = extract_text("Norwind Group sued Brackley Oil. The board asked Tobias Wrenholm to stay.")
+    assert not [k for k in refs(ex) if k.startswith("board@")]
