@@ -22,7 +22,7 @@ from kg.extract.caps import caps_names
 from kg.extract.demonyms import nationality_mentions
 from kg.extract.doctable import table
 from kg.extract.kindnames import channel_spans, is_name_token, kind_spans
-from kg.extract.missed import missed_names
+from kg.extract.missed import missed_names, short_names
 from kg.extract.nerfix import NerSpan, entity_spans
 from kg.extract.nested import places_in_names, places_of_bodies, without_orphan_adjectives
 from kg.extract.notnames import cut, title_words
@@ -194,6 +194,8 @@ def find_candidates(doc: Doc) -> list[Candidate]:
 
     _add_acronyms(doc, cands, taken, add)
     _add_repeats(doc, cands, taken, add)
+    for start, end in short_names(doc, [(c.start, c.end, c.ner) for c in cands], taken):
+        add(start, end, "repeat", "ORG")  # "Norwind" after "Norwind Group", unlabelled by the model
     for start, end in surname_spans(doc, [(c.start, c.end) for c in cands if c.ner == "PERSON"], taken):
         add(start, end, "repeat", "PERSON")  # "Mr Orr" after "Ben Orr"
     _add_definites(doc, cands, taken)

@@ -5,6 +5,10 @@ treats it as a person or a place: the one who shoots or is shot ("Booth shot Lin
 arrested or convicted, or is described by "who" ("Quist, who lives in ..."); or the place someone
 is a native of ("a Marlow native"). Its class is left to the votes (``evidence.py``), which read
 the same cues.
+
+Such a run is also an organization's name when it is the first word(s) of the name of exactly
+one organization the story names in full ("Norwind" after "Norwind Group"): news shortens a
+company's name after its first mention, and the small model often misses the short form.
 """
 
 from __future__ import annotations
@@ -59,4 +63,48 @@ def missed_names(doc: Doc, taken: list[bool]) -> list[tuple[int, int]]:
         nxt = doc[end].lower_ if end < len(doc) else ""
         if _said_to_be_person(doc[start:end].root) or nxt in cues.PLACE_OF_NOUNS - {"home", "hometown"}:
             out.append((start, end))
+    return out
+
+
+def short_names(doc: Doc, found: list[tuple[int, int, str]], taken: list[bool]) -> list[tuple[int, int]]:
+    """Token spans of runs the model labels nothing that open the name of exactly one
+    organization in ``found`` (start, end, spaCy label): "Norwind" after "Norwind Group", not
+    "Norwind" where "Norwind Group" and "Norwind Energy" are both named, nor a word of a person's
+    name ("Quist" after "Ana Quist" and "Quist Motors"), nor a word the story also writes in lower
+    case ("Antitrust" of "the Antitrust Subcommittee" in a story about antitrust law), nor a word
+    next to another name ("General for Antitrust Ana Quist") or before a noun ("Federal funds",
+    "Welsh MPs": a modifier), nor the first of two names joined by "and" ("Marlow" of "Marlow
+    and Tarn Tories")."""
+    tab = table(doc)
+    texts = tab.texts
+    lower_words = {t for t in texts if t.islower()}
+    known = {tuple(texts[s:e]) for s, e, _ in found}
+    in_people = {texts[i] for s, e, label in found if label == "PERSON" for i in range(s, e)}
+    opened: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
+    orgs = set()
+    for s, e, label in found:
+        name = tuple(texts[s:e])
+        if len(name) < 2:
+            continue
+        if label == "ORG":
+            orgs.add(name)
+        for n in range(1, len(name)):
+            if name[n - 1].lower() in kinds.NAME_FUNCTION_WORDS or not name[n - 1].isalpha():
+                break  # "Bank of" opens no name
+            # "Marlow" of "Marlow and Tarn Tories" is a place, "Bank" of "Bank of Norwind" a word
+            if name[n].lower() not in kinds.NAME_FUNCTION_WORDS:
+                opened.setdefault(name[:n], set()).add(name)
+    out = []
+    for start, end in _runs(doc, taken):
+        words = tuple(texts[start:end])
+        names = opened.get(words, set())
+        if len(names) != 1 or not names <= orgs or words in known or in_people & set(words):
+            continue
+        if any(w.lower() in lower_words for w in words):
+            continue
+        if (end < len(doc) and tab.pos[end] in {"PROPN", "NOUN"}) or (
+            start > 0 and tab.pos[start - 1] == "PROPN"
+        ):
+            continue  # a word before a noun is a modifier: "Federal funds", "Welsh MPs"
+        out.append((start, end))
     return out
