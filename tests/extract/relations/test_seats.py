@@ -85,3 +85,25 @@ def test_a_court_sits_in_the_town_and_the_state(nlp: Language) -> None:
 def test_a_nationality_whose_country_the_story_never_names_gives_no_seat(nlp: Language) -> None:
     found = rule_relations(nlp, "Russian oil giant Norwind said it would pay.", [NORWIND])
     assert not {r for r in found if r[1] == "basedIn"}, found
+
+
+def test_a_public_body_sits_in_the_town_its_name_holds(nlp: Language) -> None:
+    found = rule_relations(
+        nlp,
+        "The Dovrel County court fined Norwind on Monday.",
+        [("Dovrel County court", "GovernmentAgency"), ("Dovrel County", "GeopoliticalEntity"), NORWIND],
+    )
+    assert ("Dovrel County court", "basedIn", "Dovrel County") in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "body", "country"),
+    [
+        ("The suit was filed in the U.S. District Court for Marlow.", "U.S. District Court", "U.S."),
+        ("The UK government said Norwind would pay.", "UK government", "UK"),
+        ("The British government said Norwind would pay.", "British government", "British"),
+    ],
+)
+def test_a_country_s_own_body_is_not_based_in_it(nlp: Language, text: str, body: str, country: str) -> None:
+    found = rule_relations(nlp, text, [(body, "GovernmentAgency"), (country, "GeopoliticalEntity"), NORWIND])
+    assert (body, "basedIn", country) not in found, found
