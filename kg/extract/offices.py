@@ -46,6 +46,8 @@ def office_cut(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
             end -= 1
         while end > start and not doc[end - 1].text[:1].isupper():
             end -= 1  # "Nakasone told [Trade and Industry]" -> "Nakasone"
+        if end - start == 1 and doc[start].lower_ in kinds.DEMONYMS:
+            return None  # "Kestrian [Finance] Minister": the country's ministry, no body's name
     while end - start > 1 and doc[start].lower_ in RANK_WORDS:
         start += 1  # "Deputy High Court"
     while end - start > 1 and doc[start].lower_ in OCCUPATIONS:

@@ -24,6 +24,11 @@ def names(ex) -> dict[str, str]:  # type: ignore[no-untyped-def]
             "Veltrist Home Affairs spokesman Olav Brant said it was prudent.",
             {"Veltrist Home Affairs", "Home Affairs"},
         ),
+        # a nationality left alone by the portfolio is the country's ministry, no organization
+        (
+            "Chilean Treasury Secretary Olav Brant said the country is near accord with creditor banks.",
+            {"Chilean", "Chilean Treasury", "Treasury"},
+        ),
         ("The prosecutor, Olav Brant QC, said the principle was sound.", {"Olav Brant QC", "QC"}),
         (
             "Under the Kestria Fair Trading Act, it is a crime to bribe officials.",
