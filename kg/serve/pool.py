@@ -23,9 +23,9 @@ of :data:`SLICE` seconds, their deadline and the hang-up check going on meanwhil
 ``SCHED_IDLE`` process was seen taking a quarter of a busy core; one at a time, cheap queries'
 p99 beside three slow ones was 0.75x that with all three running). A demoted worker is retired
 when its query ends. A worker runs under ``RLIMIT_AS`` (its size when forked plus the memory
-bound): a query over it fails to allocate
-(MemoryError, or an abort inside Oxigraph) and its worker is replaced. A worker that has grown
-by over :data:`RETIRE_GROWTH` bytes is retired after its answer, so memory returns to the system.
+bound): a query over it fails to allocate (MemoryError, or an abort inside Oxigraph) and its
+worker is replaced. A worker that has grown by over :data:`~kg.serve.process.RETIRE_GROWTH`
+bytes is retired after its answer, so memory returns to the system.
 Workers start warm: the zygote answers a few requests before it forks any (``warm``), so what a
 first query builds (rdflib's parser streamlines its grammar, ~40 ms) is built once and shared.
 
@@ -38,22 +38,19 @@ Linux only (pidfd, prctl); elsewhere ``kg serve`` runs queries one at a time in 
 from __future__ import annotations
 
 import contextlib
-import ctypes
-import faulthandler
-import gc
 import os
-import resource
 import select
 import signal
 import socket
 import threading
 import time
-import warnings
 from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from typing import Any
+
+from kg.serve.process import cpu_seconds, die_with_parent, fork, lower_priority, zygote
 
 __all__ = ["DEMOTE_AFTER", "PoolStopped", "WorkerPool", "pool_supported"]
 
@@ -63,9 +60,6 @@ RUN_DEMOTED = 1  # demoted queries that run at once; the others are stopped unti
 SLICE = 1.0  # seconds a demoted query runs before a stopped one takes its turn
 HANGUP_GRACE = 0.5  # seconds before the client's socket is first checked (see _client_gone)
 CHECK_EVERY = 0.05  # seconds between checks of the deadline, the client and the CPU used
-RETIRE_GROWTH = 256 << 20  # bytes a worker may grow by before it is retired after its answer
-_PR_SET_PDEATHSIG = 1
-_TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
 
 
 class PoolStopped(Exception):
@@ -78,113 +72,6 @@ class ClientGone(PoolStopped):
 
 def pool_supported() -> bool:
     return hasattr(os, "fork") and hasattr(os, "pidfd_open") and hasattr(socket, "send_fds")
-
-
-def _die_with_parent() -> None:
-    """Ask the kernel to kill this process when its parent ends (no orphaned workers)."""
-    with contextlib.suppress(OSError, AttributeError):
-        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
-
-
-def _vm_bytes() -> tuple[int, int]:
-    """(virtual size, resident size) of this process in bytes."""
-    with open("/proc/self/statm", encoding="ascii") as statm:
-        size, resident = statm.read().split()[:2]
-    page = os.sysconf("SC_PAGE_SIZE")
-    return int(size) * page, int(resident) * page
-
-
-def _fork() -> int:
-    """os.fork, without Python 3.12's warning about other threads: the zygote is forked before the
-    server's threads start (an on-disk Oxigraph store has RocksDB threads of its own, which take
-    no lock a read needs), and a worker is forked from the zygote, which runs none."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", DeprecationWarning)
-        return os.fork()
-
-
-def _cpu_seconds(pid: int) -> float:
-    """User and system CPU time of a process so far (0 once it is gone)."""
-    try:
-        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
-            fields = stat.read().rsplit(")", 1)[1].split()
-    except OSError:
-        return 0.0
-    return (int(fields[11]) + int(fields[12])) / _TICKS
-
-
-def _lower_priority(pid: int) -> None:
-    """SCHED_IDLE: the process runs only on a CPU nothing else wants, and a waking process takes
-    the CPU from it at once (nice 19 still gets a share, and a wake-up may wait for its slice).
-    Lowering needs no privilege; nice 19 where SCHED_IDLE is missing."""
-    try:
-        os.sched_setscheduler(pid, os.SCHED_IDLE, os.sched_param(0))
-    except (AttributeError, OSError):
-        with contextlib.suppress(OSError):
-            os.setpriority(os.PRIO_PROCESS, pid, 19)
-
-
-def _worker(fd: int, handle: Callable[[Any], Any], memory: int | None) -> None:
-    conn = Connection(fd)
-    faulthandler.disable()  # an abort over the memory bound is expected; the server answers 503
-    if memory is not None:
-        size, _ = _vm_bytes()
-        _, hard = resource.getrlimit(resource.RLIMIT_AS)
-        soft = size + memory
-        resource.setrlimit(resource.RLIMIT_AS, (soft if hard < 0 else min(soft, hard), hard))
-    start = _vm_bytes()[1]
-    while True:
-        try:
-            request = conn.recv()
-        except (EOFError, OSError):
-            return
-        try:
-            outcome: tuple[str, Any] = ("ok", handle(request))
-        except MemoryError:
-            outcome = ("memory", None)
-        except Exception as exc:  # a fault of kg's: the server answers 500 with it
-            outcome = ("error", f"{type(exc).__name__}: {exc}")
-        retire = outcome[0] == "memory" or _vm_bytes()[1] - start > RETIRE_GROWTH
-        try:
-            conn.send((outcome, retire))
-        except (MemoryError, OSError, ValueError):
-            return
-        if retire:
-            return
-
-
-def _zygote(
-    ctrl: socket.socket, handle: Callable[[Any], Any], memory: int | None, warm: Sequence[Any]
-) -> None:
-    for request in warm:  # what a first query builds (rdflib's parser streamlines its grammar:
-        with contextlib.suppress(Exception):  # ~40 ms) is then built once, shared by every worker
-            handle(request)
-    gc.freeze()  # workers' collections then skip the shared objects and leave their pages shared
-    while True:
-        try:
-            message, fds, _, _ = socket.recv_fds(ctrl, 16, 1)
-        except OSError:
-            return
-        if not message:
-            return  # the server closed its end: it is gone or closing
-        if not fds:
-            continue
-        pid = _fork()
-        if pid == 0:
-            ctrl.close()
-            _die_with_parent()
-            try:
-                _worker(fds[0], handle, memory)
-            finally:
-                os._exit(0)
-        os.close(fds[0])
-        try:
-            pidfd = [os.pidfd_open(pid)]
-        except OSError:  # it already ended
-            pidfd = []
-        socket.send_fds(ctrl, [str(pid).encode()], pidfd)
-        for one in pidfd:
-            os.close(one)
 
 
 @dataclass(eq=False)
@@ -204,6 +91,17 @@ class _Worker:
             if not self.ended:
                 with contextlib.suppress(OSError):
                     signal.pidfd_send_signal(self.pidfd, signum)
+
+    def restore_priority(self) -> None:
+        """Back to the normal policy before a kill: a killed process still needs the CPU to exit,
+        which under ``SCHED_IDLE`` on a busy machine took up to a second. Leaving ``SCHED_IDLE``
+        needs CAP_SYS_NICE or an RLIMIT_NICE that allows it; without, the exit waits for idle CPU
+        (the query itself runs no further). By pid, so only while its pidfd says it is alive."""
+        with self.lock:
+            if self.ended or select.select([self.pidfd], [], [], 0)[0]:
+                return
+            with contextlib.suppress(AttributeError, OSError):
+                os.sched_setscheduler(self.pid, os.SCHED_OTHER, os.sched_param(0))
 
     def kill(self) -> None:
         """Killed through its pidfd (never a recycled pid); its channel and pidfd closed, once."""
@@ -252,7 +150,7 @@ class WorkerPool:
         self._turns: deque[_Worker] = deque()  # demoted workers busy with a query, in turn order
         self._closed = False
         ctrl, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
-        pid = _fork()
+        pid = fork()
         if pid == 0:  # the zygote
             try:
                 ctrl.close()
@@ -261,8 +159,8 @@ class WorkerPool:
                 signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the server's to handle
                 signal.signal(signal.SIGTERM, signal.SIG_DFL)
                 signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # workers are reaped by the kernel
-                _die_with_parent()
-                _zygote(theirs, handle, memory, warm)
+                die_with_parent()
+                zygote(theirs, handle, memory, warm)
             finally:
                 os._exit(0)
         theirs.close()
@@ -323,6 +221,8 @@ class WorkerPool:
         if retire:
             with self._lock:
                 self._all.discard(worker)
+            if worker.demoted:
+                worker.restore_priority()
             worker.kill()
         if replace and not self._closed:
             self._add()
@@ -336,7 +236,7 @@ class WorkerPool:
             worker.demoted = True
             self._demoted += 1
             self._live -= 1
-            _lower_priority(worker.pid)  # by pid: it is busy with this query, so still alive
+            lower_priority(worker.pid)  # by pid: it is busy with this query, so still alive
             worker.turn = time.monotonic()
             self._turns.append(worker)
             if len(self._turns) > RUN_DEMOTED:
@@ -394,7 +294,7 @@ class WorkerPool:
         deadline = None if timeout is None else start + timeout
         worker = self._acquire(deadline)
         try:
-            cpu, sent = _cpu_seconds(worker.pid), time.monotonic()
+            cpu, sent = cpu_seconds(worker.pid), time.monotonic()
             worker.conn.send(request)
             while True:
                 now = time.monotonic()
@@ -405,7 +305,7 @@ class WorkerPool:
                 now = time.monotonic()
                 if worker.demoted:
                     self._take_turns(worker)
-                elif now - sent > DEMOTE_AFTER_WALL or _cpu_seconds(worker.pid) - cpu > DEMOTE_AFTER:
+                elif now - sent > DEMOTE_AFTER_WALL or cpu_seconds(worker.pid) - cpu > DEMOTE_AFTER:
                     self._demote(worker)
                 if deadline is not None and now >= deadline:
                     raise PoolStopped(f"it did not finish within {timeout:g} s")
