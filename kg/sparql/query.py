@@ -59,8 +59,10 @@ __all__ = [
     "run_query",
 ]
 
-PARSED_KEPT = 256  # parsed queries a process keeps: kg serve's workers are asked the same ones again
-_KEPT_LENGTH = 8192  # characters; a longer query is parsed each time, not kept
+PARSED_KEPT = 64  # parsed queries a process keeps: kg serve's workers are asked the same ones again
+# characters; a longer query is parsed each time. A kept parse takes ~300 bytes per character
+# (a 2,700-character named query 640 KB), so the kept ones take at most ~80 MB
+_KEPT_LENGTH = 4096
 MAX_NESTING = 20  # parentheses rdflib's parser takes within Python's recursion limit (23 measured)
 _QUAD_PARSERS = {"nquads", "trig", "trix"}
 
