@@ -4,7 +4,8 @@ Usage: python bench/load.py [--clients 32] [--seconds 5] [--graph FILE] [--no-ba
 
 Starts ``kg serve`` (a child process, on a free port) and prints:
 - a cheap SELECT's latency (p50, p99, max) with 32 clients sending it back to back, alone and
-  while 1, 2 and 3 slow queries (a 3-way cross product) run;
+  while 1, 2 and 3 slow queries (a 3-way cross product) run, and alone with a comment that makes
+  each query's text new (no worker has parsed it before: what kept parses do not help);
 - the same for one query at a time in the server's process (``--workers 0``), as the endpoint
   was: alone without a deadline and with one (a fork per query), and beside one slow query;
 - how long after a client hangs up its query's worker is gone;
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import http.client
+import itertools
 import os
 import re
 import socket
@@ -79,15 +81,17 @@ def get(port: int, query: str, timeout: float = 60) -> tuple[int, float]:
         conn.close()
 
 
-def load(port: int, clients: int, seconds: float) -> list[float]:
-    """Latencies of the cheap SELECT from ``clients`` threads sending it back to back."""
+def load(port: int, clients: int, seconds: float, new_text: bool = False) -> list[float]:
+    """Latencies of the cheap SELECT from ``clients`` threads sending it back to back; with
+    ``new_text``, each one with a comment of its own, so no worker has parsed it before."""
     times: list[float] = []
     failures: list[int] = []
     stop = time.monotonic() + seconds
+    sent = itertools.count()
 
     def client() -> None:
         while time.monotonic() < stop:
-            status, took = get(port, CHEAP)
+            status, took = get(port, f"{CHEAP}\n# {next(sent)}" if new_text else CHEAP)
             (times if status == 200 else failures).append(took if status == 200 else status)
 
     threads = [threading.Thread(target=client) for _ in range(clients)]
@@ -192,6 +196,8 @@ def main() -> None:
             for _ in range(8):
                 get(port, CHEAP)  # every worker has run it once
             row("pool of 4 workers (default), alone", load(port, args.clients, args.seconds), args.seconds)
+            times = load(port, args.clients, args.seconds, new_text=True)
+            row("pool, alone, each query's text new", times, args.seconds)
             for slow in (1, 2, 3):
                 socks = [slow_client(port) for _ in range(slow)]
                 time.sleep(0.2)

@@ -13,14 +13,21 @@ is replaced in milliseconds without forking the threaded server. The zygote hand
 worker's pidfd back, so a kill can never reach a recycled process id.
 
 How a query runs: a handler thread takes an idle worker (first come, first served), sends it the
-request and waits for the reply, checking every 0.1 s whether the deadline passed or the client
+request and waits for the reply, checking every 0.05 s whether the deadline passed or the client
 hung up (then the worker is killed and replaced). A query that has used :data:`DEMOTE_AFTER`
-seconds of CPU, or run for twice that on its worker (the wait for a worker does not count),
-gets its worker reniced to 19 and a fresh worker takes its place in the pool, so cheap queries
-keep a worker and the CPU; a reniced worker is retired when its query ends. A worker runs under
-``RLIMIT_AS`` (its size when forked plus the memory bound): a query over it fails to allocate
-(MemoryError, or an abort inside Oxigraph) and its worker is replaced. A worker that has grown
-by over :data:`RETIRE_GROWTH` bytes is retired after its answer, so memory returns to the system.
+seconds of CPU (a cheap one uses a few milliseconds), or run for :data:`DEMOTE_AFTER_WALL` on
+its worker (the wait for a worker does not count), is demoted: a fresh worker takes its place in
+the pool, and its own runs under ``SCHED_IDLE`` (a waking cheap query takes the CPU from it at
+once), :data:`RUN_DEMOTED` at a time: the other demoted ones are stopped (SIGSTOP) and take turns
+of :data:`SLICE` seconds, their deadline and the hang-up check going on meanwhile (a running
+``SCHED_IDLE`` process was seen taking a quarter of a busy core; one at a time, cheap queries'
+p99 beside three slow ones was 0.75x that with all three running). A demoted worker is retired
+when its query ends. A worker runs under ``RLIMIT_AS`` (its size when forked plus the memory
+bound): a query over it fails to allocate (MemoryError, or an abort inside Oxigraph) and its
+worker is replaced. A worker that has grown by over :data:`~kg.serve.process.RETIRE_GROWTH`
+bytes is retired after its answer, so memory returns to the system.
+Workers start warm: the zygote answers a few requests before it forks any (``warm``), so what a
+first query builds (rdflib's parser streamlines its grammar, ~40 ms) is built once and shared.
 
 Why not Oxigraph's own threads for ``--store``: its read-only handles are thread-safe and release
 the GIL, but a running query cannot be stopped, so neither a deadline nor a hang-up could free
@@ -31,31 +38,28 @@ Linux only (pidfd, prctl); elsewhere ``kg serve`` runs queries one at a time in 
 from __future__ import annotations
 
 import contextlib
-import ctypes
-import faulthandler
-import gc
 import os
-import resource
 import select
 import signal
 import socket
 import threading
 import time
-import warnings
 from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from typing import Any
 
+from kg.serve.process import cpu_seconds, die_with_parent, fork, lower_priority, zygote
+
 __all__ = ["DEMOTE_AFTER", "PoolStopped", "WorkerPool", "pool_supported"]
 
-DEMOTE_AFTER = 0.5  # seconds of CPU a query uses before it gives the CPU to cheaper ones
+DEMOTE_AFTER = 0.05  # seconds of CPU a query uses before it gives the CPU to cheaper ones
+DEMOTE_AFTER_WALL = 1.0  # seconds on its worker before a query that uses little CPU is demoted too
+RUN_DEMOTED = 1  # demoted queries that run at once; the others are stopped until their turn
+SLICE = 1.0  # seconds a demoted query runs before a stopped one takes its turn
 HANGUP_GRACE = 0.5  # seconds before the client's socket is first checked (see _client_gone)
-CHECK_EVERY = 0.1  # seconds between checks of the deadline and the client
-RETIRE_GROWTH = 256 << 20  # bytes a worker may grow by before it is retired after its answer
-_PR_SET_PDEATHSIG = 1
-_TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+CHECK_EVERY = 0.05  # seconds between checks of the deadline, the client and the CPU used
 
 
 class PoolStopped(Exception):
@@ -70,105 +74,34 @@ def pool_supported() -> bool:
     return hasattr(os, "fork") and hasattr(os, "pidfd_open") and hasattr(socket, "send_fds")
 
 
-def _die_with_parent() -> None:
-    """Ask the kernel to kill this process when its parent ends (no orphaned workers)."""
-    with contextlib.suppress(OSError, AttributeError):
-        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
-
-
-def _vm_bytes() -> tuple[int, int]:
-    """(virtual size, resident size) of this process in bytes."""
-    with open("/proc/self/statm", encoding="ascii") as statm:
-        size, resident = statm.read().split()[:2]
-    page = os.sysconf("SC_PAGE_SIZE")
-    return int(size) * page, int(resident) * page
-
-
-def _fork() -> int:
-    """os.fork, without Python 3.12's warning about other threads: the zygote is forked before the
-    server's threads start (an on-disk Oxigraph store has RocksDB threads of its own, which take
-    no lock a read needs), and a worker is forked from the zygote, which runs none."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", DeprecationWarning)
-        return os.fork()
-
-
-def _cpu_seconds(pid: int) -> float:
-    """User and system CPU time of a process so far (0 once it is gone)."""
-    try:
-        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
-            fields = stat.read().rsplit(")", 1)[1].split()
-    except OSError:
-        return 0.0
-    return (int(fields[11]) + int(fields[12])) / _TICKS
-
-
-def _worker(fd: int, handle: Callable[[Any], Any], memory: int | None) -> None:
-    conn = Connection(fd)
-    faulthandler.disable()  # an abort over the memory bound is expected; the server answers 503
-    if memory is not None:
-        size, _ = _vm_bytes()
-        _, hard = resource.getrlimit(resource.RLIMIT_AS)
-        soft = size + memory
-        resource.setrlimit(resource.RLIMIT_AS, (soft if hard < 0 else min(soft, hard), hard))
-    start = _vm_bytes()[1]
-    while True:
-        try:
-            request = conn.recv()
-        except (EOFError, OSError):
-            return
-        try:
-            outcome: tuple[str, Any] = ("ok", handle(request))
-        except MemoryError:
-            outcome = ("memory", None)
-        except Exception as exc:  # a fault of kg's: the server answers 500 with it
-            outcome = ("error", f"{type(exc).__name__}: {exc}")
-        retire = outcome[0] == "memory" or _vm_bytes()[1] - start > RETIRE_GROWTH
-        try:
-            conn.send((outcome, retire))
-        except (MemoryError, OSError, ValueError):
-            return
-        if retire:
-            return
-
-
-def _zygote(ctrl: socket.socket, handle: Callable[[Any], Any], memory: int | None) -> None:
-    gc.freeze()  # workers' collections then skip the shared objects and leave their pages shared
-    while True:
-        try:
-            message, fds, _, _ = socket.recv_fds(ctrl, 16, 1)
-        except OSError:
-            return
-        if not message:
-            return  # the server closed its end: it is gone or closing
-        if not fds:
-            continue
-        pid = _fork()
-        if pid == 0:
-            ctrl.close()
-            _die_with_parent()
-            try:
-                _worker(fds[0], handle, memory)
-            finally:
-                os._exit(0)
-        os.close(fds[0])
-        try:
-            pidfd = [os.pidfd_open(pid)]
-        except OSError:  # it already ended
-            pidfd = []
-        socket.send_fds(ctrl, [str(pid).encode()], pidfd)
-        for one in pidfd:
-            os.close(one)
-
-
 @dataclass(eq=False)
 class _Worker:
     pid: int
     pidfd: int
     conn: Connection
     demoted: bool = False
+    stopped: bool = False  # SIGSTOPped, waiting for its turn among the demoted
+    turn: float = 0.0  # when its current turn began (time.monotonic)
     ended: bool = False
     lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def signal(self, signum: int) -> None:
+        """Sent through its pidfd, unless it has been killed."""
+        with self.lock:
+            if not self.ended:
+                with contextlib.suppress(OSError):
+                    signal.pidfd_send_signal(self.pidfd, signum)
+
+    def restore_priority(self) -> None:
+        """Back to the normal policy before a kill: a killed process still needs the CPU to exit,
+        which under ``SCHED_IDLE`` on a busy machine took up to a second. Leaving ``SCHED_IDLE``
+        needs CAP_SYS_NICE or an RLIMIT_NICE that allows it; without, the exit waits for idle CPU
+        (the query itself runs no further). By pid, so only while its pidfd says it is alive."""
+        with self.lock:
+            if self.ended or select.select([self.pidfd], [], [], 0)[0]:
+                return
+            with contextlib.suppress(AttributeError, OSError):
+                os.sched_setscheduler(self.pid, os.SCHED_OTHER, os.sched_param(0))
 
     def kill(self) -> None:
         """Killed through its pidfd (never a recycled pid); its channel and pidfd closed, once."""
@@ -192,7 +125,8 @@ class WorkerPool:
     """``size`` worker processes running ``handle(request)`` (``handle`` is shared by the fork, the
     request and its result are pickled), each under ``memory`` bytes over its forked size (None:
     unbounded); ``not_inherited`` are closed in the workers (the server's listening socket: a
-    worker must not keep the port)."""
+    worker must not keep the port); the zygote handles the ``warm`` requests before it forks
+    any worker, so what a first request builds is built once."""
 
     def __init__(
         self,
@@ -200,6 +134,7 @@ class WorkerPool:
         size: int,
         memory: int | None,
         not_inherited: Sequence[socket.socket] = (),
+        warm: Sequence[Any] = (),
     ) -> None:
         if size < 1:
             raise ValueError(f"a worker pool needs at least one worker, not {size}")
@@ -212,9 +147,10 @@ class WorkerPool:
         self._all: set[_Worker] = set()
         self._live = 0  # workers at normal priority, idle or busy
         self._demoted = 0
+        self._turns: deque[_Worker] = deque()  # demoted workers busy with a query, in turn order
         self._closed = False
         ctrl, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
-        pid = _fork()
+        pid = fork()
         if pid == 0:  # the zygote
             try:
                 ctrl.close()
@@ -223,8 +159,8 @@ class WorkerPool:
                 signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the server's to handle
                 signal.signal(signal.SIGTERM, signal.SIG_DFL)
                 signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # workers are reaped by the kernel
-                _die_with_parent()
-                _zygote(theirs, handle, memory)
+                die_with_parent()
+                zygote(theirs, handle, memory, warm)
             finally:
                 os._exit(0)
         theirs.close()
@@ -273,6 +209,9 @@ class WorkerPool:
             if worker.demoted:
                 self._demoted -= 1
                 retire = True
+                with contextlib.suppress(ValueError):
+                    self._turns.remove(worker)
+                self._give_turns()
             elif retire:
                 self._live -= 1
                 replace = True
@@ -282,20 +221,52 @@ class WorkerPool:
         if retire:
             with self._lock:
                 self._all.discard(worker)
+            if worker.demoted:
+                worker.restore_priority()
             worker.kill()
         if replace and not self._closed:
             self._add()
 
     def _demote(self, worker: _Worker) -> None:
+        """Out of the pool (a fresh worker takes its place), to the CPU no other process wants,
+        and in turn with the other demoted queries, :data:`RUN_DEMOTED` at a time."""
         with self._lock:
             if self._demoted >= self.max_demoted or self._closed:
                 return
             worker.demoted = True
             self._demoted += 1
             self._live -= 1
-        with contextlib.suppress(OSError):  # by pid: it is busy with this query, so still alive
-            os.setpriority(os.PRIO_PROCESS, worker.pid, 19)
+            lower_priority(worker.pid)  # by pid: it is busy with this query, so still alive
+            worker.turn = time.monotonic()
+            self._turns.append(worker)
+            if len(self._turns) > RUN_DEMOTED:
+                worker.stopped = True
+                worker.signal(signal.SIGSTOP)
         self._add()
+
+    def _take_turns(self, worker: _Worker) -> None:
+        """A demoted query that has run for :data:`SLICE` gives its turn to a stopped one."""
+        with self._lock:
+            if (
+                worker.stopped
+                or len(self._turns) <= RUN_DEMOTED
+                or time.monotonic() - worker.turn < SLICE
+                or worker not in self._turns
+            ):
+                return
+            self._turns.remove(worker)
+            self._turns.append(worker)
+            worker.stopped = True
+            worker.signal(signal.SIGSTOP)
+            self._give_turns()
+
+    def _give_turns(self) -> None:
+        """The first :data:`RUN_DEMOTED` demoted queries in turn run (the lock is held)."""
+        for worker in list(self._turns)[:RUN_DEMOTED]:
+            if worker.stopped:
+                worker.stopped = False
+                worker.turn = time.monotonic()
+                worker.signal(signal.SIGCONT)
 
     def _acquire(self, deadline: float | None) -> _Worker:
         with self._lock:
@@ -323,7 +294,7 @@ class WorkerPool:
         deadline = None if timeout is None else start + timeout
         worker = self._acquire(deadline)
         try:
-            cpu, sent = _cpu_seconds(worker.pid), time.monotonic()
+            cpu, sent = cpu_seconds(worker.pid), time.monotonic()
             worker.conn.send(request)
             while True:
                 now = time.monotonic()
@@ -332,9 +303,9 @@ class WorkerPool:
                     (kind, value), retire = worker.conn.recv()
                     break
                 now = time.monotonic()
-                if not worker.demoted and (
-                    now - sent > 2 * DEMOTE_AFTER or _cpu_seconds(worker.pid) - cpu > DEMOTE_AFTER
-                ):
+                if worker.demoted:
+                    self._take_turns(worker)
+                elif now - sent > DEMOTE_AFTER_WALL or cpu_seconds(worker.pid) - cpu > DEMOTE_AFTER:
                     self._demote(worker)
                 if deadline is not None and now >= deadline:
                     raise PoolStopped(f"it did not finish within {timeout:g} s")
@@ -356,7 +327,7 @@ class WorkerPool:
         return value
 
     def worker_pids(self) -> set[int]:
-        """The process ids of the live workers, idle, busy or reniced (for tests and monitoring)."""
+        """The process ids of the live workers, idle, busy or demoted (for tests and monitoring)."""
         with self._lock:
             return {worker.pid for worker in self._all}
 

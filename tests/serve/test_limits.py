@@ -100,7 +100,7 @@ def rss(pid: int) -> int:
 def test_cheap_queries_are_answered_at_once_while_slow_ones_run(graph: Graph) -> None:
     with running(graph, workers=2, timeout=20) as server, ThreadPoolExecutor(3) as slow_clients:
         slow = [slow_clients.submit(ask, server, SLOW) for _ in range(3)]
-        time.sleep(2.5)  # all three are running and reniced, on workers beside the pool's two
+        time.sleep(2.5)  # all three are demoted (one runs at a time), beside the pool's two
         times = []
         for _ in range(10):
             status, body, seconds = ask(server, CHEAP)

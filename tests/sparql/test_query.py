@@ -620,3 +620,23 @@ def test_cli_timeout_exits_2_with_a_clear_message(tmp_path: Path) -> None:
     assert code == 2 and stdout == ""
     assert stderr.strip() == "kg: error: query stopped: it did not finish within 1 s"
     assert time.monotonic() - start < 10
+
+
+def test_a_query_asked_again_answers_as_it_did_the_first_time(graph: Graph) -> None:
+    """A process keeps the queries it parsed (kg serve's workers are asked the same ones again):
+    a kept one answers as a fresh parse would, whatever it is bound to, and an error is an
+    error each time."""
+    grouped = "SELECT ?c (COUNT(?l) AS ?n) WHERE { ?c a ?k ; rdfs:label ?l } GROUP BY ?c ORDER BY ?c"
+    bound = "SELECT ?s WHERE { ?s rdfs:label ?label } ORDER BY ?s"
+    first = run_query(graph, grouped)
+    acme = run_query(graph, bound, bindings={"label": "Acme Corp"})
+    initech = run_query(graph, bound, bindings={"label": "Initech"})
+    assert acme.rows == ((ACME,),) and initech.rows == ((INITECH,),)
+    for _ in range(3):
+        assert run_query(graph, grouped).rows == first.rows
+        assert run_query(graph, bound, bindings={"label": "Acme Corp"}).rows == acme.rows
+    graph.add((RES["org/hooli"], RDFS.label, Literal("Hooli")))
+    assert len(run_query(graph, "SELECT ?s WHERE { ?s rdfs:label ?label } ORDER BY ?s").rows) == 5
+    for _ in range(2):
+        with pytest.raises(QueryError, match="malformed SPARQL query"):
+            run_query(graph, "SELECT ?s WHERE { ?s rdfs:label }")
