@@ -39,6 +39,7 @@ from kg.extract.relations.events import find_accusations, find_urgings
 from kg.extract.relations.government import find_government_roles
 from kg.extract.relations.members import find_members
 from kg.extract.relations.membership import find_membership
+from kg.extract.relations.partisans import find_partisans
 from kg.extract.relations.places import find_places
 from kg.extract.relations.responses import find_responses
 from kg.extract.relations.roles import find_roles
@@ -52,7 +53,17 @@ __all__ = ["find_relations", "rule_relations"]
 # "worksFor", and so does a politician's "memberOf" of a party or an assembly (a party's MP is its
 # member, not its employee; a member of a commission may well work for it).
 FAMILY = {"leads": "worksFor"}
-POLITICIANS = frozenset({"rule:member-office", "rule:memberOf-speaking-for"})
+POLITICIANS = frozenset(
+    {
+        "rule:member-office",
+        "rule:memberOf-speaking-for",
+        "rule:member-party-before",
+        "rule:member-party-after",
+        "rule:member-party-verb",
+        "rule:member-party-join",
+        "rule:member-party-office",
+    }
+)
 
 
 def _family(c: Candidate) -> str:
@@ -77,6 +88,7 @@ def rule_relations(ctx: Context, sent: Span) -> list[Candidate]:
         find_staff,
         find_membership,
         find_members,
+        find_partisans,
         find_places,
         find_killings,
     ):

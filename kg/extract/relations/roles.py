@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from spacy.tokens import Span, Token
 
 from kg.extract.relations.context import ORG_FAMILY, PERSON, Arg, Candidate, Context, pairs
+from kg.extract.relations.partisans import as_members, party_offices
 from kg.extract.relations.syntax import RELATIVE_PRONOUNS, arguments, children, climb, prep_objects, verbal
 from kg.extract.relations.verbs import (
     JOIN_VERBS,
@@ -126,7 +127,9 @@ def _role_nouns(ctx: Context, sent: Span) -> list[Candidate]:
         people = _people(ctx, role)
         if people:
             orgs = _organizations(ctx, role)
-            found.extend(pairs(people, orgs, kind, 0.85, f"rule:{kind}-role"))
+            found.extend(
+                party_offices(ctx, pairs(people, orgs, kind, 0.85, f"rule:{kind}-role"), role.lower_)
+            )
     return found
 
 
@@ -162,4 +165,5 @@ def find_roles(ctx: Context, sent: Span) -> list[Candidate]:
     found = _surface(ctx, sent) + _role_nouns(ctx, sent) + _verbs(ctx, sent)
     leaders = {(ctx.key(c.head), ctx.key(c.tail)) for c in found if c.type == "leads"}
     # A leading role implies working there; keep only the more specific relation.
-    return [c for c in found if c.type != "worksFor" or (ctx.key(c.head), ctx.key(c.tail)) not in leaders]
+    kept = [c for c in found if c.type != "worksFor" or (ctx.key(c.head), ctx.key(c.tail)) not in leaders]
+    return as_members(ctx, kept)
