@@ -19,8 +19,9 @@ from kg.extract.relations.context import ORG_FAMILY, PERSON, Arg, Candidate, Con
 from kg.extract.relations.syntax import arguments, children, climb, prep_objects
 
 BODIES = ORG_FAMILY - {"Company"}  # parties, assemblies, councils: what politicians are members of
-# Verbs of holding a seat in a body: "Ana Quist, who sits on the Rye Council".
-SEAT_VERBS = {"sit": ("on", "in")}
+# Verbs of holding a seat in a body: "Ana Quist, who sits on the Rye Council", "Ana Quist was
+# elected to the Rye Council".
+SEAT_VERBS = {"sit": ("on", "in"), "elect": ("to",), "re-elect": ("to",)}
 # Offices held as a member of a party or an assembly.
 MEMBER_OFFICES = frozenset(
     """mp mps mep meps councillor councillors councilor councilors candidate candidates senator
@@ -71,11 +72,16 @@ def _members(ctx: Context, office: Token) -> list[Candidate]:
 
 
 def _sits_on(ctx: Context, verb: Token) -> list[Candidate]:
-    """ "Ana Quist, who sits on the Rye Council", "Norwind sits on the board of the Rye Union"."""
+    """ "Ana Quist, who sits on the Rye Council", "Norwind sits on the board of the Rye Union",
+    "Ana Quist was elected to the Rye Council" (the one elected is the passive's subject)."""
     bodies = [
         arg for o in prep_objects(verb, SEAT_VERBS[verb.lemma_.lower()]) for arg in arguments(ctx, o, BODIES)
     ]
-    members = [arg for s in climb(verb)[0] for arg in arguments(ctx, s)]
+    elected = children(verb, ("nsubjpass", "dobj"))  # "Ana Quist was elected", "they elected Ana Quist"
+    subjects = elected if verb.lemma_.lower() != "sit" else climb(verb)[0]
+    if verb.dep_ == "acl":  # "Ana Quist, elected to the Rye Council in 2000,"
+        subjects = [verb.head]
+    members = [arg for s in subjects for arg in arguments(ctx, s)]
     if not members and verb.dep_ == "relcl":  # "Ana Quist QC, who sits on ...": the name before
         m = ctx.last_mention_before(verb.i, PERSON | BODIES)
         if m is not None and verb.head.i - ctx.mentions[m].end <= 1:

@@ -9,6 +9,7 @@ from kg.extract.relations.context import ORG_FAMILY, PARTIES, STATE, Arg, Candid
 from kg.extract.relations.syntax import RELATIVE_PRONOUNS, arguments, children, climb, prep_objects, verbal
 from kg.extract.relations.verbs import INTEREST_NOUNS, MEMBER_NOUNS, OWN_VERBS, PART_NOUNS
 
+BODIES = ORG_FAMILY - {"Company"}  # what has members rather than units
 POSSESSIVE_PRONOUNS = frozenset({"its", "their"})
 DEMONSTRATIVES = frozenset({"these", "those", "such"})
 MEMBER_WORDS = frozenset({"member"})
@@ -66,8 +67,22 @@ def _owner_of_members(ctx: Context, subject: Token, sent: Span) -> list[Arg]:
     return []
 
 
+def _body_includes(ctx: Context, verb: Token) -> list[Candidate]:
+    """A body's own members, named after "includes": "The Trade Council includes Ben Orr and Ana
+    Quist", "the Marlow Group, which includes Norland and Kestria". A company includes units and
+    brands, not members ("Norwind Group includes Kestrel Data": ``partOf`` is read elsewhere)."""
+    if verb.tag_ not in ("VBZ", "VBP", "VBD"):
+        return []  # "urging the office to include Norwind in its list": no membership stated
+    subjects = [verb.head if s.lower_ in RELATIVE_PRONOUNS else s for s in children(verb, ("nsubj",))]
+    bodies = [a for s in subjects for a in arguments(ctx, s, BODIES)]
+    if not bodies:
+        return []
+    members = [arg for o in children(verb, ("dobj",)) for arg in arguments(ctx, o, PARTIES)]
+    return pairs(members, bodies, "memberOf", 0.75, "rule:member-included")
+
+
 def _members_include(ctx: Context, verb: Token, sent: Span) -> list[Candidate]:
-    found: list[Candidate] = []
+    found: list[Candidate] = _body_includes(ctx, verb)
     for subject in children(verb, ("nsubj",)):
         if subject.lemma_.lower() not in MEMBER_NOUNS:
             continue

@@ -54,7 +54,7 @@ OFFICE_MODIFIERS = (
     | offices.PORTFOLIO_WORDS
 )
 # Words between a name and the office or party in apposition: "Ben Orr, now the Veltra ...".
-APPOS_OPENERS = frozenset({"a", "an", "the", "now", "also", "himself", "herself", "and"})
+APPOS_OPENERS = frozenset({"a", "an", "the", "now", "also", "himself", "herself", "and", "former"})
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 # Verbs of standing for a party ("for") and of moving to one ("to").
 STAND_VERBS = frozenset({"stand", "run", "contest", "fight", "campaign"})
@@ -63,7 +63,9 @@ DEFECT_VERBS = frozenset({"defect", "switch", "cross"})
 # shadow home secretary holds an office in it.
 STAFF = WORK_ROLES - {"secretary"}
 # Leading offices: their holder leads the party (``roles``), unless a modifier subordinates them.
-LEADING = frozenset({"leader", "head", "chief", "chairman", "chairwoman", "president", "founder"})
+LEADING = frozenset({"leader", "head", "chief", "chairman", "chairwoman", "founder"})
+# Offices of a state, not of the party before them: "Veltra President Ana Quist" is a member.
+STATE_OFFICES = frozenset({"president", "premier", "governor", "mayor", "chancellor", "senator"})
 
 _PARTY_KEYS: WeakKeyDictionary[Context, frozenset[int]] = WeakKeyDictionary()
 
@@ -118,9 +120,12 @@ def _party_word(ctx: Context, i: int) -> int | None:
     return None
 
 
-def _office(words: list[str]) -> bool:
-    """Whether the words name an office held in a party that is not its leadership."""
+def _office(words: list[str], last: str) -> bool:
+    """Whether the words name an office held in a party that is not its leadership (``last``: the
+    last word as written; "VP president" leads the party, "Veltra President" heads a state)."""
     if not words or words[-1] not in OFFICE_WORDS or words[-1] in STAFF:
+        return False
+    if words[-1] == "president" and not last[:1].isupper():
         return False
     if any(
         w in OFFICE_MODIFIERS - offices.PORTFOLIO_WORDS - {"former", "general", "party", "senior"}
@@ -130,8 +135,9 @@ def _office(words: list[str]) -> bool:
     return words[-1] not in LEADING
 
 
-def _before(ctx: Context, person: int, sent: Span) -> int | None:
-    """ "Veltra shadow chancellor [Ana Quist]", "the Greens' [Ana Quist]"."""
+def _before(ctx: Context, person: int, sent: Span) -> tuple[int, str] | None:
+    """ "Veltra shadow chancellor [Ana Quist]", "the Greens' [Ana Quist]", and a party named by
+    a word of belief that is no mention of it: "Conservative leader [Ana Quist]" leads it."""
     start = ctx.mentions[person].start
     i = start
     while i - 1 >= sent.start and ctx.table.lower[i - 1] in OFFICE_WORDS | OFFICE_MODIFIERS:
@@ -141,9 +147,20 @@ def _before(ctx: Context, person: int, sent: Span) -> int | None:
     words = ctx.table.lower[i:start]
     if i == start:
         if start - 1 >= sent.start and ctx.table.lower[start - 1] in POSSESSIVE:
-            return _party_ending_at(ctx, start, sent.start)
+            party = _party_ending_at(ctx, start, sent.start)
+            return None if party is None else (party, "memberOf")
         return None
-    return _party_ending_at(ctx, i, sent.start) if _office(words) else None
+    party = _party_ending_at(ctx, i, sent.start)
+    if party is not None:
+        return (party, "memberOf") if _office(words, ctx.doc[start - 1].text) else None
+    if i - 1 < sent.start or ctx.mention_at_index(i - 1) is not None:
+        return None
+    party = _party_word(ctx, i - 1)
+    if party is None:
+        return None
+    if _office(words, ctx.doc[start - 1].text):
+        return party, "memberOf"
+    return (party, "leads") if words[-1] in LEADING else None
 
 
 def _after(ctx: Context, person: int, sent: Span) -> int | None:
@@ -184,7 +201,7 @@ def _after(ctx: Context, person: int, sent: Span) -> int | None:
         j += 1
     if not words:
         return m if _closes(ctx, j, sent) else None  # "Ben Orr, a Tory, said"
-    return m if _office(words) else None
+    return m if _office(words, ctx.doc[j - 1].text) else None
 
 
 def _closes(ctx: Context, i: int, sent: Span) -> bool:
@@ -196,9 +213,14 @@ def _named_with_office(ctx: Context, sent: Span) -> list[Candidate]:
     for p in ctx.starting_in(sent.start, sent.end):
         if ctx.type_of(p) != "Person" or ctx.mentions[p].kind != "name":
             continue
-        for side, party in (("before", _before(ctx, p, sent)), ("after", _after(ctx, p, sent))):
-            if party is not None:
-                found.append(Candidate(p, party, "memberOf", 0.8, f"rule:member-party-{side}"))
+        before = _before(ctx, p, sent)
+        if before is not None:
+            party, relation = before
+            rule = "rule:member-party-before" if relation == "memberOf" else "rule:leads-party-word"
+            found.append(Candidate(p, party, relation, 0.8, rule))
+        after = _after(ctx, p, sent)
+        if after is not None:
+            found.append(Candidate(p, after, "memberOf", 0.8, "rule:member-party-after"))
     return found
 
 
@@ -238,13 +260,18 @@ def as_members(ctx: Context, found: list[Candidate]) -> list[Candidate]:
 
 
 def party_offices(ctx: Context, found: list[Candidate], office: str) -> list[Candidate]:
-    """A politician's office in a party other than its leadership or staff is membership: "Ben
-    Orr, deputy leader of the Veltra Party", "shadow home secretary for the Greens"."""
-    if office in STAFF:
+    """A politician's office in a party other than its leadership or staff is membership ("Ben
+    Orr, deputy leader of the Veltra Party", "shadow home secretary for the Greens"), and so is
+    an office of the state held by a party's man ("Veltra President Ana Quist")."""
+    word = office.lower()
+    if word in STAFF:
         return found
+    # capitalised, the title of a state's office ("Veltra President Ana Quist"); in lower case the
+    # party's own ("VP president Ana Quist" leads it)
+    of_state = word in STATE_OFFICES and office[:1].isupper()
     return [
         Candidate(c.head, c.tail, "memberOf", c.confidence, "rule:member-party-office")
-        if c.type == "worksFor" and is_party(ctx, c.tail)
+        if is_party(ctx, c.tail) and (c.type == "worksFor" or (c.type == "leads" and of_state))
         else c
         for c in found
     ]

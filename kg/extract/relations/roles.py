@@ -95,6 +95,7 @@ def _surface(ctx: Context, sent: Span) -> list[Candidate]:
         i = person.start - 1
         if i >= sent.start and doc[i].lower_ == ",":
             i -= 1
+        office = doc[i].text
         words: list[str] = []
         while i >= sent.start and doc[i].lower_ in ROLE_WORDS and ctx.mention_at(doc[i]) is None:
             words.insert(0, doc[i].lower_)
@@ -108,7 +109,8 @@ def _surface(ctx: Context, sent: Span) -> list[Candidate]:
             i -= 1  # "ORG group CEO PERSON" where the name stops before "group"
         org = ctx.mention_at(doc[i], ORG_FAMILY) if i >= sent.start else None
         if org is not None:
-            found.extend(pairs([(p, 1.0)], [(org, 1.0)], kind, 0.85, f"rule:{kind}-compound"))
+            hits = pairs([(p, 1.0)], [(org, 1.0)], kind, 0.85, f"rule:{kind}-compound")
+            found.extend(party_offices(ctx, hits, office))
     return found
 
 
@@ -127,9 +129,7 @@ def _role_nouns(ctx: Context, sent: Span) -> list[Candidate]:
         people = _people(ctx, role)
         if people:
             orgs = _organizations(ctx, role)
-            found.extend(
-                party_offices(ctx, pairs(people, orgs, kind, 0.85, f"rule:{kind}-role"), role.lower_)
-            )
+            found.extend(party_offices(ctx, pairs(people, orgs, kind, 0.85, f"rule:{kind}-role"), role.text))
     return found
 
 

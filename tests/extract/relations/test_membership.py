@@ -95,3 +95,58 @@ def test_a_company_has_no_deputies_as_members(nlp: Language) -> None:
         [("Norwind", "Company"), ("its", "Company", "Norwind"), ("Ana", "Person"), ("Ben", "Person")],
     )
     assert not {r for r in found if r[1] == "memberOf"}, found
+
+
+@pytest.mark.parametrize(
+    ("text", "named", "expected"),
+    [
+        (
+            "The Trade Council includes Ben Orrin, Ana Quist and Tom Vell.",
+            [("Trade Council", "GovernmentAgency"), ("Ben Orrin", "Person"), ("Ana Quist", "Person")],
+            {("Ben Orrin", "memberOf", "Trade Council"), ("Ana Quist", "memberOf", "Trade Council")},
+        ),
+        (
+            "The Marlow Group, which includes Norland and Kestria, met on Monday.",
+            [
+                ("Marlow Group", "GovernmentAgency"),
+                ("Norland", "GeopoliticalEntity"),
+                ("Kestria", "GeopoliticalEntity"),
+            ],
+            {("Norland", "memberOf", "Marlow Group"), ("Kestria", "memberOf", "Marlow Group")},
+        ),
+        (
+            "Ben Orrin was elected to the Marlow Assembly in 2000.",
+            [("Ben Orrin", "Person"), ("Marlow Assembly", "GovernmentAgency")],
+            {("Ben Orrin", "memberOf", "Marlow Assembly")},
+        ),
+        (
+            "Ben Orrin, elected to the Marlow Assembly in 2000, said the plan would fail.",
+            [("Ben Orrin", "Person"), ("Marlow Assembly", "GovernmentAgency")],
+            {("Ben Orrin", "memberOf", "Marlow Assembly")},
+        ),
+    ],
+)
+def test_bodies_name_their_members(
+    nlp: Language, text: str, named: Named, expected: set[tuple[str, str, str]]
+) -> None:
+    """A body "includes" its members; one elected to it sits in it."""
+    found = rule_relations(nlp, text, named)
+    assert expected <= found, found
+
+
+def test_a_company_includes_no_members(nlp: Language) -> None:
+    found = rule_relations(
+        nlp,
+        "Norwind Group includes Kestrel Data and Vell Mills.",
+        [GROUP, ("Kestrel Data", "Company"), ("Vell Mills", "Company")],
+    )
+    assert not {r for r in found if r[1] == "memberOf"}, found
+
+
+def test_asking_a_body_to_include_a_name_states_no_membership(nlp: Language) -> None:
+    found = rule_relations(
+        nlp,
+        "The Rye Union sent a letter to the Trade Office, urging the Trade Office to include Norwind in its list.",
+        [("Rye Union", "TradeAssociation"), ("Trade Office", "GovernmentAgency"), ("Norwind", "Company")],
+    )
+    assert not {r for r in found if r[1] == "memberOf"}, found

@@ -86,6 +86,21 @@ ORR = ("Ben Orr", "Person")
             ],
             ("Ana Quist", "Veltra Independence Party"),
         ),
+        (
+            "The Conservative Party lost. Conservative MP Ana Quist said the plan would fail.",
+            [QUIST, ("Conservative Party", "Organization")],
+            ("Ana Quist", "Conservative Party"),
+        ),
+        (
+            "Incumbent Socialist President Ana Quist is tipped to win.",
+            [QUIST, ("Socialist", "Organization")],
+            ("Ana Quist", "Socialist"),
+        ),
+        (
+            "Ana Quist, former Veltra minister and now a Trade Commissioner, warned the bank.",
+            [QUIST, ("Veltra", "Organization")],
+            ("Ana Quist", "Veltra"),
+        ),
     ],
 )
 def test_politicians_are_members_of_their_parties(
@@ -103,6 +118,21 @@ def test_politicians_are_members_of_their_parties(
             "Veltra leader Ana Quist said the plan would fail.",
             [QUIST, ("Veltra", "Organization")],
             ("Ana Quist", "leads", "Veltra"),
+        ),
+        (
+            "The Conservative Party lost. Conservative leader Ana Quist said the plan would fail.",
+            [QUIST, ("Conservative Party", "Organization")],
+            ("Ana Quist", "leads", "Conservative Party"),
+        ),
+        (
+            "VP president Ana Quist said the party would never allow it.",
+            [QUIST, ("VP", "Organization")],
+            ("Ana Quist", "leads", "VP"),
+        ),
+        (
+            "Veltra spokesman Ana Quist said the plan would fail.",
+            [QUIST, ("Veltra", "Organization")],
+            ("Ana Quist", "worksFor", "Veltra"),
         ),
         (
             "Ana Quist, a spokesman for Norwind Corp, said the plan would fail.",
