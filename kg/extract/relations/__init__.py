@@ -39,7 +39,7 @@ from kg.extract.relations.events import find_accusations, find_urgings
 from kg.extract.relations.government import find_government_roles
 from kg.extract.relations.members import find_members
 from kg.extract.relations.membership import find_membership
-from kg.extract.relations.partisans import find_partisans
+from kg.extract.relations.partisans import as_members, find_partisans
 from kg.extract.relations.places import find_places
 from kg.extract.relations.responses import find_responses
 from kg.extract.relations.roles import find_roles
@@ -61,6 +61,7 @@ POLITICIANS = frozenset(
         "rule:member-party-after",
         "rule:member-party-verb",
         "rule:member-party-join",
+        "rule:member-party-of",
         "rule:member-party-office",
     }
 )
@@ -94,7 +95,7 @@ def rule_relations(ctx: Context, sent: Span) -> list[Candidate]:
     ):
         found += _valid(ctx, family(ctx, sent))
     ctx.state.accusations.extend((c.head, c.tail) for c in accusations)
-    return found
+    return as_members(ctx, found)
 
 
 def _combined(ctx: Context, sent: Span, model_name: str | None, event_model: str | None) -> list[Candidate]:

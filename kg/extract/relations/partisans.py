@@ -7,7 +7,8 @@ politician stands, runs or defects for or to it: "Ana Quist will stand for the G
 Marlow", "he would contest Marlow East for the Greens", "Ben Orr defected to the Liberal Party".
 A party's leader leads it ("Veltra leader Ana Quist") and its staff work for it ("a Veltra
 spokesman"): ``roles`` reads both. Every other office held in a party is membership, and so is
-joining one: ``as_members`` turns the ``worksFor`` of "Ben Orr joined the Greens" into ``memberOf``.
+joining one or being named "of" one: ``as_members`` turns the ``worksFor`` of "Ben Orr joined the
+Greens" and "Ana Quist of the Greens" into ``memberOf``.
 Train's gold reads a party's spokesman both ways (worksFor twice, memberOf once): staff it is.
 
 What is a party: an organization whose name ends in "party" or in a word of political belief
@@ -249,11 +250,19 @@ def _verbs(ctx: Context, sent: Span) -> list[Candidate]:
     return found
 
 
+# Rules whose worksFor of a party is membership: joining it, being "of" it.
+MEMBERSHIP_RULES = {
+    "rule:worksfor-join": "rule:member-party-join",
+    "rule:worksFor-of": "rule:member-party-of",
+}
+
+
 def as_members(ctx: Context, found: list[Candidate]) -> list[Candidate]:
-    """A person joining a party becomes its member, not its staff: "Ben Orr joined the Greens"."""
+    """One who joins a party or is named "of" it is its member, not its staff: "Ben Orr joined the
+    Greens", "Senator Ana Quist of the Veltra Party"."""
     return [
-        Candidate(c.head, c.tail, "memberOf", c.confidence, "rule:member-party-join")
-        if c.rule == "rule:worksfor-join" and is_party(ctx, c.tail)
+        Candidate(c.head, c.tail, "memberOf", c.confidence, MEMBERSHIP_RULES[c.rule])
+        if c.rule in MEMBERSHIP_RULES and is_party(ctx, c.tail)
         else c
         for c in found
     ]

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from spacy.tokens import Span, Token
 
 from kg.extract.relations.context import ORG_FAMILY, PERSON, Arg, Candidate, Context, pairs
-from kg.extract.relations.partisans import as_members, party_offices
+from kg.extract.relations.partisans import party_offices
 from kg.extract.relations.syntax import RELATIVE_PRONOUNS, arguments, children, climb, prep_objects, verbal
 from kg.extract.relations.verbs import (
     JOIN_VERBS,
@@ -165,5 +165,4 @@ def find_roles(ctx: Context, sent: Span) -> list[Candidate]:
     found = _surface(ctx, sent) + _role_nouns(ctx, sent) + _verbs(ctx, sent)
     leaders = {(ctx.key(c.head), ctx.key(c.tail)) for c in found if c.type == "leads"}
     # A leading role implies working there; keep only the more specific relation.
-    kept = [c for c in found if c.type != "worksFor" or (ctx.key(c.head), ctx.key(c.tail)) not in leaders]
-    return as_members(ctx, kept)
+    return [c for c in found if c.type != "worksFor" or (ctx.key(c.head), ctx.key(c.tail)) not in leaders]

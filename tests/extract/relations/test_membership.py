@@ -146,7 +146,8 @@ def test_a_company_includes_no_members(nlp: Language) -> None:
 def test_asking_a_body_to_include_a_name_states_no_membership(nlp: Language) -> None:
     found = rule_relations(
         nlp,
-        "The Rye Union sent a letter to the Trade Office, urging the Trade Office to include Norwind in its list.",
+        "The Rye Union sent a letter to the Trade Office, urging the Trade Office to include Norwind "
+        "in its list.",
         [("Rye Union", "TradeAssociation"), ("Trade Office", "GovernmentAgency"), ("Norwind", "Company")],
     )
     assert not {r for r in found if r[1] == "memberOf"}, found

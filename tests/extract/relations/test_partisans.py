@@ -92,6 +92,11 @@ ORR = ("Ben Orr", "Person")
             ("Ana Quist", "Conservative Party"),
         ),
         (
+            "Senator Ana Quist of the Veltra Party said the plan would fail.",
+            [QUIST, ("Veltra Party", "Organization")],
+            ("Ana Quist", "Veltra Party"),
+        ),
+        (
             "Incumbent Socialist President Ana Quist is tipped to win.",
             [QUIST, ("Socialist", "Organization")],
             ("Ana Quist", "Socialist"),
