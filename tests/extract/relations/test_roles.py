@@ -66,3 +66,15 @@ def test_an_office_in_a_unit_is_work_for_the_body_owning_it(nlp: Language) -> No
     assert {("Ana Quist", "leads", "Electronics Division"), ("Ana Quist", "worksFor", "Norwind")} <= found, (
         found
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("Deputy Marlow High Court Judge Ana Quist told the hearing it would not wait.", "Marlow High Court"),
+        ("The e-mail was sent by mistake to Norwind Radio journalist Ana Quist.", "Norwind Radio"),
+    ],
+)
+def test_judges_and_journalists_work_for_their_court_or_outlet(nlp: Language, text: str, org: str) -> None:
+    found = rule_relations(nlp, text, [("Ana Quist", "Person"), (org, "GovernmentAgency")])
+    assert roles(found) == {("Ana Quist", org)}, found
