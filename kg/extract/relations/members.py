@@ -16,9 +16,13 @@ from spacy.tokens import Span, Token
 
 from kg.extract import kinds
 from kg.extract.relations.context import ORG_FAMILY, PERSON, Arg, Candidate, Context, pairs
-from kg.extract.relations.syntax import arguments, children, climb, prep_objects
+from kg.extract.relations.syntax import RELATIVE_PRONOUNS, arguments, children, climb, prep_objects
 
-BODIES = ORG_FAMILY - {"Company"}  # parties, assemblies, councils: what politicians are members of
+BODIES = ORG_FAMILY - {"Company"}
+# Words naming some of a group: "one of the 13 members", "two of its MPs".
+QUANTIFIERS = frozenset(
+    {"one", "two", "three", "four", "five", "some", "several", "many", "each"}
+)  # parties, assemblies, councils: what politicians are members of
 # Verbs of holding a seat in a body: "Ana Quist, who sits on the Rye Council", "Ana Quist was
 # elected to the Rye Council".
 SEAT_VERBS = {"sit": ("on", "in"), "elect": ("to",), "re-elect": ("to",)}
@@ -31,15 +35,38 @@ MEMBER_OFFICES = frozenset(
 )
 
 
+def in_clause(noun: Token) -> Token:
+    """Where a noun of office or membership stands in its clause: "one of the 13 members of ORG"
+    and "one of two Veltra MPs" stand where "one" does."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in QUANTIFIERS:
+        return noun.head.head
+    return noun
+
+
+def as_subjects(noun: Token) -> list[Token]:
+    """Who a noun after "as" is said of: "Ana Quist was elected as a Veltra MP", "Ana Quist, who
+    stood as the Veltra candidate", "Ana Quist, elected as a Veltra MP"."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "as" or prep.head.pos_ not in ("VERB", "AUX"):
+        return []
+    verb = prep.head
+    if verb.dep_ == "acl":
+        return [verb.head]
+    subjects = children(verb, ("nsubj", "nsubjpass"))
+    relative = verb.dep_ == "relcl"
+    return [verb.head if relative and s.lower_ in RELATIVE_PRONOUNS else s for s in subjects]
+
+
 def _holders(ctx: Context, office: Token) -> list[Arg]:
     """Who holds the office: "Labour MP [Oona Rae]", "[Oona Rae], the Labour MP", "[Rae] is a
-    Labour MP"."""
-    holders: list[Token] = []
-    if office.dep_ in ("appos", "compound"):
-        holders.append(office.head)
+    Labour MP", "[Rae], one of two Labour MPs", "[Rae] was elected as a Labour MP"."""
+    holders: list[Token] = as_subjects(office)
+    anchor = in_clause(office)
+    if anchor.dep_ in ("appos", "compound"):
+        holders.append(anchor.head)
     holders += children(office, ("appos",))
-    if office.dep_ in ("attr", "oprd"):
-        holders += children(office.head, ("nsubj", "nsubjpass")) or climb(office.head)[0]
+    if anchor.dep_ in ("attr", "oprd"):
+        holders += children(anchor.head, ("nsubj", "nsubjpass")) or climb(anchor.head)[0]
     found = [arg for h in holders for arg in arguments(ctx, h, PERSON)]
     nxt = office.i + 1
     if not found and nxt < office.sent.end:  # "Labour MP Oona Rae" read as one phrase

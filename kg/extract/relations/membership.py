@@ -6,6 +6,7 @@ from spacy.tokens import Span, Token
 
 from kg.extract import kinds
 from kg.extract.relations.context import ORG_FAMILY, PARTIES, STATE, Arg, Candidate, Context, pairs
+from kg.extract.relations.members import as_subjects, in_clause
 from kg.extract.relations.syntax import RELATIVE_PRONOUNS, arguments, children, climb, prep_objects, verbal
 from kg.extract.relations.verbs import INTEREST_NOUNS, MEMBER_NOUNS, OWN_VERBS, PART_NOUNS
 
@@ -132,13 +133,14 @@ def _bodies_before(ctx: Context, noun: Token) -> list[Arg]:
 def _members(ctx: Context, noun: Token, types: frozenset[str]) -> list[Arg]:
     """Who a membership noun says are members: the name it is in apposition to or describes, the
     subject it is predicated of, and the names after it."""
-    holders: list[Token] = []
-    if noun.dep_ in ("appos", "compound"):
-        holders.append(noun.head)  # "A, a member of ORG", "ORG member A"
-    if noun.dep_ in ("attr", "oprd"):
-        for s in children(noun.head, ("nsubj", "nsubjpass")):
-            relative = s.lower_ in RELATIVE_PRONOUNS and noun.head.dep_ == "relcl"
-            holders.append(noun.head.head if relative else s)  # "A, which is a member of ORG"
+    holders: list[Token] = as_subjects(noun)  # "A joined as a member of ORG"
+    anchor = in_clause(noun)  # "A, one of the 13 members of ORG"
+    if anchor.dep_ in ("appos", "compound"):
+        holders.append(anchor.head)  # "A, a member of ORG", "ORG member A"
+    if anchor.dep_ in ("attr", "oprd"):
+        for s in children(anchor.head, ("nsubj", "nsubjpass")):
+            relative = s.lower_ in RELATIVE_PRONOUNS and anchor.head.dep_ == "relcl"
+            holders.append(anchor.head.head if relative else s)  # "A, which is a member of ORG"
     if noun.dep_ == "conj" and children(noun, ("amod",), {"other"}):
         holders.append(noun.head)  # "A and other ORG members"
     holders += children(noun, ("appos",))  # "ORG members A and B"

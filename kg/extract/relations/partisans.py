@@ -146,11 +146,11 @@ def _before(ctx: Context, person: int, sent: Span) -> tuple[int, str] | None:
             break
         i -= 1
     words = ctx.table.lower[i:start]
-    if i == start:
-        if start - 1 >= sent.start and ctx.table.lower[start - 1] in POSSESSIVE:
-            party = _party_ending_at(ctx, start, sent.start)
-            return None if party is None else (party, "memberOf")
-        return None
+    if i == start:  # "the Greens' [Ana Quist]", "Democrat [Ana Quist]"
+        party = _party_ending_at(ctx, start, sent.start)
+        if party is None and start - 1 >= sent.start and ctx.mention_at_index(start - 1) is None:
+            party = _party_word(ctx, start - 1)
+        return None if party is None else (party, "memberOf")
     party = _party_ending_at(ctx, i, sent.start)
     if party is not None:
         return (party, "memberOf") if _office(words, ctx.doc[start - 1].text) else None

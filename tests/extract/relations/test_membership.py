@@ -115,6 +115,16 @@ def test_a_company_has_no_deputies_as_members(nlp: Language) -> None:
             {("Norland", "memberOf", "Marlow Group"), ("Kestria", "memberOf", "Marlow Group")},
         ),
         (
+            "Norland, one of the 13 members of the Trade Pact, said it would cut output.",
+            [("Norland", "GeopoliticalEntity"), ("Trade Pact", "GovernmentAgency")],
+            {("Norland", "memberOf", "Trade Pact")},
+        ),
+        (
+            "Norland is one of the Trade Pact's founding members.",
+            [("Norland", "GeopoliticalEntity"), ("Trade Pact", "GovernmentAgency")],
+            {("Norland", "memberOf", "Trade Pact")},
+        ),
+        (
             "Ben Orrin was elected to the Marlow Assembly in 2000.",
             [("Ben Orrin", "Person"), ("Marlow Assembly", "GovernmentAgency")],
             {("Ben Orrin", "memberOf", "Marlow Assembly")},

@@ -97,6 +97,21 @@ ORR = ("Ben Orr", "Person")
             ("Ana Quist", "Veltra Party"),
         ),
         (
+            "Ana Quist was elected as a Veltra MP in 1997.",
+            [QUIST, ("Veltra", "Organization")],
+            ("Ana Quist", "Veltra"),
+        ),
+        (
+            "Ana Quist, who stood as the Veltra candidate in Marlow, lost.",
+            [QUIST, ("Veltra", "Organization")],
+            ("Ana Quist", "Veltra"),
+        ),
+        (
+            "The Democrats won. Democrat Ana Quist said the plan would fail.",
+            [QUIST, ("Democrats", "Organization")],
+            ("Ana Quist", "Democrats"),
+        ),
+        (
             "Incumbent Socialist President Ana Quist is tipped to win.",
             [QUIST, ("Socialist", "Organization")],
             ("Ana Quist", "Socialist"),
