@@ -15,10 +15,12 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from kg.extract import kinds
-from kg.extract.relations.context import ORG_FAMILY, PERSON, Arg, Candidate, Context, pairs
+from kg.extract.relations.context import ORG_FAMILY, PERSON, STATE, Arg, Candidate, Context, pairs
 from kg.extract.relations.syntax import RELATIVE_PRONOUNS, arguments, children, climb, prep_objects
 
 BODIES = ORG_FAMILY - {"Company"}
+# Verbs of leaving a body one sits in.
+QUIT_VERBS = frozenset({"quit", "leave", "resign"})
 # Words naming some of a group: "one of the 13 members", "two of its MPs".
 QUANTIFIERS = frozenset(
     {"one", "two", "three", "four", "five", "some", "several", "many", "each"}
@@ -116,6 +118,24 @@ def _sits_on(ctx: Context, verb: Token) -> list[Candidate]:
     return pairs(members, bodies, "memberOf", 0.75, "rule:member-sits")
 
 
+def _asked_to_quit(ctx: Context, verb: Token) -> list[Candidate]:
+    """One asked or refusing to leave a body sits in it: "they called on Ana Quist to quit the Rye
+    Council", "Norland refused to leave the Trade Pact" (not "Ana Quist quit the council": she
+    was a member, no more)."""
+    to = [c for c in children(verb, ("aux",)) if c.lower_ == "to"]
+    if not to:
+        return []
+    objects = children(verb, ("dobj",)) + prep_objects(verb, ("from",))
+    bodies = [a for o in objects for a in arguments(ctx, o, BODIES)]
+    if not bodies:
+        return []
+    members = [a for s in climb(verb)[0] for a in arguments(ctx, s, PERSON | STATE)]
+    before = ctx.mention_at_index(to[0].i - 1, PERSON | STATE) if to[0].i > verb.sent.start else None
+    if before is not None and ctx.mentions[before].end == to[0].i:  # "called on Ana Quist to quit"
+        members = [(before, 1.0)]
+    return pairs(members, bodies, "memberOf", 0.7, "rule:member-asked-to-quit")
+
+
 def _speaking_for(ctx: Context, sent: Span) -> list[Candidate]:
     """ "For the Veltra party, Ana Quist said ...": the one who speaks for a party is its member,
     for another organization its staff."""
@@ -154,4 +174,6 @@ def find_members(ctx: Context, sent: Span) -> list[Candidate]:
             found += _members(ctx, tab.tokens[i])
         elif tab.pos[i] == "VERB" and tab.lemma[i] in SEAT_VERBS:
             found += _sits_on(ctx, tab.tokens[i])
+        elif tab.pos[i] == "VERB" and tab.lemma[i] in QUIT_VERBS:
+            found += _asked_to_quit(ctx, tab.tokens[i])
     return found

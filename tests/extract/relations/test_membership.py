@@ -161,3 +161,33 @@ def test_asking_a_body_to_include_a_name_states_no_membership(nlp: Language) -> 
         [("Rye Union", "TradeAssociation"), ("Trade Office", "GovernmentAgency"), ("Norwind", "Company")],
     )
     assert not {r for r in found if r[1] == "memberOf"}, found
+
+
+@pytest.mark.parametrize(
+    ("text", "named", "expected"),
+    [
+        (
+            "A spokesman for the Veltra Party called on Mr Orrin to quit the Marlow Assembly.",
+            [("Orrin", "Person"), ("Marlow Assembly", "GovernmentAgency"), ("Veltra Party", "Organization")],
+            ("Orrin", "memberOf", "Marlow Assembly"),
+        ),
+        (
+            "Norland refused to leave the Trade Pact.",
+            [("Norland", "GeopoliticalEntity"), ("Trade Pact", "GovernmentAgency")],
+            ("Norland", "memberOf", "Trade Pact"),
+        ),
+    ],
+)
+def test_one_asked_to_quit_a_body_sits_in_it(
+    nlp: Language, text: str, named: Named, expected: tuple[str, str, str]
+) -> None:
+    assert expected in rule_relations(nlp, text, named)
+
+
+def test_leaving_a_company_is_no_membership(nlp: Language) -> None:
+    found = rule_relations(
+        nlp,
+        "Ben Orrin decided to leave Norwind Group last year.",
+        [("Ben Orrin", "Person"), GROUP],
+    )
+    assert not {r for r in found if r[1] == "memberOf"}, found
