@@ -19,6 +19,9 @@ from kg.extract.relations.context import ORG_FAMILY, PERSON, STATE, Arg, Candida
 from kg.extract.relations.syntax import RELATIVE_PRONOUNS, arguments, children, climb, prep_objects
 
 BODIES = ORG_FAMILY - {"Company"}
+# A body's chair, held in turn by its member states, and the verbs of holding it.
+CHAIR_NOUNS = frozenset({"presidency", "chairmanship"})
+CHAIR_VERBS = frozenset({"hold", "take", "assume"})
 # Verbs of leaving a body one sits in.
 QUIT_VERBS = frozenset({"quit", "leave", "resign"})
 # Words naming some of a group: "one of the 13 members", "two of its MPs".
@@ -136,6 +139,21 @@ def _asked_to_quit(ctx: Context, verb: Token) -> list[Candidate]:
     return pairs(members, bodies, "memberOf", 0.7, "rule:member-asked-to-quit")
 
 
+def _presidency(ctx: Context, noun: Token) -> list[Candidate]:
+    """A state holding a body's rotating chair is among its members: "when Norland took over the
+    chairmanship of the Trade Pact", "Norland, which holds the Trade Pact presidency"."""
+    if noun.dep_ != "dobj" or noun.head.lemma_.lower() not in CHAIR_VERBS:
+        return []
+    verb = noun.head
+    bodies = [a for o in prep_objects(noun, ("of",)) for a in arguments(ctx, o, BODIES)]
+    for c in children(noun, ("compound", "poss")):
+        m = ctx.mention_at(c, BODIES)
+        if m is not None:
+            bodies.append((m, 1.0))
+    states = [a for s in climb(verb)[0] for a in arguments(ctx, s, STATE)]
+    return pairs(states, bodies, "memberOf", 0.7, "rule:member-presidency")
+
+
 def _speaking_for(ctx: Context, sent: Span) -> list[Candidate]:
     """ "For the Veltra party, Ana Quist said ...": the one who speaks for a party is its member,
     for another organization its staff."""
@@ -174,6 +192,8 @@ def find_members(ctx: Context, sent: Span) -> list[Candidate]:
             found += _members(ctx, tab.tokens[i])
         elif tab.pos[i] == "VERB" and tab.lemma[i] in SEAT_VERBS:
             found += _sits_on(ctx, tab.tokens[i])
+        elif tab.pos[i] == "NOUN" and tab.lower[i] in CHAIR_NOUNS:
+            found += _presidency(ctx, tab.tokens[i])
         elif tab.pos[i] == "VERB" and tab.lemma[i] in QUIT_VERBS:
             found += _asked_to_quit(ctx, tab.tokens[i])
     return found

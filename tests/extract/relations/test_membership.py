@@ -191,3 +191,24 @@ def test_leaving_a_company_is_no_membership(nlp: Language) -> None:
         [("Ben Orrin", "Person"), GROUP],
     )
     assert not {r for r in found if r[1] == "memberOf"}, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Security would be the key theme when Norland took over the chairmanship of the Trade Pact in July.",
+        "Norland, which holds the rotating Trade Pact presidency, called a meeting.",
+    ],
+)
+def test_a_state_holding_a_bodys_chair_is_its_member(nlp: Language, text: str) -> None:
+    found = rule_relations(nlp, text, [("Norland", "GeopoliticalEntity"), ("Trade Pact", "GovernmentAgency")])
+    assert ("Norland", "memberOf", "Trade Pact") in found, found
+
+
+def test_a_person_taking_a_bodys_chair_is_not_read_as_a_member(nlp: Language) -> None:
+    found = rule_relations(
+        nlp,
+        "Ana Quist will take over the chairmanship of the Trade Pact.",
+        [("Ana Quist", "Person"), ("Trade Pact", "GovernmentAgency")],
+    )
+    assert ("Ana Quist", "memberOf", "Trade Pact") not in found, found
