@@ -196,6 +196,8 @@ def _after(ctx: Context, person: int, sent: Span) -> int | None:
     if m is None or ctx.mentions[m].start != i or not is_party(ctx, m):
         return None
     j = ctx.mentions[m].end
+    if j < sent.end and tab.lower[j] in POSSESSIVE:
+        j += 1  # "Ben Orr, Labour's candidate for Marlow"
     words: list[str] = []
     while j < sent.end and tab.lower[j] in OFFICE_WORDS | OFFICE_MODIFIERS:
         words.append(tab.lower[j])

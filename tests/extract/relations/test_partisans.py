@@ -112,6 +112,11 @@ ORR = ("Ben Orr", "Person")
             ("Ana Quist", "Democrats"),
         ),
         (
+            "Ben Orr, Veltra's candidate for Marlow, said the plan would fail.",
+            [ORR, ("Veltra", "Organization")],
+            ("Ben Orr", "Veltra"),
+        ),
+        (
             "Incumbent Socialist President Ana Quist is tipped to win.",
             [QUIST, ("Socialist", "Organization")],
             ("Ana Quist", "Socialist"),
