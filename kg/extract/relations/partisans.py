@@ -21,11 +21,11 @@ from __future__ import annotations
 
 from weakref import WeakKeyDictionary
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from kg.extract import kinds, offices
 from kg.extract.relations.context import ORG_FAMILY, PERSON, Candidate, Context
-from kg.extract.relations.syntax import arguments, climb, prep_objects, verbal
+from kg.extract.relations.syntax import arguments, children, climb, prep_objects, verbal
 from kg.extract.relations.verbs import LEAD_ROLES, SUBORDINATE, WORK_ROLES
 
 # The last word of a party's name, in the words of political belief news uses for parties.
@@ -60,6 +60,7 @@ POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 # Verbs of standing for a party ("for") and of moving to one ("to").
 STAND_VERBS = frozenset({"stand", "run", "contest", "fight", "campaign"})
 DEFECT_VERBS = frozenset({"defect", "switch", "cross"})
+BENCHES = frozenset({"benches", "bench"})
 # A party's staff work for it ("UKIP spokesman" is read by ``roles``); a secretary of state or a
 # shadow home secretary holds an office in it.
 STAFF = WORK_ROLES - {"secretary"}
@@ -233,6 +234,9 @@ def _verbs(ctx: Context, sent: Span) -> list[Candidate]:
     tab = ctx.table
     for i in range(sent.start, sent.end):
         lemma = tab.lemma[i]
+        if tab.lower[i] in BENCHES and tab.pos[i] == "NOUN":
+            found += _to_benches(ctx, tab.tokens[i])
+            continue
         if lemma not in STAND_VERBS and lemma not in DEFECT_VERBS:
             continue
         verb = tab.tokens[i]
@@ -257,6 +261,24 @@ MEMBERSHIP_RULES = {
     "rule:worksfor-join": "rule:member-party-join",
     "rule:worksFor-of": "rule:member-party-of",
 }
+
+
+def _to_benches(ctx: Context, benches: Token) -> list[Candidate]:
+    """A party's benches stand for the party one moves to: "Ben Orr crossed to the Veltra
+    benches", "decided to swim over to the Labour benches"."""
+    if benches.dep_ != "pobj" or benches.head.lower_ != "to" or not verbal(benches.head.head):
+        return []
+    parties = [
+        (m, 1.0)
+        for c in children(benches, ("compound", "amod", "nmod"))
+        if (m := ctx.mention_at(c, ORG_FAMILY)) is not None and is_party(ctx, m)
+    ]
+    people = [a for s in climb(benches.head.head)[0] for a in arguments(ctx, s, PERSON)]
+    return [
+        Candidate(p, q, "memberOf", round(0.7 * f, 3), "rule:member-party-verb")
+        for p, f in people
+        for q, _ in parties
+    ]
 
 
 def as_members(ctx: Context, found: list[Candidate]) -> list[Candidate]:

@@ -117,6 +117,11 @@ ORR = ("Ben Orr", "Person")
             ("Ben Orr", "Veltra"),
         ),
         (
+            "When Ben Orr decided to jump ship and swim over to the Veltra benches, his masters were glad.",
+            [ORR, ("Veltra", "Organization")],
+            ("Ben Orr", "Veltra"),
+        ),
+        (
             "Incumbent Socialist President Ana Quist is tipped to win.",
             [QUIST, ("Socialist", "Organization")],
             ("Ana Quist", "Socialist"),
@@ -184,6 +189,7 @@ def test_leaders_and_staff_of_other_bodies_are_no_members(
     [
         ("Ben Orr will run for the board of Norwind Corp in May.", [ORR, ("Norwind Corp", "Company")]),
         ("Ana Quist, a Norwind Corp lawyer, said the plan would fail.", [QUIST, ("Norwind Corp", "Company")]),
+        ("Ana Quist moved to the Norwind Corp bench in May.", [QUIST, ("Norwind Corp", "Company")]),
     ],
 )
 def test_no_party_no_membership(nlp: Language, text: str, named: Named) -> None:
