@@ -17,7 +17,8 @@ A reference joins the entity it most plausibly refers to, so that a relation sta
   keeps to one person;
 - a pronoun outside quotation marks never refers to a name inside them ('"Quist is wrong,"
   he said': he is not Quist);
-- a pronoun that is the object of a verb is not that verb's subject ("Quist praised him");
+- a pronoun that is the object of a verb is not that verb's subject ("Quist praised him"), nor is
+  the owner of what a verb of answering takes ("Quist reacted to his warning");
 - pleonastic "it" ("it is understood that ...", "it is a bad idea") refers to nothing, nor
   does "it" to a body that is no subject or possessor within reach; nor do "they", "them" and
   "their": news uses them for people and things far more often than for one named body.
@@ -49,6 +50,10 @@ WINDOW = 2  # sentences back
 # thousands of tokens (one line with no full stop) would otherwise be searched whole for every
 # pronoun (no output of news-events, BBC 150 or the seed stories changes with this bound)
 REACH = 400
+# Verbs of answering: what they take is another's ("X rebutted his claims": not X's own).
+ANSWERING = frozenset(
+    {"react", "respond", "reply", "retort", "rebut", "refute", "reject", "deny", "dismiss", "counter"}
+)
 _QUOTES = {'"', "“", "”", "``", "''"}
 
 
@@ -86,7 +91,15 @@ def _pleonastic(tok: Token) -> bool:
 
 
 def _clause_subjects(tok: Token) -> set[int]:
-    """Subjects of the verb a pronoun is the object of: "X asked them" - them is not X."""
+    """Subjects of the verb a pronoun is the object of: "X asked them" - them is not X; and of a
+    verb of answering whose object the pronoun owns: "X reacted to his warning", "X rejected her
+    offer" - one answers another's words, not one's own."""
+    if tok.dep_ == "poss" and tok.head.dep_ in {"dobj", "pobj"}:
+        owned = tok.head
+        verb = owned.head.head if owned.dep_ == "pobj" else owned.head
+        if verb.lemma_.lower() not in ANSWERING:
+            return set()
+        tok = owned
     if tok.dep_ not in {"dobj", "dative", "pobj"}:
         return set()
     verb = tok.head.head if tok.dep_ == "pobj" else tok.head

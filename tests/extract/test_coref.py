@@ -52,6 +52,25 @@ def test_an_object_pronoun_is_not_the_subject_of_its_own_clause(extract_text) ->
     assert refs(ex).get(f"them@{ex.document.text.index('them')}") != "Harbor Traders Association"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tobiah Wrenfield warned that the merger would fail. Lena Voss reacted to his warning by "
+        "saying the merger was sound.",
+        "Tobiah Wrenfield said the merger would fail. Lena Voss rejected his claims on Monday.",
+    ],
+)
+def test_what_an_answer_takes_is_anothers_not_the_answerers_own(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    ex = extract_text(text)
+    assert refs(ex).get(f"his@{ex.document.text.index('his ')}") == "Tobiah Wrenfield"
+    assert ("Lena Voss", "respondsTo", "Tobiah Wrenfield") in triples(ex)
+
+
+def test_a_possessive_outside_an_answer_may_be_the_subjects_own(extract_text) -> None:  # type: ignore[no-untyped-def]
+    ex = extract_text("Tobiah Wrenfield met Ana Quist in May. Ana Quist praised her staff on Monday.")
+    assert refs(ex).get(f"her@{ex.document.text.index('her ')}") == "Ana Quist"
+
+
 def test_references_are_marked_and_never_name_an_entity(extract_text) -> None:  # type: ignore[no-untyped-def]
     ex = extract_text("Brenfield Holdings Inc. cut jobs. The company said it would hire again in May.")
     kinds = {m.text: m.kind for m in ex.mentions}

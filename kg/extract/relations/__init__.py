@@ -30,6 +30,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span
 
+from kg.extract.relations.actors import remember_offers
 from kg.extract.relations.alliances import find_alliances
 from kg.extract.relations.answers import PLURALS, find_answers
 from kg.extract.relations.classifier import DEFAULT_MODEL, classify, load_model
@@ -95,6 +96,7 @@ def rule_relations(ctx: Context, sent: Span) -> list[Candidate]:
     ):
         found += _valid(ctx, family(ctx, sent))
     ctx.state.accusations.extend((c.head, c.tail) for c in accusations)
+    remember_offers(ctx, sent)
     return as_members(ctx, found)
 
 

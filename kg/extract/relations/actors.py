@@ -9,7 +9,9 @@ News seldom puts the actor's name in the subject of the verb:
 - an act is aimed at an organization through what it owns or did: "criticised Norwind's
   handling of ...", "protested over Norwind's decision";
 - a list of targets follows a dash or colon: "suing four companies - Norwind, its unit
-  Norwind Gas, Brackley Oil and Tanner Mills".
+  Norwind Gas, Brackley Oil and Tanner Mills";
+- an offer named once with its maker is "the offer" after: "a tender offer from Kestrel ...
+  alleging that the offer violates ..." (Kestrel is accused).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from collections.abc import Iterable
 from spacy.tokens import Token
 
 from kg.extract.relations.context import Arg, Context
-from kg.extract.relations.syntax import LIST_GLUE, arguments, children, prep_objects
+from kg.extract.relations.syntax import LIST_GLUE, arguments, children, climb, prep_objects
 
 # People who speak or act for an organization without being named.
 SPEAKER_NOUNS = frozenset(
@@ -42,6 +44,10 @@ AUTHORED_NOUNS = frozenset(
         "announcement", "move", "motion", "filing", "brief", "submission", "objection",
     }
 )  # fmt: skip
+# Offers taken up again as "the offer" once their maker is named.
+OFFERS = frozenset({"offer", "bid", "proposal"})
+THIS = frozenset({"the", "this", "that"})
+MAKING = frozenset({"make", "launch", "submit", "table", "put", "announce", "unveil"})
 # Participles that name an act's author with "by": "the suit filed by X", "charges brought by X".
 AUTHOR_PARTICIPLES = frozenset(
     {"file", "bring", "lodge", "raise", "make", "issue", "send", "level", "submit", "launch", "voice"}
@@ -66,6 +72,7 @@ OWNED_TARGETS = frozenset(
 COURT_WORDS = frozenset(
     {"court", "courts", "tribunal", "judge", "justice", "magistrate", "arbitrator", "appeals"}
 )  # "the Ninth Circuit Court of Appeals"
+COURTS = frozenset({"court", "courts", "tribunal"})
 SPEAKER_FACTOR = 0.9  # the organization reached through its unnamed spokesman or its document
 
 
@@ -92,7 +99,30 @@ def authors(ctx: Context, noun: Token, types: Iterable[str] | None = None) -> li
         direct = _from_within(noun) or _from_after(noun)
     found = _mentions(ctx, direct, types)
     found += [(m, f * SPEAKER_FACTOR) for m, f in _mentions(ctx, compounds, types)]
+    if not found and _the_offer(noun):  # "the offer" of a maker named before
+        wanted = None if types is None else frozenset(types)
+        found = [
+            (m, SPEAKER_FACTOR) for m in ctx.state.offer_makers if wanted is None or ctx.type_of(m) in wanted
+        ]
     return _best(found)
+
+
+def _the_offer(noun: Token) -> bool:
+    """ "the offer", "the tender offer", "this bid": an offer taken up again, its maker unsaid."""
+    return noun.lemma_.lower() in OFFERS and any(c.dep_ == "det" and c.lower_ in THIS for c in noun.children)
+
+
+def remember_offers(ctx: Context, tokens: Iterable[Token]) -> None:
+    """Keep the maker of the latest offer named with it ("a tender offer from X", "X's bid"), for
+    "the offer" of later sentences: "the offer violates ..." accuses X, "rejected the offer"
+    answers X."""
+    for t in tokens:
+        if t.pos_ == "NOUN" and t.lemma_.lower() in OFFERS and not _the_offer(t):
+            makers = authors(ctx, t)
+            if not makers and t.dep_ == "dobj" and t.head.lemma_.lower() in MAKING:  # "X made an offer"
+                makers = [arg for s in climb(t.head)[0] for arg in actor_args(ctx, s)]
+            if makers:
+                ctx.state.offer_makers = tuple(m for m, _ in makers)
 
 
 def behalf_of(token: Token) -> list[Token]:
@@ -154,6 +184,8 @@ def target_args(ctx: Context, token: Token, types: Iterable[str] | None = None) 
     if not found and (token.lemma_.lower() in OWNED_TARGETS or token.lower_ in OWNED_TARGETS):
         # "Norwind's handling", "Norwind policies", "Kestria's fiscal stance", "the move by Norwind"
         found = _mentions(ctx, owners(token), types)
+        if not found and _the_offer(token):  # "alleging that the offer violates ...": its maker's
+            found = authors(ctx, token, types)
     if token.pos_ == "NOUN":  # "four companies - A, its unit B, C and D"
         known = {m for m, _ in found}
         found += [(m, f) for m, f in listed_after(ctx, token, types) if m not in known]
@@ -199,13 +231,25 @@ def listed_after(ctx: Context, noun: Token, types: Iterable[str] | None = None) 
 
 def judges(ctx: Context, m: int) -> bool:
     """Whether mention ``m`` is a court or a judge by the head word of a name of its entity: "the
-    Osaka District Court", and "its" or "the court" referring to it."""
+    Osaka District Court", and "its" or "the court" referring to it (not "the Department of
+    Justice")."""
     key = ctx.mentions[m].key
     return any(
-        ctx.doc[other.end - 1].lower_ in COURT_WORDS
+        _court_name([t.lower_ for t in ctx.doc[other.start : other.end]])
         for other in ctx.mentions
         if other.key == key and other.kind == "name"
     )
+
+
+def _court_name(words: list[str]) -> bool:
+    """A court's name ends in a court word: "the Osaka District Court", "the Ninth Circuit Court of
+    Appeals"; "of Justice" ends a ministry's name as well ("the Department of Justice"), a court's
+    only after a court word ("the European Court of Justice")."""
+    if not words or words[-1] not in COURT_WORDS:
+        return False
+    if len(words) >= 2 and words[-2] == "of":
+        return any(w in COURTS for w in words[:-2])
+    return True
 
 
 def _best(found: list[Arg]) -> list[Arg]:

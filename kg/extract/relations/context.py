@@ -64,6 +64,7 @@ class DocState:
     letter_authors: list[tuple[int, float]] = field(default_factory=list)  # who appealed in a letter
     # (makers, keys of the accused named) of each suit or charge the accusation rules may not pair
     charges: list[tuple[tuple[int, ...], frozenset[int]]] = field(default_factory=list)
+    offer_makers: tuple[int, ...] = ()  # who made the latest offer or bid named with its maker
 
 
 class Context:

@@ -10,7 +10,9 @@ Each form is read off one verb:
 - a retort to the last speaker named: "Ben Orr said the plan would fail. Ana Quist retorted that
   ...", and "reacted to his warning" where the parser took "his" for the one reacting;
 - blame of an accuser's words: "the union said Ben Orr's comments were highly irresponsible" (Ben
-  Orr having accused someone).
+  Orr having accused someone);
+- a denial of what a speaker just said: "Ben Orr said there had been intimidation ... Ana Quist
+  denied there was any intimidation".
 """
 
 from __future__ import annotations
@@ -164,6 +166,36 @@ def _words_blamed(ctx: Context, verb: Token, accusers: set[int]) -> list[Candida
     return found
 
 
+def _said_nouns(verb: Token) -> set[str]:
+    return {t.lemma_.lower() for c in children(verb, ("ccomp",)) for t in c.subtree if t.pos_ == "NOUN"}
+
+
+def _denied_claim(ctx: Context, verb: Token) -> list[Candidate]:
+    """ "Campaigners said there had been intimidation of monitors ... Ana Quist denied there was any
+    intimidation": denying what a speaker of the sentences before said (a noun of the denied
+    clause is in what the speaker said) answers that speaker."""
+    if verb.lemma_.lower() != "deny" or not asserted(verb):
+        return []
+    denied = _said_nouns(verb)
+    if not denied:
+        return []
+    heads = agents(ctx, verb)[0]
+    own = {ctx.key(m) for m, _ in heads}
+    tab = ctx.table
+    end = tab.sent_start[verb.i]
+    for _ in range(SPEAKERS_BACK):
+        if end == 0:
+            break
+        start = tab.sent_start[end - 1]
+        for t in reversed(verb.doc[start:end]):
+            if t.lemma_.lower() in SAY_VERBS and verbal(t) and not _quoted(t) and denied & _said_nouns(t):
+                said = [(m, 0.9) for m, _ in agents(ctx, t)[0] if ctx.key(m) not in own]
+                if said:
+                    return pairs(heads, said[:1], "respondsTo", 0.6, "rule:respond-denied-claim")
+        end = start
+    return []
+
+
 def find_replies(ctx: Context, verb: Token, accusers: set[int]) -> list[Candidate]:
     """respondsTo hits of one verb in the forms above; ``accusers`` are the keys of everyone who
     accused or brought a charge earlier in the story."""
@@ -171,4 +203,5 @@ def find_replies(ctx: Context, verb: Token, accusers: set[int]) -> list[Candidat
     if not back and asserted(verb) and _retort(ctx, verb):
         heads = agents(ctx, verb)[0]
         back = pairs(heads, _last_speaker(ctx, verb, heads), "respondsTo", 0.6, "rule:respond-back")
+    back += _denied_claim(ctx, verb)
     return back + _fought_bid(ctx, verb) + _disagreement(ctx, verb) + _words_blamed(ctx, verb, accusers)

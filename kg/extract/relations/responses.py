@@ -12,6 +12,7 @@ from kg.extract.relations.events import agents
 from kg.extract.relations.judgement import BLAME_WORDS
 from kg.extract.relations.modality import asserted
 from kg.extract.relations.syntax import (
+    RELATIVE_PRONOUNS,
     arguments,
     children,
     governing_verb,
@@ -128,6 +129,8 @@ def _verb_response(ctx: Context, verb: Token) -> tuple[Token, list[Token]] | Non
     lemma = verb.lemma_.lower()
     aimed = prep_objects(verb, ("to", "at", "against"))
     objects = object_tokens(verb)  # "denied the charges", "the charges were denied by X"
+    if verb.dep_ == "relcl":  # "the offer, which its board rejected": the offer is rejected
+        objects = [verb.head if o.lower_ in RELATIVE_PRONOUNS else o for o in objects]
     if lemma in RESPOND_VERBS or (lemma == "hit" and children(verb, ("advmod", "prt"), ("back",))):
         return verb, aimed + objects
     turned_down = lemma == "turn" and children(verb, ("prt",), ("down",))

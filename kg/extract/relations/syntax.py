@@ -158,7 +158,19 @@ def _next_to_verb(subject: Token, verb: Token) -> Token:
 
 # Prepositions whose gerund shares the subject of the verb they hang on: "X sacked Y after
 # accusing him", "X hit back by accusing Y" (not "in": "X joined Y in charging ..." is read apart).
+# Nouns of a phase of an act: "in the process of suing", "on the verge of suing" (X is the one
+# acting), "in the midst of".
+PHASE_NOUNS = frozenset({"process", "verge", "brink", "midst", "point"})
 ADJUNCT_PREPS = frozenset({"after", "before", "by", "while", "without", "since", "upon", "despite"})
+
+
+def _phase_verb(of: Token) -> Token | None:
+    """The verb above "in the process of", "on the verge of": its subject does what follows."""
+    noun = of.head
+    prep = noun.head
+    if noun.lemma_.lower() in PHASE_NOUNS and noun.dep_ == "pobj" and prep.lower_ in ("in", "on"):
+        return prep.head if prep.head.pos_ in ("VERB", "AUX") else None
+    return None
 
 
 def climb(verb: Token) -> tuple[list[Token], list[Token]]:
@@ -208,6 +220,8 @@ def climb(verb: Token) -> tuple[list[Token], list[Token]]:
             break
         if v.dep_ == "pcomp" and head.lower_ in ADJUNCT_PREPS and head.head.pos_ in ("VERB", "AUX"):
             head = head.head  # "X sacked Y after accusing him": the verb the preposition hangs on
+        elif v.dep_ == "pcomp" and head.lower_ == "of":
+            head = _phase_verb(head) or head  # "X was in the process of suing Y": X sues
         v = head
         chain.append(v)
     return [], chain

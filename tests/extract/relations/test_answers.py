@@ -60,6 +60,12 @@ ANSWERS = [
         "comments were highly irresponsible.",
         ("Tanner Union", "Ben Orr"),
     ),
+    # a denial of what a speaker just said
+    (
+        "Ben Orr said there had been widespread intimidation of monitors at the hunt. Lena Voss "
+        "denied there was any intimidation.",
+        ("Lena Voss", "Ben Orr"),
+    ),
     # a retort answers the last one to speak, not one quoted by them
     (
         "Ben Orr said the plan would fail. Lena Voss retorted that voters would judge the record.",
@@ -96,6 +102,11 @@ NOT_ANSWERS = [
     (
         "Kestrel Data published its report on Monday. Ana Quist denied that she had hidden the losses.",
         ("Ana Quist", "Kestrel Data"),
+    ),
+    # a denial of something nobody before said
+    (
+        "Ben Orr said prices would rise at the hunt. Lena Voss denied there was any intimidation.",
+        ("Lena Voss", "Ben Orr"),
     ),
     # fighting what is no bid
     (

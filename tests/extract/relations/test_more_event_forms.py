@@ -24,6 +24,32 @@ FOUND = [
         "residents can elect a new member.",
         ("Tanner Union", "urges", "Orr-Marlow"),
     ),
+    # who is "in the process of" an act does it
+    (
+        "Kestrel Data said Norwind Corp was in the process of suing Tanner Mills.",
+        ("Norwind Corp", "accuses", "Tanner Mills"),
+    ),
+    # a ministry "of Justice" is no court: it answers and sues
+    (
+        "Ben Orr asked the Norland Ministry of Justice to block the merger. The Norland Ministry of "
+        "Justice said it was in the process of preparing a response to Ben Orr's request.",
+        ("Norland Ministry of Justice", "respondsTo", "Ben Orr"),
+    ),
+    (
+        "The Norland Ministry of Justice sued Norwind Corp on Monday.",
+        ("Norland Ministry of Justice", "accuses", "Norwind Corp"),
+    ),
+    # "the offer" of a maker named before
+    (
+        "Norwind Corp rejected a tender offer from Kestrel Data on Monday. Norwind Corp also filed a "
+        "lawsuit alleging that the offer violates securities laws.",
+        ("Norwind Corp", "accuses", "Kestrel Data"),
+    ),
+    (
+        "Kestrel Data made a tender offer for Norwind Corp on Monday. The offer, which Norwind Corp "
+        "rejected, was worth two billion crowns.",
+        ("Norwind Corp", "respondsTo", "Kestrel Data"),
+    ),
     # a counted plural stands for the group just named
     (
         "The case against Ben Orr, Lena Voss and Ana Quist is being heard in Ostberg. Tom Brand, "
@@ -150,6 +176,11 @@ NOT_FOUND = [
         "Kestrel Data said the Ostberg Court of Appeals will hear the company's petition "
         "against Norwind Corp.",
         ("Ostberg Court of Appeals", "accuses", "Norwind Corp"),
+    ),
+    (
+        "Kestrel Data said the Ostberg Court of Justice will hear the company's petition "
+        "against Norwind Corp.",
+        ("Ostberg Court of Justice", "accuses", "Norwind Corp"),
     ),
     # a necessity foretold or denied is no advice
     (
