@@ -40,6 +40,7 @@ from kg.extract.relations.events import find_accusations, find_urgings
 from kg.extract.relations.government import find_government_roles
 from kg.extract.relations.members import find_members
 from kg.extract.relations.membership import find_membership
+from kg.extract.relations.partisans import as_members, find_partisans
 from kg.extract.relations.places import find_places
 from kg.extract.relations.responses import find_responses
 from kg.extract.relations.roles import find_roles
@@ -53,7 +54,18 @@ __all__ = ["find_relations", "rule_relations"]
 # "worksFor", and so does a politician's "memberOf" of a party or an assembly (a party's MP is its
 # member, not its employee; a member of a commission may well work for it).
 FAMILY = {"leads": "worksFor"}
-POLITICIANS = frozenset({"rule:member-office", "rule:memberOf-speaking-for"})
+POLITICIANS = frozenset(
+    {
+        "rule:member-office",
+        "rule:memberOf-speaking-for",
+        "rule:member-party-before",
+        "rule:member-party-after",
+        "rule:member-party-verb",
+        "rule:member-party-join",
+        "rule:member-party-of",
+        "rule:member-party-office",
+    }
+)
 
 
 def _family(c: Candidate) -> str:
@@ -78,13 +90,14 @@ def rule_relations(ctx: Context, sent: Span) -> list[Candidate]:
         find_staff,
         find_membership,
         find_members,
+        find_partisans,
         find_places,
         find_killings,
     ):
         found += _valid(ctx, family(ctx, sent))
     ctx.state.accusations.extend((c.head, c.tail) for c in accusations)
     remember_offers(ctx, sent)
-    return found
+    return as_members(ctx, found)
 
 
 def _combined(ctx: Context, sent: Span, model_name: str | None, event_model: str | None) -> list[Candidate]:

@@ -6,9 +6,11 @@ from spacy.tokens import Span, Token
 
 from kg.extract import kinds
 from kg.extract.relations.context import ORG_FAMILY, PARTIES, STATE, Arg, Candidate, Context, pairs
+from kg.extract.relations.members import as_subjects, in_clause
 from kg.extract.relations.syntax import RELATIVE_PRONOUNS, arguments, children, climb, prep_objects, verbal
 from kg.extract.relations.verbs import INTEREST_NOUNS, MEMBER_NOUNS, OWN_VERBS, PART_NOUNS
 
+BODIES = ORG_FAMILY - {"Company"}  # what has members rather than units
 POSSESSIVE_PRONOUNS = frozenset({"its", "their"})
 DEMONSTRATIVES = frozenset({"these", "those", "such"})
 MEMBER_WORDS = frozenset({"member"})
@@ -66,8 +68,22 @@ def _owner_of_members(ctx: Context, subject: Token, sent: Span) -> list[Arg]:
     return []
 
 
+def _body_includes(ctx: Context, verb: Token) -> list[Candidate]:
+    """A body's own members, named after "includes": "The Trade Council includes Ben Orr and Ana
+    Quist", "the Marlow Group, which includes Norland and Kestria". A company includes units and
+    brands, not members ("Norwind Group includes Kestrel Data": ``partOf`` is read elsewhere)."""
+    if verb.tag_ not in ("VBZ", "VBP", "VBD"):
+        return []  # "urging the office to include Norwind in its list": no membership stated
+    subjects = [verb.head if s.lower_ in RELATIVE_PRONOUNS else s for s in children(verb, ("nsubj",))]
+    bodies = [a for s in subjects for a in arguments(ctx, s, BODIES)]
+    if not bodies:
+        return []
+    members = [arg for o in children(verb, ("dobj",)) for arg in arguments(ctx, o, PARTIES)]
+    return pairs(members, bodies, "memberOf", 0.75, "rule:member-included")
+
+
 def _members_include(ctx: Context, verb: Token, sent: Span) -> list[Candidate]:
-    found: list[Candidate] = []
+    found: list[Candidate] = _body_includes(ctx, verb)
     for subject in children(verb, ("nsubj",)):
         if subject.lemma_.lower() not in MEMBER_NOUNS:
             continue
@@ -117,13 +133,14 @@ def _bodies_before(ctx: Context, noun: Token) -> list[Arg]:
 def _members(ctx: Context, noun: Token, types: frozenset[str]) -> list[Arg]:
     """Who a membership noun says are members: the name it is in apposition to or describes, the
     subject it is predicated of, and the names after it."""
-    holders: list[Token] = []
-    if noun.dep_ in ("appos", "compound"):
-        holders.append(noun.head)  # "A, a member of ORG", "ORG member A"
-    if noun.dep_ in ("attr", "oprd"):
-        for s in children(noun.head, ("nsubj", "nsubjpass")):
-            relative = s.lower_ in RELATIVE_PRONOUNS and noun.head.dep_ == "relcl"
-            holders.append(noun.head.head if relative else s)  # "A, which is a member of ORG"
+    holders: list[Token] = as_subjects(noun)  # "A joined as a member of ORG"
+    anchor = in_clause(noun)  # "A, one of the 13 members of ORG"
+    if anchor.dep_ in ("appos", "compound"):
+        holders.append(anchor.head)  # "A, a member of ORG", "ORG member A"
+    if anchor.dep_ in ("attr", "oprd"):
+        for s in children(anchor.head, ("nsubj", "nsubjpass")):
+            relative = s.lower_ in RELATIVE_PRONOUNS and anchor.head.dep_ == "relcl"
+            holders.append(anchor.head.head if relative else s)  # "A, which is a member of ORG"
     if noun.dep_ == "conj" and children(noun, ("amod",), {"other"}):
         holders.append(noun.head)  # "A and other ORG members"
     holders += children(noun, ("appos",))  # "ORG members A and B"

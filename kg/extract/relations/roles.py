@@ -7,6 +7,8 @@ from collections.abc import Sequence
 from spacy.tokens import Span, Token
 
 from kg.extract.relations.context import ORG_FAMILY, PERSON, Arg, Candidate, Context, pairs
+from kg.extract.relations.membership import UNIT_WORDS
+from kg.extract.relations.partisans import party_offices
 from kg.extract.relations.syntax import RELATIVE_PRONOUNS, arguments, children, climb, prep_objects, verbal
 from kg.extract.relations.verbs import (
     JOIN_VERBS,
@@ -94,11 +96,16 @@ def _surface(ctx: Context, sent: Span) -> list[Candidate]:
         i = person.start - 1
         if i >= sent.start and doc[i].lower_ == ",":
             i -= 1
+        office = doc[i].text
         words: list[str] = []
-        while i >= sent.start and doc[i].lower_ in ROLE_WORDS and ctx.mention_at(doc[i]) is None:
+        while i >= sent.start and ctx.mention_at(doc[i]) is None:
+            # two offices held at once: "ORG legal adviser and director PERSON"
+            joined = doc[i].lower_ == "and" and words and i > sent.start and doc[i - 1].lower_ in ROLES
+            if doc[i].lower_ not in ROLE_WORDS and not joined:
+                break
             words.insert(0, doc[i].lower_)
             i -= 1
-        kind = role_kind(words)
+        kind = role_kind([w for w in words if w != "and"])
         if kind is None:
             continue
         if i >= sent.start and doc[i].lower_ in POSSESSIVE:
@@ -107,7 +114,25 @@ def _surface(ctx: Context, sent: Span) -> list[Candidate]:
             i -= 1  # "ORG group CEO PERSON" where the name stops before "group"
         org = ctx.mention_at(doc[i], ORG_FAMILY) if i >= sent.start else None
         if org is not None:
-            found.extend(pairs([(p, 1.0)], [(org, 1.0)], kind, 0.85, f"rule:{kind}-compound"))
+            hits = pairs([(p, 1.0)], [(org, 1.0)], kind, 0.85, f"rule:{kind}-compound")
+            found.extend(party_offices(ctx, hits, office))
+    return found
+
+
+def _unit_owners(ctx: Context, orgs: list[Arg]) -> list[Arg]:
+    """The body whose unit an office is in: one who heads "Norwind's Electronics Division" works
+    for Norwind."""
+    found: list[Arg] = []
+    lower = ctx.table.lower
+    for m, _ in orgs:
+        ment = ctx.mentions[m]
+        if lower[ment.end - 1].rstrip(".") not in UNIT_WORDS or ment.start - 2 < 0:
+            continue
+        if lower[ment.start - 1] not in POSSESSIVE:
+            continue
+        owner = ctx.mention_at_index(ment.start - 2, ORG_FAMILY)
+        if owner is not None and ctx.mentions[owner].end == ment.start - 1 and ctx.key(owner) != ctx.key(m):
+            found.append((owner, 1.0))
     return found
 
 
@@ -126,7 +151,8 @@ def _role_nouns(ctx: Context, sent: Span) -> list[Candidate]:
         people = _people(ctx, role)
         if people:
             orgs = _organizations(ctx, role)
-            found.extend(pairs(people, orgs, kind, 0.85, f"rule:{kind}-role"))
+            found.extend(party_offices(ctx, pairs(people, orgs, kind, 0.85, f"rule:{kind}-role"), role.text))
+            found.extend(pairs(people, _unit_owners(ctx, orgs), "worksFor", 0.75, "rule:worksFor-unit"))
     return found
 
 

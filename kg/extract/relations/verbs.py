@@ -140,7 +140,7 @@ WORK_ROLES = frozenset(
         "lawyer", "attorney", "counsel", "executive", "manager", "economist", "researcher",
         "scientist", "adviser", "advisor", "consultant", "worker", "representative", "officer",
         "editor", "reporter", "correspondent", "strategist", "designer", "developer", "staffer",
-        "secretary", "treasurer", "staff",
+        "secretary", "treasurer", "staff", "judge", "journalist", "presenter", "columnist", "producer",
     }
 )  # fmt: skip
 # Modifiers that turn a leading role into a subordinate one: "vice president", "deputy head".

@@ -41,3 +41,40 @@ def test_the_body_a_role_is_of_before_where_that_body_is(nlp: Language) -> None:
         ],
     )
     assert roles(found) == {("Ana Quist", "Centre for Trade")}, found
+
+
+def test_two_offices_before_a_name_are_both_read(nlp: Language) -> None:
+    found = rule_relations(
+        nlp,
+        "Norwind legal adviser and director Ana Quist said it would sue.",
+        [("Ana Quist", "Person"), ("Norwind", "Company")],
+    )
+    assert roles(found) == {("Ana Quist", "Norwind")}, found
+
+
+def test_an_office_in_a_unit_is_work_for_the_body_owning_it(nlp: Language) -> None:
+    """ "director of Norwind's Electronics Division" heads the division and works for Norwind."""
+    found = rule_relations(
+        nlp,
+        "Ana Quist, director of Norwind's Electronics Division, denied it.",
+        [
+            ("Ana Quist", "Person"),
+            ("Norwind", "GovernmentAgency"),
+            ("Electronics Division", "GovernmentAgency"),
+        ],
+    )
+    assert {("Ana Quist", "leads", "Electronics Division"), ("Ana Quist", "worksFor", "Norwind")} <= found, (
+        found
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("Deputy Marlow High Court Judge Ana Quist told the hearing it would not wait.", "Marlow High Court"),
+        ("The e-mail was sent by mistake to Norwind Radio journalist Ana Quist.", "Norwind Radio"),
+    ],
+)
+def test_judges_and_journalists_work_for_their_court_or_outlet(nlp: Language, text: str, org: str) -> None:
+    found = rule_relations(nlp, text, [("Ana Quist", "Person"), (org, "GovernmentAgency")])
+    assert roles(found) == {("Ana Quist", org)}, found
