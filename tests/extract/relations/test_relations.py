@@ -410,9 +410,9 @@ CASES: list[Case] = [
     ),
     ("Orbis Logistics is based in Rotterdam.", (), {("Orbis Logistics", "basedIn", "Rotterdam")}),
     (
-        "The American Trade Commission said sales fell.",
-        (M("The American Trade Commission", "GovernmentAgency"), M("American", "GeopoliticalEntity")),
-        {("The American Trade Commission", "basedIn", "American")},
+        "The Marlow Trade Commission said sales fell.",
+        (M("The Marlow Trade Commission", "GovernmentAgency"), M("Marlow", "GeopoliticalEntity")),
+        {("The Marlow Trade Commission", "basedIn", "Marlow")},
     ),
     (
         "Lyon, a city in France, is big.",
