@@ -41,7 +41,7 @@ from kg.extract.relations.government import find_government_roles
 from kg.extract.relations.members import find_members
 from kg.extract.relations.membership import find_membership
 from kg.extract.relations.partisans import as_members, find_partisans
-from kg.extract.relations.places import find_places
+from kg.extract.relations.places import find_places, named_inside
 from kg.extract.relations.responses import find_responses
 from kg.extract.relations.roles import find_roles
 from kg.extract.relations.staff import find_staff
@@ -112,6 +112,8 @@ def _combined(ctx: Context, sent: Span, model_name: str | None, event_model: str
             if (ctx.key(c.head), ctx.key(c.tail), _family(c)) in decided:
                 continue
             if c.type == "basedIn" and seats.get(ctx.key(c.tail), ctx.key(c.head)) != ctx.key(c.head):
+                continue
+            if c.type == "basedIn" and named_inside(ctx, c.head, c.tail):
                 continue
             found.append(c)
     events = load_event_model(event_model) if event_model is not None else None

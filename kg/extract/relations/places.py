@@ -93,10 +93,29 @@ def _nested(ctx: Context, sent: Span) -> list[Candidate]:
             inner = ctx.mentions[p]
             if p == o or inner.type not in STATE or (inner.start, inner.end) == (org.start, org.end):
                 continue
-            if ctx.doc[inner.start : inner.end].text.lower().removeprefix("the ") in COUNTRY_NAMES:
+            if _country(ctx, p):
                 continue
             found.extend(pairs([(o, 1.0)], [(p, 1.0)], "basedIn", 0.55, "rule:basedin-nested"))
     return found
+
+
+def named_inside(ctx: Context, head: int, tail: int) -> bool:
+    """Whether a seat read by the classifier is a place named inside an organization's name that
+    cannot be ``head``'s seat: inside another organization's name ("Norwind and the [Kestria]
+    Trade Office": the place belongs to that name, not to Norwind), or a country kg knows inside
+    the name of that country's own public body (see :func:`_nested`)."""
+    place = ctx.mentions[tail]
+    outer = ctx.mention_at_index(place.start, ORG_FAMILY)
+    if outer is None or outer == tail or ctx.mentions[outer].end < place.end:
+        return False
+    if ctx.key(outer) != ctx.key(head):
+        return True
+    return ctx.type_of(head) == "GovernmentAgency" and _country(ctx, tail)
+
+
+def _country(ctx: Context, m: int) -> bool:
+    ment = ctx.mentions[m]
+    return ctx.doc[ment.start : ment.end].text.lower().removeprefix("the ") in COUNTRY_NAMES
 
 
 def _located(ctx: Context, noun: Token) -> list[Candidate]:

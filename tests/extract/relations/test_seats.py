@@ -7,6 +7,9 @@ import pytest
 import spacy
 from spacy.language import Language
 
+from kg.extract.relations.context import Context
+from kg.extract.relations.places import named_inside
+from kg.extract.types import MentionSpan
 from tests.extract.relations.named_mentions import Named, rule_relations
 
 
@@ -107,3 +110,34 @@ def test_a_public_body_sits_in_the_town_its_name_holds(nlp: Language) -> None:
 def test_a_country_s_own_body_is_not_based_in_it(nlp: Language, text: str, body: str, country: str) -> None:
     found = rule_relations(nlp, text, [(body, "GovernmentAgency"), (country, "GeopoliticalEntity"), NORWIND])
     assert (body, "basedIn", country) not in found, found
+
+
+def _context(nlp: Language, text: str, named: list[tuple[str, str]]) -> tuple[Context, dict[str, int]]:
+    doc = nlp(text)
+    spans = []
+    for key, (name, type_) in enumerate(named):
+        start = text.index(name)
+        span = doc.char_span(start, start + len(name))
+        assert span is not None, name
+        spans.append(MentionSpan(span.start, span.end, type_, key))
+    spans.sort(key=lambda m: (m.start, -m.end))
+    return Context(doc, spans), {named[m.key][0]: i for i, m in enumerate(spans)}
+
+
+def test_a_place_inside_another_name_is_no_seat_the_classifier_may_give(nlp: Language) -> None:
+    ctx, at = _context(
+        nlp,
+        "Norwind wrote to the Kestria Trade Office and the U.S. Trade Office in Dovrel.",
+        [
+            ("Norwind", "Company"),
+            ("Kestria Trade Office", "GovernmentAgency"),
+            ("Kestria", "GeopoliticalEntity"),
+            ("U.S. Trade Office", "GovernmentAgency"),
+            ("U.S.", "GeopoliticalEntity"),
+            ("Dovrel", "GeopoliticalEntity"),
+        ],
+    )
+    assert named_inside(ctx, at["Norwind"], at["Kestria"])  # Kestria belongs to the office's name
+    assert named_inside(ctx, at["U.S. Trade Office"], at["U.S."])  # a country's own body
+    assert not named_inside(ctx, at["Kestria Trade Office"], at["Kestria"])  # a state kg does not know
+    assert not named_inside(ctx, at["Norwind"], at["Dovrel"])  # a place of its own
