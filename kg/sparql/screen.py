@@ -220,6 +220,12 @@ def with_values(query: str, values: Mapping[str, str]) -> str | None:
     True
     >>> with_values('SELECT ?a WHERE { ?a a ?b }', {"b": '<urn:C>'}) is None
     True
+
+    A WHERE clause that is only a UNION gets the clause in each branch (the same rows: a join
+    with the union is the union of the joins), where Oxigraph's plan of each branch sees it:
+
+    >>> with_values('ASK { { ?a <urn:p> ?b } UNION { ?b <urn:p> ?a } }', {"b": '"x"'})
+    'ASK { { VALUES ?b { "x" } ?a <urn:p> ?b } UNION { VALUES ?b { "x" } ?b <urn:p> ?a } }'
     """
     if not values:
         return None
@@ -236,9 +242,37 @@ def with_values(query: str, values: Mapping[str, str]) -> str | None:
             if brace < 0:
                 return None
             hint = "".join(f" VALUES ?{name} {{ {term} }}" for name, term in sorted(values.items()))
-            return query[: brace + 1] + hint + query[brace + 1 :]
+            out = query
+            for at in reversed(_union_branches(code, brace) or [brace]):
+                out = out[: at + 1] + hint + out[at + 1 :]
+            return out
         token = _PROLOGUE.match(query, pos)
         if token is None:
             return None
         pos = token.end()
     return None
+
+
+def _union_branches(code: str, start: int) -> list[int] | None:
+    """Where each branch opens, if the group opening at ``code[start]`` (comments, strings and
+    IRIs blanked) holds nothing but ``{ ... } UNION { ... }``; else None."""
+    branches, pos = [], start + 1
+    while True:
+        pos = len(code) - len(code[pos:].lstrip())
+        if pos >= len(code) or code[pos] != "{":
+            return None
+        branches.append(pos)
+        depth, end = 0, -1
+        for at in range(pos, len(code)):
+            depth += {"{": 1, "}": -1}.get(code[at], 0)
+            if depth == 0:
+                end = at
+                break
+        if end < 0:
+            return None
+        pos = len(code) - len(code[end + 1 :].lstrip())
+        if code[pos : pos + 1] == "}":
+            return branches if len(branches) > 1 else None
+        if not re.match(r"(?i:UNION)\b", code[pos:]):
+            return None
+        pos += len("UNION")
