@@ -45,6 +45,7 @@ from kg.sparql.screen import (
     order_keys,
     oxigraph_may_answer,
     with_projected,
+    with_values,
 )
 from kg.sparql.text import CORE_PREFIXES, PREFIXES, value_term
 
@@ -212,14 +213,15 @@ def _solutions(
         text = with_projected(query, sorted(added)) if added else query
         if text is None:
             return None
+        # the bound values written in the query too, so that Oxigraph's plan starts from them
+        hinted = with_values(text, {v.value: str(t) for v, t in substitutions.items()})
         try:
-            result = store.query(
-                text,
-                prefixes=namespaces,
-                substitutions=substitutions or None,
-                default_graph=ox.DefaultGraph(),
-                named_graphs=[],
-            )
+            try:
+                result = _query(store, namespaces, hinted or text, substitutions)
+            except SyntaxError:
+                if hinted is None:
+                    raise
+                result = _query(store, namespaces, text, substitutions)
         except RuntimeError as exc:
             missing = _NOT_PROJECTED.search(str(exc))
             if missing is None or missing.group(1) in added:
@@ -227,6 +229,16 @@ def _solutions(
             added.append(missing.group(1))
             continue
         return result, added
+
+
+def _query(store: Any, namespaces: dict[str, str], text: str, substitutions: dict[Any, Any]) -> Any:
+    return store.query(
+        text,
+        prefixes=namespaces,
+        substitutions=substitutions or None,
+        default_graph=ox.DefaultGraph(),
+        named_graphs=[],
+    )
 
 
 def _differing_ties(solutions: list[Any], names: list[str], keys: list[str]) -> bool:

@@ -35,6 +35,7 @@ __all__ = [
     "oxigraph_may_answer",
     "variables",
     "with_projected",
+    "with_values",
 ]
 
 # comments, IRIs and strings (the SPARQL 1.1 grammar's COMMENT, IRIREF and STRING_LITERAL*)
@@ -63,6 +64,9 @@ _IRI = re.compile(r"<([^<>\"{}|^`\\\x00-\x20]*)>")
 NESTING = 16  # brackets nested this deep go to rdflib, whose parser stops near 20 (MAX_NESTING)
 _PROLOGUE = re.compile(r"\s+|#[^\n]*|<[^<>\s]*>|(?i:BASE|PREFIX)\b|[A-Za-z][\w.-]*:|:")
 _SELECT = re.compile(r"(?i:SELECT)\b(?:\s+(?i:DISTINCT|REDUCED)\b)?")
+_SELECT_OR_ASK = re.compile(r"(?i:SELECT|ASK)\b")
+# ?name as the object of rdf:type: "a ?name", "rdf:type ?name", "<...#type> ?name"
+_CLASS = r"(?:(?<![\w:?$])a|\brdf:type|<http://www\.w3\.org/1999/02/22-rdf-syntax-ns#type>)\s+[?$]{}\b"
 
 
 def blank_out(query: str) -> str:
@@ -195,3 +199,80 @@ def with_projected(query: str, names: list[str]) -> str | None:
             return None
         pos = token.end()
     return None
+
+
+def with_values(query: str, values: Mapping[str, str]) -> str | None:
+    """``query`` (a SELECT or an ASK) with ``VALUES ?name { term }`` at the start of its WHERE
+    clause for each ``name: term`` (``term`` in SPARQL syntax, as pyoxigraph writes it); None if
+    that could change its answer or there is no place for it.
+
+    Oxigraph plans a query before it knows the values substituted for its variables; the same
+    value written in the query lets the plan start from it. Given with the same substitutions it
+    changes no row: every row already has that value. None where the query gives the variable a
+    value of its own (``AS ?name``, its own ``VALUES``), has no top-level group to hold it, or
+    nothing is bound; and where a bound variable is a class (``?x a ?class``): a class holds
+    thousands of entities, and a plan that starts from them is slower than Oxigraph's own
+    (``most-connected --bind class=kg:Company``, 0.4 s against 0.9 s at a million triples).
+
+    >>> with_values('SELECT ?a WHERE { ?a <urn:p> ?b }', {"b": '"x"'})
+    'SELECT ?a WHERE { VALUES ?b { "x" } ?a <urn:p> ?b }'
+    >>> with_values('SELECT ?a WHERE { BIND(1 AS ?b) ?a <urn:p> ?b }', {"b": '"x"'}) is None
+    True
+    >>> with_values('SELECT ?a WHERE { ?a a ?b }', {"b": '<urn:C>'}) is None
+    True
+
+    A WHERE clause that is only a UNION gets the clause in each branch (the same rows: a join
+    with the union is the union of the joins), where Oxigraph's plan of each branch sees it:
+
+    >>> with_values('ASK { { ?a <urn:p> ?b } UNION { ?b <urn:p> ?a } }', {"b": '"x"'})
+    'ASK { { VALUES ?b { "x" } ?a <urn:p> ?b } UNION { VALUES ?b { "x" } ?b <urn:p> ?a } }'
+    """
+    if not values:
+        return None
+    code = blank_out(query)
+    for name in values:
+        own = rf"(?i:\bAS|\bVALUES\s*(?:\([^)]*)?)\s*[?$]{re.escape(name)}\b"
+        if re.search(own, code) or re.search(_CLASS.format(re.escape(name)), query):
+            return None
+    pos = 0
+    while pos < len(query):
+        form = _SELECT_OR_ASK.match(query, pos)
+        if form:
+            brace = code.find("{", form.end())
+            if brace < 0:
+                return None
+            hint = "".join(f" VALUES ?{name} {{ {term} }}" for name, term in sorted(values.items()))
+            out = query
+            for at in reversed(_union_branches(code, brace) or [brace]):
+                out = out[: at + 1] + hint + out[at + 1 :]
+            return out
+        token = _PROLOGUE.match(query, pos)
+        if token is None:
+            return None
+        pos = token.end()
+    return None
+
+
+def _union_branches(code: str, start: int) -> list[int] | None:
+    """Where each branch opens, if the group opening at ``code[start]`` (comments, strings and
+    IRIs blanked) holds nothing but ``{ ... } UNION { ... }``; else None."""
+    branches, pos = [], start + 1
+    while True:
+        pos = len(code) - len(code[pos:].lstrip())
+        if pos >= len(code) or code[pos] != "{":
+            return None
+        branches.append(pos)
+        depth, end = 0, -1
+        for at in range(pos, len(code)):
+            depth += {"{": 1, "}": -1}.get(code[at], 0)
+            if depth == 0:
+                end = at
+                break
+        if end < 0:
+            return None
+        pos = len(code) - len(code[end + 1 :].lstrip())
+        if code[pos : pos + 1] == "}":
+            return branches if len(branches) > 1 else None
+        if not re.match(r"(?i:UNION)\b", code[pos:]):
+            return None
+        pos += len("UNION")

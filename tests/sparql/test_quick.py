@@ -21,7 +21,7 @@ from kg.sparql.screen import oxigraph_may_answer
 from kg.sparql.stores import open_store
 from kg.sparql.text import CORE_PREFIXES, PREFIXES, list_named_queries, named_query
 from tests.conftest import EXAMPLES
-from tests.sparql.test_stores import BOUND
+from tests.sparql.test_stores import BOUND, CORVANE, WHEREVER_BOUND
 
 FORMATS = ["table", "csv", "tsv", "json"]
 TURTLE = """@prefix kg: <https://w3id.org/kg-news/ontology#> .
@@ -86,6 +86,12 @@ def test_bound_named_queries_print_what_rdflib_prints(
     assert code == 0 and "(0 rows)" not in out
     assert_same_as_rdflib(examples, name, *binds, "--format", "tsv")
     assert answered_by(examples, named_query(name), bindings) == "oxigraph"
+
+
+@pytest.mark.parametrize("query", WHEREVER_BOUND)
+def test_a_bound_value_prints_as_rdflib_wherever_the_query_uses_it(examples: Path, query: str) -> None:
+    assert_same_as_rdflib(examples, query, "--bind", f"name={CORVANE}", "--format", "tsv")
+    assert answered_by(examples, query, {"name": CORVANE}) == "oxigraph"
 
 
 def test_the_graph_files_prefixes_are_those_rdflib_binds(examples: Path) -> None:

@@ -96,6 +96,30 @@ def test_bound_named_queries_give_the_same_rows(
     assert 0 < len(rows) < len(unbound), "the binding must narrow the answer"
 
 
+# Oxigraph is also given a bound value as a VALUES clause at the start of the WHERE clause
+# (kg.sparql.screen.with_values): wherever the query uses the variable, the rows stay rdflib's
+CORVANE = "Corvane Pharmaceutical Holdings"
+WHEREVER_BOUND = [
+    "SELECT ?who ?name WHERE { ?who rdfs:label ?name } ORDER BY ?who",
+    "SELECT ?who ?name WHERE { { ?who rdfs:label ?name } UNION { ?who skos:altLabel ?name } } ORDER BY ?who",
+    "SELECT ?who ?name WHERE { ?who a kg:Company OPTIONAL { ?who rdfs:label ?name } } ORDER BY ?who",
+    "SELECT ?who WHERE { { SELECT ?who ?name WHERE { ?who rdfs:label ?name } } } ORDER BY ?who",
+    "SELECT ?who WHERE { ?who rdfs:label ?label FILTER(?label = ?name) } ORDER BY ?who",
+    'SELECT ?who ?name WHERE { VALUES ?name { "Corvane" "Norwind" } ?who skos:altLabel ?name } ORDER BY ?who',
+]
+
+
+@pytest.mark.parametrize("query", WHEREVER_BOUND)
+def test_a_bound_value_gives_rdflibs_rows_wherever_the_query_uses_it(
+    query: str, engines: dict[str, QueryEngine]
+) -> None:
+    assert_same(query, {"name": CORVANE}, engines)
+    for engine in engines.values():
+        assert engine.query("ASK { ?who rdfs:label ?name }", {"name": CORVANE}).boolean
+        for nobody in ("Nobody At All", 'Nobody" } ?who ?p ?name . # \\ \n'):
+            assert not engine.query("ASK { ?who rdfs:label ?name }", {"name": nobody}).boolean
+
+
 def test_a_bound_variable_the_query_does_not_select_narrows_and_is_not_shown(
     engines: dict[str, QueryEngine],
 ) -> None:

@@ -7,6 +7,8 @@ the query text. pyoxigraph accepts a substitution only for a variable the query 
 bound variable the query does not select (``?name`` in ``entity-profile``) is added to the
 ``SELECT`` clause (its name only, which rdflib has just found in the query) and its column is
 dropped from the answer: bound to one value, it changes neither ``DISTINCT`` nor the order.
+The bound values are also written into the query as a ``VALUES`` clause
+(:func:`kg.sparql.screen.with_values`), so that Oxigraph's plan starts from them.
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ from kg.sparql.query import (
     parse_checked,
 )
 from kg.sparql.results import QueryResult
-from kg.sparql.screen import with_projected
+from kg.sparql.screen import with_projected, with_values
 from kg.sparql.stores.mark import store_mismatch
 from kg.sparql.text import one_line as _one_line
 from kg.sparql.timeout import call_with_timeout
@@ -159,6 +161,20 @@ class OxigraphEngine:
                 if added:
                     text = with_projected(query, added) or query
         kind = {"AskQuery": "ASK", "DescribeQuery": "DESCRIBE"}.get(algebra.name, "CONSTRUCT")
+        return self._evaluate_bound(text, substitutions, added, kind)
+
+    def _evaluate_bound(
+        self, text: str, substitutions: dict[Any, Any], added: list[str], kind: str
+    ) -> QueryResult:
+        """:meth:`_evaluate`, with the bound values also written in the query where that is safe:
+        Oxigraph plans before it knows substituted values (``timeline --bind agent=...`` reads
+        every event at a million triples, and answers in 1 ms with the value in the text)."""
+        hinted = with_values(text, {v.value: str(t) for v, t in substitutions.items()})
+        if hinted is not None:
+            try:
+                return self._evaluate(hinted, substitutions, added, kind)
+            except QueryError:
+                pass  # Oxigraph refuses the clause where the query binds the variable itself
         return self._evaluate(text, substitutions, added, kind)
 
     def _evaluate(self, text: str, substitutions: dict[Any, Any], added: list[str], kind: str) -> QueryResult:
