@@ -193,8 +193,9 @@ def target_args(ctx: Context, token: Token, types: Iterable[str] | None = None) 
 
 
 def owners(noun: Token) -> list[Token]:
-    """Whose ``noun`` is: "Norwind's plan", "the Norwind plan", "the plan by Norwind"."""
-    before = [c for c in noun.children if c.dep_ == "compound" and c.i < noun.i]
+    """Whose ``noun`` is: "Norwind's plan", "the Norwind plan", "the plan by Norwind", "Kestrian
+    demands" (a nationality adjective read as its state; see ``demonyms``)."""
+    before = [c for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i]
     return children(noun, ("poss",)) + before + prep_objects(noun, ("by",))
 
 

@@ -227,9 +227,9 @@ def _legal_step(noun: Token) -> bool:
 def _alleged_act(ctx: Context, adj: Token) -> list[Candidate]:
     """ "tariffs for Y's alleged failure to uphold the pact": who acts on an alleged wrong of Y's
     holds Y to blame."""
-    act = adj.head
-    owners = children(act, ("poss",)) + prep_objects(act, ("by",))
-    tails = _targets(ctx, owners)
+    act = adj.head  # "Y's alleged failure", "alleged failure by Y", "alleged Kestrian breach"
+    before = [c for c in children(act, ("amod",)) if c.i < act.i]  # only a nationality is a mention
+    tails = _targets(ctx, children(act, ("poss",)) + prep_objects(act, ("by",)) + before)
     verb = governing_verb(act)
     if not tails or verb is None or not asserted(verb):
         return []

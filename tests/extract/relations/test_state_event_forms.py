@@ -1,0 +1,55 @@
+"""Events whose party news writes as a nationality or in apposition, end to end through kg
+extract: each form a user would expect as a triple, and a sentence of the same shape that states
+no such event."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from kg.records import Extraction
+from tests.conftest import triples
+
+# (text, (head, relation, tail)) that the graph must hold.
+FOUND = [
+    # a nationality adjective on what a state did or asked stands for that state
+    (
+        "Portugal and Norland signed the pact in May. Norland blamed the failure on Portuguese demands.",
+        ("Norland", "accuses", "Portugal"),
+    ),
+    (
+        "Portugal and Norland signed the pact in May. Norland seized the ships in retaliation for "
+        "alleged Portuguese breach of the pact.",
+        ("Norland", "accuses", "Portugal"),
+    ),
+    (
+        "Portugal and Norland signed the pact in May. Norland criticised Portuguese policy on fishing.",
+        ("Norland", "accuses", "Portugal"),
+    ),
+]
+
+# (text, (head, relation, tail)) the graph must not hold.
+NOT_FOUND = [
+    # a nationality on what is no act of the state's
+    (
+        "Portugal and Norland signed the pact in May. Norland criticised the Portuguese weather.",
+        ("Norland", "accuses", "Portugal"),
+    ),
+    # a country the story never names is no party
+    ("Norland blamed the failure on Portuguese demands.", ("Norland", "accuses", "Portugal")),
+]
+
+
+@pytest.mark.parametrize(("text", "triple"), FOUND, ids=[t[:50] for t, _ in FOUND])
+def test_found(extract_text: Callable[[str], Extraction], text: str, triple: tuple[str, str, str]) -> None:
+    found = triples(extract_text(text))
+    assert triple in found, found
+
+
+@pytest.mark.parametrize(("text", "triple"), NOT_FOUND, ids=[t[:50] for t, _ in NOT_FOUND])
+def test_not_found(
+    extract_text: Callable[[str], Extraction], text: str, triple: tuple[str, str, str]
+) -> None:
+    found = triples(extract_text(text))
+    assert triple not in found, found
