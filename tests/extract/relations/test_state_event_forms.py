@@ -1,4 +1,4 @@
-"""Events whose party news writes as a nationality or in apposition, end to end through kg
+"""Events whose party news writes as a nationality or in a list in apposition, end to end through kg
 extract: each form a user would expect as a triple, and a sentence of the same shape that states
 no such event."""
 
@@ -27,6 +27,15 @@ FOUND = [
         "Portugal and Norland signed the pact in May. Norland criticised Portuguese policy on fishing.",
         ("Norland", "accuses", "Portugal"),
     ),
+    # every member of a list set off by commas after a plural noun, not only the first
+    (
+        "Kestrel Bank sued two brokers, Tanner Mills Inc and Osk Securities Ltd, accusing them of fraud.",
+        ("Kestrel Bank", "accuses", "Osk Securities Ltd"),
+    ),
+    (
+        "Kestrel Bank urged two brokers, Tanner Mills Inc and Osk Securities Ltd, to repay the loans.",
+        ("Kestrel Bank", "urges", "Osk Securities Ltd"),
+    ),
 ]
 
 # (text, (head, relation, tail)) the graph must not hold.
@@ -38,6 +47,10 @@ NOT_FOUND = [
     ),
     # a country the story never names is no party
     ("Norland blamed the failure on Portuguese demands.", ("Norland", "accuses", "Portugal")),
+    (
+        "Kestrel Bank hired two brokers, Tanner Mills Inc and Osk Securities Ltd, to sell the bonds.",
+        ("Kestrel Bank", "accuses", "Osk Securities Ltd"),
+    ),
 ]
 
 
