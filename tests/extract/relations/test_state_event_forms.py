@@ -1,6 +1,6 @@
-"""Events whose party news writes as a nationality or in a list in apposition, end to end through kg
-extract: each form a user would expect as a triple, and a sentence of the same shape that states
-no such event."""
+"""Events whose party news writes as a nationality, in a list in apposition or as a body named
+before, end to end through kg extract: each form a user would expect as a triple, and a sentence
+of the same shape that states no such event."""
 
 from __future__ import annotations
 
@@ -35,6 +35,17 @@ FOUND = [
     (
         "Kestrel Bank urged two brokers, Tanner Mills Inc and Osk Securities Ltd, to repay the loans.",
         ("Kestrel Bank", "urges", "Osk Securities Ltd"),
+    ),
+    # "the court" asked for something is the court named before ("for" names no court here)
+    (
+        "The Brackley High Court heard the case. Norwind Air also asked the court for new evidence "
+        "to be admitted.",
+        ("Norwind Air", "urges", "Brackley High Court"),
+    ),
+    (
+        "Norwind Air sued Kestrel Bank in the Brackley High Court. Kestrel Bank asked the Commission for "
+        "Fair Trade to intervene.",
+        ("Kestrel Bank", "urges", "Commission for Fair Trade"),
     ),
 ]
 
