@@ -198,10 +198,17 @@ def target_args(ctx: Context, token: Token, types: Iterable[str] | None = None) 
 
 
 def owners(noun: Token) -> list[Token]:
-    """Whose ``noun`` is: "Norwind's plan", "the Norwind plan", "the plan by Norwind", "Kestrian
+    """Whose ``noun`` is: "Norwind's plan", "the Norwind plan", "the plan (proposed) by Norwind", "Kestrian
     demands" (a nationality adjective read as its state; see ``demonyms``)."""
     before = [c for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i]
-    return children(noun, ("poss",)) + before + prep_objects(noun, ("by",))
+    # "the levy proposed by Norwind", "the ban approved by Norwind": who made it owns it
+    made = [
+        o
+        for p in children(noun, ("acl",))
+        if p.lemma_.lower() in PASSING_VERBS or p.lemma_.lower() in AUTHOR_PARTICIPLES
+        for o in prep_objects(p, ("by",))
+    ]
+    return children(noun, ("poss",)) + before + prep_objects(noun, ("by",)) + made
 
 
 def listed_after(ctx: Context, noun: Token, types: Iterable[str] | None = None) -> list[Arg]:

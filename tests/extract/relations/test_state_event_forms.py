@@ -47,6 +47,11 @@ FOUND = [
         "Fair Trade to intervene.",
         ("Kestrel Bank", "urges", "Commission for Fair Trade"),
     ),
+    # what is criticised is its maker's: "the levy proposed by X"
+    (
+        "The levy proposed by Norwind Air has been criticised by Norfed, the association of biscuit makers.",
+        ("Norfed", "accuses", "Norwind Air"),
+    ),
 ]
 
 # (text, (head, relation, tail)) the graph must not hold.
@@ -61,6 +66,11 @@ NOT_FOUND = [
     (
         "Kestrel Bank hired two brokers, Tanner Mills Inc and Osk Securities Ltd, to sell the bonds.",
         ("Kestrel Bank", "accuses", "Osk Securities Ltd"),
+    ),
+    # a levy merely reported by a paper is not the paper's
+    (
+        "The levy reported by the Brackley Times has been criticised by Norfed.",
+        ("Norfed", "accuses", "Brackley Times"),
     ),
 ]
 
