@@ -141,11 +141,14 @@ def _accuse_verb(ctx: Context, verb: Token) -> list[Candidate]:
 
 def _blamed_on(ctx: Context, verb: Token) -> list[Arg]:
     """Who "blame ... on" names, wherever the parser hung "on": on the verb, or inside its object
-    ("blamed the delays on Y" is mostly read as "[the delays on Y]"); and the owner of what is
+    ("blamed the delays on Y" is mostly read as "[the delays on Y]", "blamed by X on Y" as "[X on
+    Y]"); and the owner of what is
     named: "blamed the losses on Y's pricing", "on the Y decision" (what Y did is Y's to answer)."""
     named = prep_objects(verb, ("on",))
-    if not named:
-        for obj in children(verb, ("dobj", "nsubjpass")):
+    if not named:  # "blamed by X on Y": "on Y" hung on the agent X
+        for obj in children(verb, ("dobj", "nsubjpass")) + [
+            o for a in children(verb, ("agent",)) for o in children(a, ("pobj",))
+        ]:
             on = next((t for t in obj.subtree if t.lower_ == "on" and t.dep_ == "prep"), None)
             if on is not None:
                 named = children(on, ("pobj",))

@@ -27,6 +27,11 @@ FOUND = [
         "Portugal and Norland signed the pact in May. Norland criticised Portuguese policy on fishing.",
         ("Norland", "accuses", "Portugal"),
     ),
+    # "blamed by X on Y", the parser hanging "on Y" on X
+    (
+        "Portugal and Chile signed the pact in May. The attack was blamed by the Chileans on Portugal.",
+        ("Chile", "accuses", "Portugal"),
+    ),
     # every member of a list set off by commas after a plural noun, not only the first
     (
         "Kestrel Bank sued two brokers, Tanner Mills Inc and Osk Securities Ltd, accusing them of fraud.",
