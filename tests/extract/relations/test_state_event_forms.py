@@ -32,6 +32,11 @@ FOUND = [
         "Portugal and Chile signed the pact in May. The attack was blamed by the Chileans on Portugal.",
         ("Chile", "accuses", "Portugal"),
     ),
+    (
+        "Peru and Chile signed the pact in May. The attack was blamed by both the Chileans and the "
+        "Peruvians on Portugal, which denied it.",
+        ("Peru", "accuses", "Portugal"),
+    ),
     # every member of a list set off by commas after a plural noun, not only the first
     (
         "Kestrel Bank sued two brokers, Tanner Mills Inc and Osk Securities Ltd, accusing them of fraud.",
