@@ -62,6 +62,11 @@ FOUND = [
         "The levy proposed by Norwind Air has been criticised by Norfed, the association of biscuit makers.",
         ("Norfed", "accuses", "Norwind Air"),
     ),
+    # naming someone as one who took part in a wrong
+    (
+        "Kestrel Bank named Ben Orr as one of five executives who took part in the fraud.",
+        ("Kestrel Bank", "accuses", "Ben Orr"),
+    ),
 ]
 
 # (text, (head, relation, tail)) the graph must not hold.
@@ -81,6 +86,10 @@ NOT_FOUND = [
     (
         "The levy reported by the Brackley Times has been criticised by Norfed.",
         ("Norfed", "accuses", "Brackley Times"),
+    ),
+    (
+        "Kestrel Bank named Ben Orr as head of the unit that investigates fraud.",
+        ("Kestrel Bank", "accuses", "Ben Orr"),
     ),
 ]
 
