@@ -112,6 +112,9 @@ def _accuse_verb(ctx: Context, verb: Token) -> list[Candidate]:
             return pairs(heads, tails, "accuses", 0.85, "rule:accuse-verb")
     if lemma in ACCUSE_VERBS:
         tails = _targets(ctx, object_tokens(verb) or clause_object(verb))
+        if not tails and verb.dep_ == "advcl" and any(o.lower_ == "them" for o in object_tokens(verb)):
+            # "fined three airlines, A, B and C, accusing them of ...": those the main verb took
+            tails = _targets(ctx, children(verb.head, ("dobj",)))
         if tails:
             if not heads and is_passive(verb):  # "Y was sued last year": who sued, a later sentence may say
                 ctx.state.accused.extend(m for m, _ in tails)

@@ -46,6 +46,12 @@ FOUND = [
         "Kestrel Bank urged two brokers, Tanner Mills Inc and Osk Securities Ltd, to repay the loans.",
         ("Kestrel Bank", "urges", "Osk Securities Ltd"),
     ),
+    # "accusing them" after a main verb that took the list
+    (
+        "The Kestrel Commission fined three airlines, Norwind Air, Veltra Corp and Osk Air, accusing them "
+        "of fixing prices.",
+        ("Kestrel Commission", "accuses", "Veltra Corp"),
+    ),
     # "the court" asked for something is the court named before ("for" names no court here)
     (
         "The Brackley High Court heard the case. Norwind Air also asked the court for new evidence "
