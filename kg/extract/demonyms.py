@@ -9,7 +9,9 @@ uses of it stand for the country in news:
   relation rules read the seat from it);
 - the state its officials speak for: "Japanese officials said", "Soviet negotiators" (the
   relation rules take the state for the unnamed officials, as they take a company for its
-  unnamed spokesman).
+  unnamed spokesman);
+- the state whose act or demand is blamed or answered: "blamed the failure on Kestrian
+  demands", "retaliation for alleged Kestrian breach of the pact" (read as "Kestria's demands").
 Either is a mention of the country only where the story names that country too: the gold (and
 a reader) takes "French" for France when France is in the story.
 """
@@ -30,6 +32,12 @@ STATE_SPEAKERS = frozenset(
     diplomats delegate delegates delegation leader leaders government spokesman spokeswoman
     minister ministers envoy""".split()
 )
+# What a state does or asks that others blame, condemn or answer: "Kestrian demands" are Kestria's.
+STATE_ACTS = frozenset(
+    """demand demands policy policies breach breaches violation violations failure refusal
+    practices dumping attack attacks aggression interference intervention protectionism stance
+    position proposal proposals restrictions sanctions quotas tariffs subsidies""".split()
+)
 
 
 def _describes(tok: Token) -> bool:
@@ -48,6 +56,14 @@ def _describes(tok: Token) -> bool:
     return False
 
 
+def _state_act(noun: Token) -> bool:
+    """``noun`` names what a state does or asks ("demands", "breach"), or an act called alleged
+    ("alleged Kestrian dumping")."""
+    return noun.pos_ == "NOUN" and (
+        noun.lower_ in STATE_ACTS or any(c.lower_ == "alleged" and c.dep_ == "amod" for c in noun.children)
+    )
+
+
 def nationality_mentions(doc: Doc, taken: list[bool], named: set[str]) -> list[Candidate]:
     """Nationality words standing for a country the story names (``named``: canonical names)."""
     found = []
@@ -64,6 +80,6 @@ def nationality_mentions(doc: Doc, taken: list[bool], named: set[str]) -> list[C
         people = ((tok.i > 0 and doc[tok.i - 1].lower_ == "the") or listed) and tok.dep_ in NOMINAL_ROLES
         if people:
             found.append(Candidate(tok.i, tok.i + 1, "demonym", "GPE", place=place))
-        elif tok.dep_ == "amod" and _describes(tok):
+        elif tok.dep_ == "amod" and (_describes(tok) or _state_act(tok.head)):
             found.append(Candidate(tok.i, tok.i + 1, "demonym", "GPE", place=place, nested=True))
     return found

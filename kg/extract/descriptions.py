@@ -56,8 +56,12 @@ def find_descriptions(
         if not _the(tok):
             continue
         nxt = doc[tok.i + 1].lower_ if tok.i + 1 < len(doc) else ""
-        if (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN") or nxt == "for":
+        after_for = doc[tok.i + 2] if nxt == "for" and tok.i + 2 < len(doc) else None
+        if (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN") or (
+            after_for is not None and after_for.is_title
+        ):
             continue  # "the company Norwind", "the Commission for Trade": a name follows
+        # ("asked the court for an injunction": what is asked for, no name)
         if any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in tok.children):
             continue  # "the chancellor, Ana Quist": the role introduces the name
         mods = _modifiers(tok)

@@ -9,7 +9,7 @@ News seldom puts the actor's name in the subject of the verb:
 - an act is aimed at an organization through what it owns or did: "criticised Norwind's
   handling of ...", "protested over Norwind's decision";
 - a list of targets follows a dash or colon: "suing four companies - Norwind, its unit
-  Norwind Gas, Brackley Oil and Tanner Mills";
+  Norwind Gas, Brackley Oil and Tanner Mills", or a comma: "sued two brokers, Norwind and Osk,";
 - an offer named once with its maker is "the offer" after: "a tender offer from Kestrel ...
   alleging that the offer violates ..." (Kestrel is accused).
 """
@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from spacy.tokens import Token
 
 from kg.extract.relations.context import Arg, Context
-from kg.extract.relations.syntax import LIST_GLUE, arguments, children, climb, prep_objects
+from kg.extract.relations.syntax import LIST_GLUE, arguments, children, climb, conjuncts, prep_objects
 
 # People who speak or act for an organization without being named.
 SPEAKER_NOUNS = frozenset(
@@ -189,13 +189,26 @@ def target_args(ctx: Context, token: Token, types: Iterable[str] | None = None) 
     if token.pos_ == "NOUN":  # "four companies - A, its unit B, C and D"
         known = {m for m, _ in found}
         found += [(m, f) for m, f in listed_after(ctx, token, types) if m not in known]
+    if token.tag_ == "NNS" and ctx.mention_at(token, types) is None:
+        # "two brokers, A and B,": the parser hangs only A on the plural; B is A's conjunct
+        known = {m for m, _ in found}
+        listed = [ctx.mention_at(c, types) for a in children(token, ("appos",)) for c in conjuncts(a)]
+        found += [(m, 1.0) for m in dict.fromkeys(listed) if m is not None and m not in known]
     return found
 
 
 def owners(noun: Token) -> list[Token]:
-    """Whose ``noun`` is: "Norwind's plan", "the Norwind plan", "the plan by Norwind"."""
-    before = [c for c in noun.children if c.dep_ == "compound" and c.i < noun.i]
-    return children(noun, ("poss",)) + before + prep_objects(noun, ("by",))
+    """Whose ``noun`` is: "Norwind's plan", "the Norwind plan", "the plan (proposed) by Norwind", "Kestrian
+    demands" (a nationality adjective read as its state; see ``demonyms``)."""
+    before = [c for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i]
+    # "the levy proposed by Norwind", "the ban approved by Norwind": who made it owns it
+    made = [
+        o
+        for p in children(noun, ("acl",))
+        if p.lemma_.lower() in PASSING_VERBS or p.lemma_.lower() in AUTHOR_PARTICIPLES
+        for o in prep_objects(p, ("by",))
+    ]
+    return children(noun, ("poss",)) + before + prep_objects(noun, ("by",)) + made
 
 
 def listed_after(ctx: Context, noun: Token, types: Iterable[str] | None = None) -> list[Arg]:

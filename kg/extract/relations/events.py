@@ -112,6 +112,9 @@ def _accuse_verb(ctx: Context, verb: Token) -> list[Candidate]:
             return pairs(heads, tails, "accuses", 0.85, "rule:accuse-verb")
     if lemma in ACCUSE_VERBS:
         tails = _targets(ctx, object_tokens(verb) or clause_object(verb))
+        if not tails and verb.dep_ == "advcl" and any(o.lower_ == "them" for o in object_tokens(verb)):
+            # "fined three airlines, A, B and C, accusing them of ...": those the main verb took
+            tails = _targets(ctx, children(verb.head, ("dobj",)))
         if tails:
             if not heads and is_passive(verb):  # "Y was sued last year": who sued, a later sentence may say
                 ctx.state.accused.extend(m for m, _ in tails)
@@ -141,11 +144,14 @@ def _accuse_verb(ctx: Context, verb: Token) -> list[Candidate]:
 
 def _blamed_on(ctx: Context, verb: Token) -> list[Arg]:
     """Who "blame ... on" names, wherever the parser hung "on": on the verb, or inside its object
-    ("blamed the delays on Y" is mostly read as "[the delays on Y]"); and the owner of what is
+    ("blamed the delays on Y" is mostly read as "[the delays on Y]", "blamed by X on Y" as "[X on
+    Y]"); and the owner of what is
     named: "blamed the losses on Y's pricing", "on the Y decision" (what Y did is Y's to answer)."""
     named = prep_objects(verb, ("on",))
-    if not named:
-        for obj in children(verb, ("dobj", "nsubjpass")):
+    if not named:  # "blamed by X on Y": "on Y" hung on the agent X
+        for obj in children(verb, ("dobj", "nsubjpass")) + [
+            o for a in children(verb, ("agent",)) for o in children(a, ("pobj",))
+        ]:
             on = next((t for t in obj.subtree if t.lower_ == "on" and t.dep_ == "prep"), None)
             if on is not None:
                 named = children(on, ("pobj",))
@@ -227,9 +233,9 @@ def _legal_step(noun: Token) -> bool:
 def _alleged_act(ctx: Context, adj: Token) -> list[Candidate]:
     """ "tariffs for Y's alleged failure to uphold the pact": who acts on an alleged wrong of Y's
     holds Y to blame."""
-    act = adj.head
-    owners = children(act, ("poss",)) + prep_objects(act, ("by",))
-    tails = _targets(ctx, owners)
+    act = adj.head  # "Y's alleged failure", "alleged failure by Y", "alleged Kestrian breach"
+    before = [c for c in children(act, ("amod",)) if c.i < act.i]  # only a nationality is a mention
+    tails = _targets(ctx, children(act, ("poss",)) + prep_objects(act, ("by",)) + before)
     verb = governing_verb(act)
     if not tails or verb is None or not asserted(verb):
         return []

@@ -26,6 +26,15 @@ from kg.extract.relations.syntax import children, climb, governing_verb, is_pass
 
 # Defendants and respondents of a suit: "names Y as a defendant".
 PARTY_NOUNS = frozenset({"defendant", "co-defendant", "codefendant", "respondent"})
+# Kinds of wrong a person may be named as having taken part in.
+WRONGS = frozenset(
+    """fraud bribe bribery conspiracy cartel scheme scam embezzlement laundering theft corruption
+    wrongdoing manipulation kickback racket price-fixing""".split()
+)
+PART_VERBS = frozenset(
+    """take participate commit orchestrate mastermind engineer organise organize involve receive
+    accept pay""".split()
+)
 # Remedies sought against a party: "seeking the bankruptcy of Y".
 REMEDY_NOUNS = frozenset(
     {"bankruptcy", "liquidation", "receivership", "winding-up", "disqualification", "extradition"}
@@ -51,9 +60,23 @@ def _accused_latest(ctx: Context) -> list[Arg]:
     return [(ctx.state.accusations[-1][0], 0.8)] if ctx.state.accusations else []
 
 
+def _took_part(noun: Token) -> bool:
+    """ "one of five executives who took part in the fraud": a clause on ``noun``'s phrase that
+    says it took part in a wrong ("the unit that investigates fraud" does not; nor does "the fraud
+    unit": the wrong must head its phrase)."""
+    return any(
+        t.dep_ in ("relcl", "acl")
+        and t.lemma_.lower() in PART_VERBS
+        and any(w.lemma_.lower() in WRONGS and w.dep_ != "compound" for w in t.subtree)
+        for t in noun.subtree
+    )
+
+
 def _named_defendant(ctx: Context, verb: Token) -> list[Candidate]:
-    """ "The suit also names Y as a defendant", "Kestrel named Y as a defendant in the suit"."""
-    if not any(o.lemma_.lower() in PARTY_NOUNS for o in prep_objects(verb, ("as",))):
+    """ "The suit also names Y as a defendant", "Kestrel named Y as a defendant in the suit",
+    "Kestrel named Y as one of five executives who took part in the fraud"."""
+    named_as = prep_objects(verb, ("as",))
+    if not any(o.lemma_.lower() in PARTY_NOUNS or _took_part(o) for o in named_as):
         return []
     tails = [arg for o in children(verb, ("dobj",)) for arg in target_args(ctx, o)]
     heads: list[Arg] = []
