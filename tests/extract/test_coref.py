@@ -191,7 +191,7 @@ def test_role_matches(ref: tuple[str, ...], named: set[tuple[str, ...]], matches
     ("text", "triple"),
     [
         (
-            "Tobias Wrenholm has quit the Marlow Reform Party and accused it of betraying its voters.",
+            "Tobias Wrenholm has quit the Marlow Reform Party and accused it of misleading the public.",
             ("Tobias Wrenholm", "accuses", "Marlow Reform Party"),
         ),
         (
@@ -218,7 +218,7 @@ def test_it_as_the_object_of_other_verbs_still_needs_a_body_that_acts(extract_te
 @pytest.mark.parametrize(
     "text",
     [
-        "The Norwind Group board met in Marlow on Monday. It is understood that the board also asked "
+        "The Norwind Group board met in Marlow on Monday. We hear that the board also asked "
         "Tobias Wrenholm to stay.",
         "Shares in Brackley Oil rose. The board of Norwind Group is to meet this week. The board urged "
         "Tobias Wrenholm to stay.",

@@ -26,7 +26,7 @@ def names(ex) -> dict[str, str]:  # type: ignore[no-untyped-def]
         ),
         # a nationality left alone by the portfolio is the country's ministry, no organization
         (
-            "Chilean Treasury Secretary Olav Brant said the country is near accord with creditor banks.",
+            "Chilean Treasury Secretary Olav Brant said the deal with the lenders was close.",
             {"Chilean", "Chilean Treasury", "Treasury"},
         ),
         ("The prosecutor, Olav Brant QC, said the principle was sound.", {"Olav Brant QC", "QC"}),

@@ -61,7 +61,7 @@ def _accused_latest(ctx: Context) -> list[Arg]:
 
 
 def _took_part(noun: Token) -> bool:
-    """ "one of five executives who took part in the fraud": a clause on ``noun``'s phrase that
+    """ "one of the three managers who took part in the bribery": a clause on ``noun``'s phrase that
     says it took part in a wrong ("the unit that investigates fraud" does not; nor does "the fraud
     unit": the wrong must head its phrase)."""
     return any(
@@ -74,7 +74,7 @@ def _took_part(noun: Token) -> bool:
 
 def _named_defendant(ctx: Context, verb: Token) -> list[Candidate]:
     """ "The suit also names Y as a defendant", "Kestrel named Y as a defendant in the suit",
-    "Kestrel named Y as one of five executives who took part in the fraud"."""
+    "Kestrel named Y as one of the three managers who took part in the bribery"."""
     named_as = prep_objects(verb, ("as",))
     if not any(o.lemma_.lower() in PARTY_NOUNS or _took_part(o) for o in named_as):
         return []

@@ -62,8 +62,8 @@ ANSWERS = [
     ),
     # a denial of what a speaker just said
     (
-        "Ben Orr said there had been widespread intimidation of monitors at the hunt. Lena Voss "
-        "denied there was any intimidation.",
+        "Ben Orr said there had been open bullying of the inspectors at the depot. Lena Voss "
+        "denied there was any bullying.",
         ("Lena Voss", "Ben Orr"),
     ),
     # a retort answers the last one to speak, not one quoted by them

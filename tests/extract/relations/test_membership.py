@@ -196,7 +196,7 @@ def test_leaving_a_company_is_no_membership(nlp: Language) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Security would be the key theme when Norland took over the chairmanship of the Trade Pact in July.",
+        "Fishing quotas will top the agenda once Norland took over the chairmanship of the Trade Pact.",
         "Norland, which holds the rotating Trade Pact presidency, called a meeting.",
     ],
 )

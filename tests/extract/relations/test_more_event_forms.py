@@ -32,7 +32,7 @@ FOUND = [
     # a ministry "of Justice" is no court: it answers and sues
     (
         "Ben Orr asked the Norland Ministry of Justice to block the merger. The Norland Ministry of "
-        "Justice said it was in the process of preparing a response to Ben Orr's request.",
+        "Justice said it was in the process of writing a response to Ben Orr's request.",
         ("Norland Ministry of Justice", "respondsTo", "Ben Orr"),
     ),
     (

@@ -43,7 +43,7 @@ ORR = ("Ben Orr", "Person")
             ("Ana Quist", "Greens"),
         ),
         (
-            "The Democrats won. Ben Orr, a Marlow Democrat, has called for such a tax.",
+            "The Democrats won. Ben Orr, a Marlow Democrat, has asked for a lower levy.",
             [ORR, ("Democrats", "Organization"), ("Marlow", "GeopoliticalEntity")],
             ("Ben Orr", "Democrats"),
         ),
@@ -117,7 +117,7 @@ ORR = ("Ben Orr", "Person")
             ("Ben Orr", "Veltra"),
         ),
         (
-            "When Ben Orr decided to jump ship and swim over to the Veltra benches, his masters were glad.",
+            "Ben Orr chose to cross over to the Veltra benches last week, to his rivals' anger.",
             [ORR, ("Veltra", "Organization")],
             ("Ben Orr", "Veltra"),
         ),

@@ -72,7 +72,7 @@ def test_an_office_in_a_unit_is_work_for_the_body_owning_it(nlp: Language) -> No
     ("text", "org"),
     [
         ("Deputy Marlow High Court Judge Ana Quist told the hearing it would not wait.", "Marlow High Court"),
-        ("The e-mail was sent by mistake to Norwind Radio journalist Ana Quist.", "Norwind Radio"),
+        ("The memo reached Norwind Radio journalist Ana Quist by error.", "Norwind Radio"),
     ],
 )
 def test_judges_and_journalists_work_for_their_court_or_outlet(nlp: Language, text: str, org: str) -> None:

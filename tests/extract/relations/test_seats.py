@@ -102,7 +102,7 @@ def test_a_public_body_sits_in_the_town_its_name_holds(nlp: Language) -> None:
 @pytest.mark.parametrize(
     ("text", "body", "country"),
     [
-        ("The suit was filed in the U.S. District Court for Marlow.", "U.S. District Court", "U.S."),
+        ("Norwind went to the U.S. District Court for Marlow.", "U.S. District Court", "U.S."),
         ("The UK government said Norwind would pay.", "UK government", "UK"),
         ("The British government said Norwind would pay.", "British government", "British"),
     ],

@@ -54,8 +54,8 @@ FOUND = [
     ),
     # "the court" asked for something is the court named before ("for" names no court here)
     (
-        "The Brackley High Court heard the case. Norwind Air also asked the court for new evidence "
-        "to be admitted.",
+        "The Brackley High Court heard the claim. Norwind Air then asked the court for an order "
+        "against its rival.",
         ("Norwind Air", "urges", "Brackley High Court"),
     ),
     (
@@ -70,7 +70,7 @@ FOUND = [
     ),
     # naming someone as one who took part in a wrong
     (
-        "Kestrel Bank named Ben Orr as one of five executives who took part in the fraud.",
+        "Kestrel Bank named Ben Orr as one of the three managers who took part in the bribery.",
         ("Kestrel Bank", "accuses", "Ben Orr"),
     ),
 ]
