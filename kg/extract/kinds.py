@@ -352,6 +352,17 @@ COUNTRY_VARIANTS = {
     "people's republic of china": "China",
     "uae": "United Arab Emirates",
 }
+# The countries above by their own names, lower case: "france" -> "France".
+_CANONICAL_COUNTRIES = {name.casefold(): name for name in (*COUNTRY_VARIANTS.values(), *DEMONYMS.values())}
+
+
+def country_of(text: str) -> str | None:
+    """The canonical name of the country a name or nationality adjective names, if it is one of
+    the countries above ("U.S." and "the United States" -> "United States", "British" -> "United
+    Kingdom", "France" -> "France"); None otherwise."""
+    low = text.casefold().removeprefix("the ")
+    return COUNTRY_VARIANTS.get(low) or DEMONYMS.get(low) or _CANONICAL_COUNTRIES.get(low)
+
 
 # Tokens that never start or end a name: determiners and possessive markers.
 STRIP_LEADING = frozenset({"the", "a", "an", "this", "that", "these", "those"})

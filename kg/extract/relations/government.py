@@ -50,14 +50,9 @@ class Office:
     subordinate: bool
 
 
-def _known_country(text: str) -> str | None:
-    low = text.casefold()
-    return kinds.COUNTRY_VARIANTS.get(low) or kinds.DEMONYMS.get(low)
-
-
 def _country(text: str) -> str | None:
     """The canonical name of the country a word names, else the word itself if in title case."""
-    return _known_country(text) or (text if text[:1].isupper() else None)
+    return kinds.country_of(text) or (text if text[:1].isupper() else None)
 
 
 def _title_word(tok: Token) -> bool:
@@ -147,7 +142,7 @@ def _qualifier(ctx: Context, m: int) -> tuple[str | None, str | None]:
     if not words:
         return None, None
     surnames = {ctx.doc[p.end - 1].lower_ for p in ctx.mentions if p.type == "Person"}
-    known = _known_country(words[0].text)
+    known = kinds.country_of(words[0].text)
     if words[-1].lower_ in surnames or (known is None and ctx.doc[ment.end - 1].lower_ == "administration"):
         # "the Orrin administration": an administration takes its president's name
         return None, words[-1].lower_

@@ -14,12 +14,6 @@ from kg.extract.relations.verbs import BASE_WORDS, LIVE_VERBS, PLACE_NOUNS, RESI
 BASED_ORG_TYPES = ORG_FAMILY | {"Brand"}
 HYPHENS = frozenset({"-", "–", "‑"})
 HYPHEN_WINDOW = 4  # tokens between "-based" and the organization it describes: "a Denver-based grain council"
-# Names and adjectives of countries: a body named with one is that country's own ("the U.S.
-# District Court", "the British government"), which news does not say is based in it.
-COUNTRY_NAMES = frozenset(
-    [*kinds.COUNTRY_VARIANTS, *kinds.DEMONYMS]
-    + [name.lower() for name in (*kinds.COUNTRY_VARIANTS.values(), *kinds.DEMONYMS.values())]
-)
 
 
 def _places(ctx: Context, tokens: list[Token]) -> list[Arg]:
@@ -114,8 +108,10 @@ def named_inside(ctx: Context, head: int, tail: int) -> bool:
 
 
 def _country(ctx: Context, m: int) -> bool:
+    """A country kg knows by name or adjective: a body named with one is that country's own ("the
+    U.S. District Court", "the British government"), which news does not say is based in it."""
     ment = ctx.mentions[m]
-    return ctx.doc[ment.start : ment.end].text.lower().removeprefix("the ") in COUNTRY_NAMES
+    return kinds.country_of(ctx.doc[ment.start : ment.end].text) is not None
 
 
 def _located(ctx: Context, noun: Token) -> list[Candidate]:
