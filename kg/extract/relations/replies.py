@@ -17,6 +17,8 @@ Each form is read off one verb:
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from spacy.tokens import Token
 
 from kg.extract.relations.actors import authors
@@ -128,26 +130,30 @@ def _quoted(token: Token) -> bool:
     return text.count('"', start, token.idx) % 2 == 1 or text.count('"', sent, token.idx) % 2 == 1
 
 
-def _last_speaker(ctx: Context, verb: Token, heads: list[Arg]) -> list[Arg]:
-    """The latest one other than ``heads`` to say something in the sentences before ``verb``'s."""
-    own = {ctx.key(m) for m, _ in heads}
+def _sayings_before(ctx: Context, verb: Token) -> Iterator[Token]:
+    """Verbs of saying outside quotation marks in the :data:`SPEAKERS_BACK` sentences before
+    ``verb``'s, the latest first."""
     tab = ctx.table
     end = tab.sent_start[verb.i]
     for _ in range(SPEAKERS_BACK):
         if end == 0:
-            break
+            return
         start = tab.sent_start[end - 1]
         for t in reversed(verb.doc[start:end]):
             if t.lemma_.lower() in SAY_VERBS and verbal(t) and not _quoted(t):
-                # by name: "he added" is resolved too loosely to carry an answer
-                said = [
-                    (m, 0.9)
-                    for m, _ in agents(ctx, t)[0]
-                    if ctx.key(m) not in own and ctx.mentions[m].kind == "name"
-                ]
-                if said:
-                    return said[:1]
+                yield t
         end = start
+
+
+def _last_speaker(ctx: Context, verb: Token, heads: list[Arg]) -> list[Arg]:
+    """The latest one other than ``heads`` to say something in the sentences before ``verb``'s."""
+    own = {ctx.key(m) for m, _ in heads}
+    for t in _sayings_before(ctx, verb):
+        # by name: "he added" is resolved too loosely to carry an answer
+        named = [m for m, _ in agents(ctx, t)[0] if ctx.mentions[m].kind == "name"]
+        said = [(m, 0.9) for m in named if ctx.key(m) not in own]
+        if said:
+            return said[:1]
     return []
 
 
@@ -181,18 +187,11 @@ def _denied_claim(ctx: Context, verb: Token) -> list[Candidate]:
         return []
     heads = agents(ctx, verb)[0]
     own = {ctx.key(m) for m, _ in heads}
-    tab = ctx.table
-    end = tab.sent_start[verb.i]
-    for _ in range(SPEAKERS_BACK):
-        if end == 0:
-            break
-        start = tab.sent_start[end - 1]
-        for t in reversed(verb.doc[start:end]):
-            if t.lemma_.lower() in SAY_VERBS and verbal(t) and not _quoted(t) and denied & _said_nouns(t):
-                said = [(m, 0.9) for m, _ in agents(ctx, t)[0] if ctx.key(m) not in own]
-                if said:
-                    return pairs(heads, said[:1], "respondsTo", 0.6, "rule:respond-denied-claim")
-        end = start
+    for t in _sayings_before(ctx, verb):
+        if denied & _said_nouns(t):
+            said = [(m, 0.9) for m, _ in agents(ctx, t)[0] if ctx.key(m) not in own]
+            if said:
+                return pairs(heads, said[:1], "respondsTo", 0.6, "rule:respond-denied-claim")
     return []
 
 
