@@ -2,9 +2,9 @@
 
 A party stands before or after its member's office or name: "Veltra shadow chancellor Ana
 Quist", "Ben Orr, Tory co-chairman", "Ben Orr, now Veltra deputy leader", "the Greens' Ana
-Quist", "Ben Orr, a Marlow Democrat", "Chancellor Ben Orr's ruling Liberal Party"; a
+Quist", "Ben Orr, a Marlow Democrat", "Chancellor Ben Orr's ruling Reform Party"; a
 politician stands, runs or defects for or to it: "Ana Quist will stand for the Greens in
-Marlow", "he would contest Marlow East for the Greens", "Ben Orr defected to the Liberal Party".
+Marlow", "he would contest Marlow East for the Greens", "Ben Orr defected to the Reform Party".
 A party's leader leads it ("Veltra leader Ana Quist") and its staff work for it ("a Veltra
 spokesman"): ``roles`` reads both. Every other office held in a party is membership, and so is
 joining one or being named "of" one: ``as_members`` turns the ``worksFor`` of "Ben Orr joined the
@@ -12,8 +12,8 @@ Greens" and "Ana Quist of the Greens" into ``memberOf``.
 Train's gold reads a party's spokesman both ways (worksFor twice, memberOf once): staff it is.
 
 What is a party: an organization whose name ends in "party" or in a word of political belief
-("Labour", "the Greens", "Liberal Democrats", "Tories"), or any other name of one entity that
-does ("UKIP" beside "UK Independence Party"), or a plain ``Organization`` that is no school,
+("the Greens", "the Veltra Democrats", "Tories"), or any other name of one entity that
+does ("KIP" beside "Kestria Independence Party"), or a plain ``Organization`` that is no school,
 club or foundation.
 """
 
@@ -61,7 +61,7 @@ POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 STAND_VERBS = frozenset({"stand", "run", "contest", "fight", "campaign"})
 DEFECT_VERBS = frozenset({"defect", "switch", "cross"})
 BENCHES = frozenset({"benches", "bench"})
-# A party's staff work for it ("UKIP spokesman" is read by ``roles``); a secretary of state or a
+# A party's staff work for it ("a KIP spokesman" is read by ``roles``); a secretary of state or a
 # shadow home secretary holds an office in it.
 STAFF = WORK_ROLES - {"secretary"}
 # Leading offices: their holder leads the party (``roles``), unless a modifier subordinates them.
@@ -167,7 +167,7 @@ def _before(ctx: Context, person: int, sent: Span) -> tuple[int, str] | None:
 
 def _after(ctx: Context, person: int, sent: Span) -> int | None:
     """ "[Ben Orr], Tory co-chairman,", "[Ben Orr], now Veltra deputy leader", "[Ben Orr], a Marlow
-    Democrat,", "[Ben Orr]'s ruling Liberal Party"."""
+    Democrat,", "[Ben Orr]'s ruling Reform Party"."""
     tab = ctx.table
     i = ctx.mentions[person].end
     if i < sent.end and tab.lower[i] in POSSESSIVE:  # the person's own party
@@ -229,7 +229,7 @@ def _named_with_office(ctx: Context, sent: Span) -> list[Candidate]:
 
 
 def _verbs(ctx: Context, sent: Span) -> list[Candidate]:
-    """ "Ana Quist will stand for the Greens", "Ben Orr defected to the Liberal Party"."""
+    """ "Ana Quist will stand for the Greens", "Ben Orr defected to the Reform Party"."""
     found: list[Candidate] = []
     tab = ctx.table
     for i in range(sent.start, sent.end):
@@ -265,7 +265,7 @@ MEMBERSHIP_RULES = {
 
 def _to_benches(ctx: Context, benches: Token) -> list[Candidate]:
     """A party's benches stand for the party one moves to: "Ben Orr crossed to the Veltra
-    benches", "decided to swim over to the Labour benches"."""
+    benches", "chose to move over to the Green benches"."""
     if benches.dep_ != "pobj" or benches.head.lower_ != "to" or not verbal(benches.head.head):
         return []
     parties = [
