@@ -188,17 +188,20 @@ def with_projected(query: str, names: list[str]) -> str | None:
     >>> with_projected("PREFIX k: <urn:k#> SELECT DISTINCT ?a WHERE { ?a k:p ?b }", ["b"])
     'PREFIX k: <urn:k#> SELECT DISTINCT ?b  ?a WHERE { ?a k:p ?b }'
     """
+    select = _SELECT.match(query, _form_start(query))
+    if select is None:
+        return None
+    added = "".join(f" ?{name}" for name in names)
+    return query[: select.end()] + added + " " + query[select.end() :]
+
+
+def _form_start(query: str) -> int:
+    """Where the query form (SELECT, ASK, ...) starts: after the prologue's PREFIX and BASE
+    declarations, whitespace and comments."""
     pos = 0
-    while pos < len(query):
-        select = _SELECT.match(query, pos)
-        if select:
-            added = "".join(f" ?{name}" for name in names)
-            return query[: select.end()] + added + " " + query[select.end() :]
-        token = _PROLOGUE.match(query, pos)
-        if token is None:
-            return None
+    while (token := _PROLOGUE.match(query, pos)) is not None and token.end() > pos:
         pos = token.end()
-    return None
+    return pos
 
 
 def with_values(query: str, values: Mapping[str, str]) -> str | None:
@@ -234,23 +237,17 @@ def with_values(query: str, values: Mapping[str, str]) -> str | None:
         own = rf"(?i:\bAS|\bVALUES\s*(?:\([^)]*)?)\s*[?$]{re.escape(name)}\b"
         if re.search(own, code) or re.search(_CLASS.format(re.escape(name)), query):
             return None
-    pos = 0
-    while pos < len(query):
-        form = _SELECT_OR_ASK.match(query, pos)
-        if form:
-            brace = code.find("{", form.end())
-            if brace < 0:
-                return None
-            hint = "".join(f" VALUES ?{name} {{ {term} }}" for name, term in sorted(values.items()))
-            out = query
-            for at in reversed(_union_branches(code, brace) or [brace]):
-                out = out[: at + 1] + hint + out[at + 1 :]
-            return out
-        token = _PROLOGUE.match(query, pos)
-        if token is None:
-            return None
-        pos = token.end()
-    return None
+    form = _SELECT_OR_ASK.match(query, _form_start(query))
+    if form is None:
+        return None
+    brace = code.find("{", form.end())
+    if brace < 0:
+        return None
+    hint = "".join(f" VALUES ?{name} {{ {term} }}" for name, term in sorted(values.items()))
+    out = query
+    for at in reversed(_union_branches(code, brace) or [brace]):
+        out = out[: at + 1] + hint + out[at + 1 :]
+    return out
 
 
 def _union_branches(code: str, start: int) -> list[int] | None:
