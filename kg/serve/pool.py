@@ -146,8 +146,7 @@ class WorkerPool:
         self._waiting: deque[_Waiter] = deque()  # first come, first served: no request starves
         self._all: set[_Worker] = set()
         self._live = 0  # workers at normal priority, idle or busy
-        self._demoted = 0
-        self._turns: deque[_Worker] = deque()  # demoted workers busy with a query, in turn order
+        self._turns: deque[_Worker] = deque()  # every demoted worker busy with a query, in turn order
         self._closed = False
         ctrl, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
         pid = fork()
@@ -207,7 +206,6 @@ class WorkerPool:
         replace = False
         with self._lock:
             if worker.demoted:
-                self._demoted -= 1
                 retire = True
                 with contextlib.suppress(ValueError):
                     self._turns.remove(worker)
@@ -231,10 +229,9 @@ class WorkerPool:
         """Out of the pool (a fresh worker takes its place), to the CPU no other process wants,
         and in turn with the other demoted queries, :data:`RUN_DEMOTED` at a time."""
         with self._lock:
-            if self._demoted >= self.max_demoted or self._closed:
+            if len(self._turns) >= self.max_demoted or self._closed:
                 return
             worker.demoted = True
-            self._demoted += 1
             self._live -= 1
             lower_priority(worker.pid)  # by pid: it is busy with this query, so still alive
             worker.turn = time.monotonic()
