@@ -61,6 +61,9 @@ class KG(DefinedNamespace):
     confidence: URIRef
     mentionCount: URIRef
     mentionedIn: URIRef
+    outDegree: URIRef
+    inDegree: URIRef
+    degreeRank: URIRef
     contentHash: URIRef
     KnowledgeGraph: URIRef
     ontologyVersion: URIRef

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sys
 from typing import TYPE_CHECKING
@@ -96,10 +97,26 @@ def query(
     text = resolve_query(query)
     engine = open_engine(graph, store_spec)
     try:
-        out = format_result(engine.query(text, bindings=bindings, timeout=timeout), fmt, table_columns(wide))
+        result = engine.query(text, bindings=bindings, timeout=timeout)
+        if result.kind == "SELECT" and not result.rows:
+            warn_unwritten(engine, text)
+        out = format_result(result, fmt, table_columns(wide))
     finally:
         engine.close()
     sys.stdout.write(out if out.endswith("\n") else out + "\n")
+
+
+def warn_unwritten(engine: QueryEngine, text: str) -> None:
+    """No rows from a query that reads what only newer builds write (``# needs: <IRI>`` in its
+    header, as ``most-connected`` reads ``kg:degreeRank``) over a graph without it: say so on
+    stderr, so that a graph from an older kg does not look empty."""
+    for iri in re.findall(r"^# needs: <([^>]+)>", text, re.MULTILINE):
+        if not engine.query(f"ASK {{ ?s <{iri}> ?o }}").boolean:
+            click.echo(
+                f"kg: warning: the query reads <{iri}>, which this graph lacks (built by an older kg?): "
+                "build it again, e.g. kg build INPUT --out OUT --update",
+                err=True,
+            )
 
 
 def open_engine(graph: str, store_spec: str | None) -> QueryEngine:

@@ -24,6 +24,7 @@ from rdflib.term import Node
 from kg import __version__
 from kg.config import RESOURCE_NS
 from kg.dates import parse_date
+from kg.graph.degree import degree_triples
 from kg.graph.identity import EntityFacts, Merge, resolve
 from kg.iri import document_iri, relation_iri
 from kg.ontology import KG, ONTOLOGY_IRI, ontology_version
@@ -167,6 +168,10 @@ class Corpus:
         for row in self.rows:
             _add_relation(self.out.graph(URIRef(row.doc_iri)), default, row, mapping, base_iri)
         _add_events(default, self.rows, mapping, base_iri)
+        relations = ((URIRef(mapping[r.head_iri]), r.type, URIRef(mapping[r.tail_iri])) for r in self.rows)
+        names = {URIRef(iri): (f.type, f.label) for iri, f in merged.items()}
+        for triple in degree_triples(relations, names):
+            default.add(triple)
         self.entities = len(merged)
         return merged
 

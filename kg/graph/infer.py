@@ -15,6 +15,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, PROV, RDF, RDFS
 
 from kg.config import RESOURCE_NS
+from kg.graph.degree import recount
 from kg.ontology import KG, load_ontology, relation_names
 
 COPIED = (KG.sentence, KG.sentenceStart, KG.sentenceEnd, KG.confidence)
@@ -66,6 +67,7 @@ def infer(graph: Graph, base_iri: str = RESOURCE_NS) -> Graph:
             seen.add(new)
             todo.append(new)
             _add_inferred(out, graph, rule, *new, base_iri=base_iri)
+    recount(out)  # the added relations change degrees and ranks
     return out
 
 

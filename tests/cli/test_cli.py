@@ -53,6 +53,25 @@ def test_query_who_accuses_whom_on_the_examples(built: Path) -> None:
     assert rows, "the examples state accusations; the query must find some"
 
 
+@pytest.mark.parametrize("store", ["rdflib", "oxigraph", None])
+def test_most_connected_on_a_graph_without_degrees_says_why_it_is_empty(
+    built: Path, tmp_path: Path, store: str | None
+) -> None:
+    from kg.graph.degree import STATISTICS
+
+    older = Graph().parse(built / "graph.ttl", format="turtle")
+    for prop in STATISTICS:  # as a kg before the statistic wrote it
+        older.remove((None, prop, None))
+    path = tmp_path / "graph.ttl"
+    older.serialize(path, format="turtle")
+    flags = ["--store", store] if store else []
+    code, stdout, stderr = run("query", str(path), "most-connected", "--format", "csv", *flags)
+    assert code == 0 and stdout.strip() == "entity,name,class,degree,outgoing,incoming"
+    assert stderr.startswith("kg: warning: ") and "degreeRank" in stderr and "--update" in stderr
+    code, _, stderr = run("query", str(built / "graph.ttl"), "most-connected")
+    assert code == 0 and stderr == ""
+
+
 @pytest.mark.parametrize("fmt", ["table", "csv", "tsv", "json"])
 def test_query_formats(built: Path, fmt: str) -> None:
     code, stdout, _ = run("query", str(built / "graph.ttl"), ACCUSES, "--format", fmt)

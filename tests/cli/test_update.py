@@ -12,6 +12,7 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import RDFS
 
 from kg.cli import cli
+from kg.graph.degree import STATISTICS, graph_degree_triples
 from tests.conftest import EXAMPLES
 
 
@@ -87,6 +88,9 @@ def test_remove_withdraws_a_document_and_entities_only_it_supported(one_build: P
     g = Graph().parse(out / "graph.ttl")
     assert (None, RDFS.label, Literal("Corvane Pharmaceutical Holdings")) not in g
     assert (None, RDFS.label, Literal("Gulf Coast Port Commission")) in g  # other documents stay
+    # degrees and ranks are counted again over what is left
+    written = {t for prop in STATISTICS for t in g.triples((None, prop, None))}
+    assert written == set(graph_degree_triples(g))
 
 
 def test_remove_an_unknown_document_is_exit_2(one_build: Path) -> None:

@@ -10,6 +10,7 @@ from rdflib.namespace import PROV, RDF
 
 from kg.cli import cli
 from kg.graph.build import build_graph, to_turtle
+from kg.graph.degree import STATISTICS, graph_degree_triples
 from kg.graph.infer import infer
 from kg.graph.validate import validate_graph
 from kg.iri import entity_iri
@@ -56,6 +57,14 @@ def test_inverse_and_symmetric_relations() -> None:
     assert (BOLT, KG.alliedWith, ACME) in g
     assert (ACME, KG.cooperatesWith, BOLT) in g and (BOLT, KG.cooperatesWith, ACME) in g
     assert (ACME, KG.relatedTo, BOLT) not in g  # the top property is not materialized
+
+
+def test_inferred_relations_count_in_degrees_and_ranks() -> None:
+    before = build_graph([extraction()])
+    g = infer(before)
+    assert g.value(BOLT, KG.outDegree) != before.value(BOLT, KG.outDegree)  # memberOf, alliedWith
+    written = {t for prop in STATISTICS for t in g.triples((None, prop, None))}
+    assert written == set(graph_degree_triples(g))
 
 
 def test_every_inferred_triple_leads_to_its_sentence_and_the_graph_still_validates() -> None:

@@ -201,9 +201,9 @@ def _values(text: str, variable: str) -> list[set[str]]:
     return [set(re.findall(r"kg:(\w+)", block)) for block in blocks]
 
 
-@pytest.mark.parametrize("name", ["most-connected", "entity-profile"])
-def test_relation_lists_in_queries_follow_the_ontology(name: str) -> None:
-    lists = _values(named_query(name), "relation")
+def test_relation_lists_in_queries_follow_the_ontology() -> None:
+    # most-connected reads degrees kg.graph.degree counts over kg.ontology.relation_names()
+    lists = _values(named_query("entity-profile"), "relation")
     assert lists and all(found == set(relation_names()) for found in lists)
 
 
