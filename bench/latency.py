@@ -12,8 +12,11 @@ as kg now does), and the last columns give its times at the largest size and the
 The graphs: ``kg build`` of the first ``--docs`` Reuters-21578 articles, copied with renamed IRIs
 (as ``bench/stores.py`` does) and, unlike there, renamed names too (``rdfs:label`` and
 ``skos:altLabel`` get `` ~cN`` in copy N), so a bound name picks one entity at every size, as in
-one real corpus, instead of one per copy. The bound values are read from the smaller graph: the
-first row of the unbound query (the most connected entity for ``entity-profile``).
+one real corpus, instead of one per copy. The degrees and ranks ``most-connected`` reads are
+dropped from the copies and computed on the whole copied graph by ``kg.graph.degree``, as a build
+of that corpus would write them (a copy's ranks would be wrong in the whole). The bound values
+are read from the smaller graph: the first row of the unbound query (the most connected entity
+for ``entity-profile``).
 
 Two figures per query: Oxigraph's evaluation (the store's answer, converted to rdflib terms as
 ``kg query`` shows it) and kg's checks before it (rdflib parses every query to refuse updates,
@@ -62,16 +65,19 @@ def base_triples(work: Path, docs: int) -> list[str]:
 
 
 def scaled(work: Path, lines: list[str], triples: int) -> Path:
-    """``lines`` copied to about ``triples`` triples, IRIs and names renamed per copy (cached)."""
+    """``lines`` copied to about ``triples`` triples, IRIs and names renamed per copy, with the
+    degrees and ranks a build of the whole corpus would write (cached)."""
     from kg.config import RESOURCE_NS
 
     copies = max(1, round(triples / len(lines)))
-    out = work / f"copies-{copies}.nt"
+    out = work / f"copies-{copies}-ranked.nt"
     if out.is_file():
         return out
     iri = re.compile(r"<(" + re.escape(RESOURCE_NS) + r"[^>]*)>")
     literal = re.compile(r'"((?:[^"\\]|\\.)*)"')
-    with out.open("w", encoding="utf-8") as handle:
+    lines = [line for line in lines if not any(f"<{p}>" in line for p in _statistics())]
+    partial = out.with_suffix(".tmp")
+    with partial.open("w", encoding="utf-8") as handle:
         handle.write("\n".join(lines) + "\n")
         for n in range(1, copies):
             for line in lines:
@@ -79,7 +85,42 @@ def scaled(work: Path, lines: list[str], triples: int) -> Path:
                 if any(p in line for p in NAMES):
                     line = literal.sub(rf'"\1 ~c{n}"', line, count=1)
                 handle.write(line + "\n")
+    # A rank is a statistic of the whole graph: a copy's own would be wrong in the combined one.
+    with partial.open("a", encoding="utf-8") as handle:
+        for entity, prop, value in ranked(partial):
+            handle.write(f"<{entity}> <{prop}> {value.n3()} .\n")
+    partial.rename(out)
     return out
+
+
+def _statistics() -> tuple[str, ...]:
+    from kg.graph.degree import STATISTICS
+
+    return tuple(str(p) for p in STATISTICS)
+
+
+def ranked(nt: Path) -> list[tuple[Any, Any, Any]]:
+    """kg's degree triples (kg.graph.degree, as the build computes them) of the graph in ``nt``."""
+    import pyoxigraph as ox
+    from rdflib.namespace import RDF, RDFS
+
+    from kg.graph.degree import degree_triples
+    from kg.ontology import KG, relation_names
+
+    relations = {str(KG[name]) for name in relation_names()}
+    found: list[tuple[str, str, str]] = []
+    classes: dict[str, str] = {}
+    labels: dict[str, str] = {}
+    for t in ox.parse(path=str(nt), format=ox.RdfFormat.N_TRIPLES):
+        p = t.predicate.value
+        if p in relations:
+            found.append((t.subject.value, p, t.object.value))
+        elif p == str(RDF.type):
+            classes[t.subject.value] = t.object.value
+        elif p == str(RDFS.label):
+            labels[t.subject.value] = t.object.value
+    names = {e: (classes[e], labels[e]) for e in classes.keys() & labels.keys()}
+    return degree_triples(found, names)
 
 
 def engines(nt: Path) -> dict[str, Any]:

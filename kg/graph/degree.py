@@ -6,13 +6,19 @@ For every entity with a label, a class and at least one relation:
 - ``kg:outDegree`` / ``kg:inDegree``: the distinct relation triples (kg's relation properties)
   with the entity as subject / as object; a triple from an entity to itself counts in both, as
   ``most-connected`` always counted it;
-- ``kg:degreeRank``: its place within its class (1 = most connected) in the order
-  ``most-connected`` gives, ``ORDER BY DESC(?degree) ?name``, ties of both broken by IRI.
+- ``kg:degreeRank``, for the ``RANKED`` (20) most connected of each class: its place within its
+  class (1 = most connected) in the order ``most-connected`` gives, ``ORDER BY DESC(?degree)
+  ?name``, ties of both broken by IRI.
 
 The overall top 20 are among the top 20 of their classes (an entity with 20 of its class above it
-has at least 20 above it overall), so one query reads ranks 1-20 of every class, bound to a
-class or not. The ranks are a statistic of the whole graph: whatever changes the relations
-(``kg build``, ``--update``, ``kg remove``, ``kg infer``) computes them again with this module.
+has at least 20 above it overall), so ``most-connected`` reads every ``kg:degreeRank`` triple, a
+number that does not grow with the graph, bound to a class or not. Only the top of each class is
+ranked because a rank of every entity is no faster to find: Oxigraph's in-memory store finds
+``?e kg:degreeRank 1`` through the triples whose object is the integer 1, mention counts and
+degrees included, which grow with the graph.
+
+The ranks are a statistic of the whole graph: whatever changes the relations (``kg build``,
+``--update``, ``kg remove``, ``kg infer``) computes them again with this module.
 
 >>> names = {"a": ("Company", "Acme"), "b": ("Company", "Bolt"), "c": ("Person", "Cy")}
 >>> degrees([("a", "accuses", "b"), ("c", "leads", "a")], names)["a"]
@@ -32,6 +38,7 @@ from kg.graph.counts import Triples
 from kg.ontology import KG, relation_names
 
 STATISTICS = (KG.outDegree, KG.inDegree, KG.degreeRank)
+RANKED = 20  # the ranks written per class: as many as most-connected shows
 T = TypeVar("T", bound=Hashable)
 
 
@@ -68,6 +75,7 @@ def degree_triples(
         (entity, prop, Literal(value))
         for entity in sorted(found, key=str)
         for prop, value in zip(STATISTICS, found[entity], strict=True)
+        if prop != KG.degreeRank or value <= RANKED
     ]
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from rdflib import Graph
 
-from kg.graph.degree import STATISTICS, Degree, degrees, graph_degree_triples
+from kg.graph.degree import RANKED, STATISTICS, Degree, degree_triples, degrees, graph_degree_triples
+from kg.ontology import KG
 from kg.sparql.query import named_query, run_query
 from tests.conftest import EXAMPLES
 
@@ -81,3 +82,10 @@ def test_most_connected_gives_the_rows_of_counting_every_relation(examples: Grap
     counted = run_query(examples, COUNTING, bindings=bindings)
     assert ranked.vars == counted.vars
     assert ranked.rows and ranked.rows == counted.rows
+
+
+def test_only_the_top_of_each_class_is_ranked() -> None:
+    names = {f"org/{i:02}": ("Company", f"Firm {i:02}") for i in range(RANKED + 5)} | NAMES
+    relations = [(entity, "urges", "person/q") for entity in names if entity != "person/q"]
+    ranks = [int(v) for _, p, v in degree_triples(relations, names) if p == KG.degreeRank]
+    assert sorted(ranks) == [1, *range(1, RANKED + 1)]  # Ana Quist first of the Persons
