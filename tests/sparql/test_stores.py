@@ -28,6 +28,7 @@ BOUND = [
     ("appeals", {"target": "Gulf Coast Port Commission"}),
     ("timeline", {"event": "Appeal"}),
     ("responses-to-accusations", {"responder": "Corvane Pharmaceutical Holdings"}),
+    ("responses-to-accusations", {"responder": "Jonah Pelletier"}),  # for the accused, same article
     ("coalitions", {"first": "American Coastal Freight Association"}),
 ]
 
