@@ -75,7 +75,7 @@ def scaled(work: Path, lines: list[str], triples: int) -> Path:
         return out
     iri = re.compile(r"<(" + re.escape(RESOURCE_NS) + r"[^>]*)>")
     literal = re.compile(r'"((?:[^"\\]|\\.)*)"')
-    lines = [line for line in lines if not any(f"<{p}>" in line for p in _statistics())]
+    lines = [line for line in lines if not degree_line(line)]
     partial = out.with_suffix(".tmp")
     with partial.open("w", encoding="utf-8") as handle:
         handle.write("\n".join(lines) + "\n")
@@ -93,10 +93,11 @@ def scaled(work: Path, lines: list[str], triples: int) -> Path:
     return out
 
 
-def _statistics() -> tuple[str, ...]:
+def degree_line(line: str) -> bool:
+    """Whether an N-Triples line is one of kg.graph.degree's (a copy's would be wrong in the whole)."""
     from kg.graph.degree import STATISTICS
 
-    return tuple(str(p) for p in STATISTICS)
+    return line.split(" ", 2)[1][1:-1] in {str(p) for p in STATISTICS}
 
 
 def ranked(nt: Path) -> list[tuple[Any, Any, Any]]:

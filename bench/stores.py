@@ -52,13 +52,17 @@ def make_graph(work: Path, docs: int, triples: int) -> tuple[Path, str]:
     started = time.perf_counter()
     base = build([subset]).graph.serialize(format="nt")
     seconds = time.perf_counter() - started
-    lines = [line for line in base.splitlines() if line.strip()]
+    from latency import degree_line, ranked  # bench/latency.py: kg's degrees of the whole graph
+
+    lines = [line for line in base.splitlines() if line.strip() and not degree_line(line)]
     copies = max(1, round(triples / len(lines)))
     iri = re.compile(r"<(" + re.escape(RESOURCE_NS) + r"[^>]*)>")
     with (work / "big.nt").open("w", encoding="utf-8") as out:
         out.write("\n".join(lines) + "\n")
         for n in range(1, copies):
             out.write("\n".join(iri.sub(rf"<\1~c{n}>", line) for line in lines) + "\n")
+    with (work / "big.nt").open("a", encoding="utf-8") as out:  # a copy's ranks are wrong in the whole
+        out.writelines(f"<{e}> <{p}> {v.n3()} .\n" for e, p, v in ranked(work / "big.nt"))
     store = ox.Store()
     store.bulk_load(path=str(work / "big.nt"), format=ox.RdfFormat.N_TRIPLES)
     prefixes = {"kg": "https://w3id.org/kg-news/ontology#", "org": f"{RESOURCE_NS}org/"}
