@@ -31,7 +31,7 @@ from collections import Counter
 from collections.abc import Hashable, Iterable, Mapping
 from typing import Any, NamedTuple, TypeVar
 
-from rdflib import Literal, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS
 
 from kg.graph.counts import Triples
@@ -91,7 +91,7 @@ def graph_degree_triples(graph: Triples) -> list[tuple[Any, URIRef, Literal]]:
     return degree_triples(relations, names)
 
 
-def recount(graph: Any) -> None:
+def recount(graph: Graph) -> None:
     """Replace ``graph``'s statistic (an rdflib ``Graph``) with one computed from its relations."""
     for prop in STATISTICS:
         graph.remove((None, prop, None))
