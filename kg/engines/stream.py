@@ -223,10 +223,17 @@ def page_graph(store: Any, merged: dict[str, EntityFacts], limit: int, base_iri:
     g = new_graph(base_iri)
     default = ox.DefaultGraph()
     docs: set[Any] = set()
+    terms: dict[Any, Any] = {}  # the same entities, predicates and offsets recur in every record
+
+    def term(t: Any) -> Any:
+        found = terms.get(t)
+        if found is None:
+            found = terms[t] = from_oxigraph(t)
+        return found
 
     def copy(subject: Any) -> None:
         for q in store.quads_for_pattern(subject, None, None, default):
-            g.add((from_oxigraph(q.subject), from_oxigraph(q.predicate), from_oxigraph(q.object)))  # type: ignore[arg-type]
+            g.add((term(q.subject), term(q.predicate), term(q.object)))
 
     subject_p, object_p = to_oxigraph(RDF.subject), to_oxigraph(RDF.object)
     derived = to_oxigraph(URIRef("http://www.w3.org/ns/prov#wasDerivedFrom"))

@@ -64,7 +64,12 @@ def _caps(tok: Token) -> bool:
 
 def _code(tok: Token) -> bool:
     """A monitoring code: letters and six or more digits ("NC1901223094")."""
-    return sum(c.isdigit() for c in tok.text) >= 6 and any(c.isalpha() for c in tok.text)
+    return _code_text(tok.text)
+
+
+def _code_text(text: str) -> bool:
+    # Six digits and a letter make seven characters at least: most words stop at the length.
+    return len(text) >= 7 and sum(c.isdigit() for c in text) >= 6 and any(c.isalpha() for c in text)
 
 
 def _latest_codes(doc: Doc) -> list[int]:
@@ -73,8 +78,8 @@ def _latest_codes(doc: Doc) -> list[int]:
     found: list[int] | None = doc.user_data.get(_CODES_KEY)
     if found is None:
         found, latest = [], -1
-        for tok in table(doc).tokens:
-            latest = tok.i if _code(tok) else latest
+        for i, text in enumerate(table(doc).texts):
+            latest = i if _code_text(text) else latest
             found.append(latest)
         doc.user_data[_CODES_KEY] = found
     return found
@@ -205,13 +210,17 @@ def _source_lines(doc: Doc) -> list[CapsName]:
 BROADCASTER_ENDS = frozenset({"network", "radio", "television", "tv", "service", "international", "channel"})
 
 
-def _lines(doc: Doc) -> list[Span]:
-    """Each non-empty line of the text as a span of whole tokens."""
+def _lines(doc: Doc, most_words: int | None = None) -> list[Span]:
+    """Each non-empty line of the text as a span of whole tokens; with ``most_words``, only the
+    lines of at most that many words apart from spaces."""
     out, pos = [], 0
     for line in table(doc).text.split("\n"):
-        span = doc.char_span(pos, pos + len(line), alignment_mode="contract")
-        if span is not None and len(span) and line.strip():
-            out.append(span)
+        # A token holds no line break and no run of text between blanks more than one token
+        # does: a line of more blank-separated runs has more words, and is not read.
+        if most_words is None or len(line.split()) <= most_words:
+            span = doc.char_span(pos, pos + len(line), alignment_mode="contract")
+            if span is not None and len(span) and line.strip():
+                out.append(span)
         pos += len(line) + 1
     return out
 
@@ -219,7 +228,7 @@ def _lines(doc: Doc) -> list[Span]:
 def _standalone_source_lines(doc: Doc) -> list[CapsName]:
     """ "Brannock Radio Veltra Network", "Solvenna VNA": a line that is a place and a source."""
     out: list[CapsName] = []
-    for line in _lines(doc):
+    for line in _lines(doc, most_words=8):
         toks = [t for t in line if not t.is_space]
         if not 2 <= len(toks) <= 8:
             continue

@@ -40,11 +40,16 @@ class DocTable:
                 self.sent_end[i] = end
 
     def span_text(self, start: int, end: int) -> str:
-        """``doc[start:end].text``, built once per span."""
+        """``doc[start:end].text``, built once per span: the text from its first token to the end
+        of its last (a span's text is its tokens' with their trailing blanks, less the last's)."""
         key = (start, end)
         found = self._span_texts.get(key)
         if found is None:
-            found = self._span_texts[key] = self.doc[start:end].text
+            if start < end <= len(self.tokens):
+                found = self.text[self.idx[start] : self.idx[end - 1] + len(self.texts[end - 1])]
+            else:
+                found = self.doc[start:end].text
+            self._span_texts[key] = found
         return found
 
     def span_root(self, start: int, end: int) -> Token:
@@ -78,7 +83,14 @@ class DocTable:
 
     @cached_property
     def text(self) -> str:
-        return self.doc.text
+        """``doc.text``: the tokens' texts with their trailing blanks, from the tokens already
+        made (``Doc.text`` makes every Token again)."""
+        return "".join([t.text_with_ws for t in self.tokens])
+
+    @cached_property
+    def idx(self) -> list[int]:
+        """The character offset of each token in the text."""
+        return [t.idx for t in self.tokens]
 
     @cached_property
     def texts(self) -> list[str]:

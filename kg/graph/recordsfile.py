@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable
-from dataclasses import asdict
+from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
@@ -59,15 +59,24 @@ def read_header(path: Path) -> dict[str, Any]:
     return header if isinstance(header, dict) and header.get("format") == FORMAT else {}
 
 
+def _fields(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))
+
+
+_DOCUMENT, _MENTION, _ENTITY, _RELATION = (_fields(c) for c in (Document, Mention, Entity, Relation))
+
+
 def record_line(ex: Extraction) -> str:
-    """One document's line of ``records.jsonl`` (without its line break)."""
+    """One document's line of ``records.jsonl`` (without its line break). The records' fields
+    hold strings, numbers and tuples of them, which ``json`` writes as it would their copies by
+    ``dataclasses.asdict``; that deep copy took five sixths of the time here."""
     return json.dumps(
         {
-            "document": asdict(ex.document),
+            "document": {k: getattr(ex.document, k) for k in _DOCUMENT},
             "hash": content_hash(ex.document.text),
-            "mentions": [asdict(m) for m in ex.mentions],
-            "entities": [asdict(e) for e in ex.entities],
-            "relations": [asdict(r) for r in ex.relations],
+            "mentions": [{k: getattr(m, k) for k in _MENTION} for m in ex.mentions],
+            "entities": [{k: getattr(e, k) for k in _ENTITY} for e in ex.entities],
+            "relations": [{k: getattr(r, k) for k in _RELATION} for r in ex.relations],
         },
         ensure_ascii=False,
     )

@@ -31,6 +31,15 @@ def test_table_reads_as_spacy_does(nlp) -> None:  # type: ignore[no-untyped-def]
     assert tab.span_text(0, 2) == doc[0:2].text == "Norwind Holdings"
 
 
+def test_span_texts_are_spacys_across_blanks_and_line_breaks(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Norwind  Holdings sued\n\nKestrel Mills ( KML ) on\tTuesday .  ")
+    tab = table(doc)
+    assert tab.text == doc.text
+    for start in range(len(doc) + 1):
+        for end in range(start, len(doc) + 1):
+            assert tab.span_text(start, end) == doc[start:end].text
+
+
 def test_table_is_built_once_and_released(nlp) -> None:  # type: ignore[no-untyped-def]
     doc = nlp(TEXT)
     assert table(doc) is table(doc)

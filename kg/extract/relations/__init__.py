@@ -134,7 +134,7 @@ def find_relations(
     classifier (None: rules only)."""
     ctx = Context(doc, mentions)
     best: dict[tuple[int, int, str, int], RelationHit] = {}
-    for sent in doc.sents:
+    for sent in ctx.table.sents:
         if not ctx.starting_in(sent.start, sent.end) and not PLURALS.intersection(
             ctx.table.lower[sent.start : sent.end]
         ):

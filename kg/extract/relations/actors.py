@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from kg.extract.relations.context import Arg, Context
 from kg.extract.relations.syntax import LIST_GLUE, arguments, children, climb, conjuncts, prep_objects
@@ -112,12 +112,16 @@ def _the_offer(noun: Token) -> bool:
     return noun.lemma_.lower() in OFFERS and any(c.dep_ == "det" and c.lower_ in THIS for c in noun.children)
 
 
-def remember_offers(ctx: Context, tokens: Iterable[Token]) -> None:
+def remember_offers(ctx: Context, sent: Span) -> None:
     """Keep the maker of the latest offer named with it ("a tender offer from X", "X's bid"), for
     "the offer" of later sentences: "the offer violates ..." accuses X, "rejected the offer"
     answers X."""
-    for t in tokens:
-        if t.pos_ == "NOUN" and t.lemma_.lower() in OFFERS and not _the_offer(t):
+    tab = ctx.table
+    for i in range(sent.start, sent.end):
+        if tab.pos[i] != "NOUN" or tab.lemma[i] not in OFFERS:
+            continue  # most words: decided from the table, without a Token
+        t = tab.tokens[i]
+        if not _the_offer(t):
             makers = authors(ctx, t)
             if not makers and t.dep_ == "dobj" and t.head.lemma_.lower() in MAKING:  # "X made an offer"
                 makers = [arg for s in climb(t.head)[0] for arg in actor_args(ctx, s)]

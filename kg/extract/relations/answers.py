@@ -218,7 +218,12 @@ def record_charges(ctx: Context, sent: Span) -> None:
     """Remember the charges of a sentence the accusation rules may not read as a named pair: "the
     complaint was filed on behalf of X and Y", "the case against Z is being brought by X
     supporters", "X accused the three men of ..."."""
-    for t in sent:
+    tab = ctx.table
+    for i in range(sent.start, sent.end):
+        lemma = tab.lemma[i]
+        if lemma not in PROCEEDINGS and lemma not in PARTY_ACCUSING:
+            continue  # most words: decided from the table, without a Token
+        t = tab.tokens[i]
         if t.pos_ == "NOUN" and t.lemma_.lower() in PROCEEDINGS and t.dep_ in NOMINAL_DEPS:
             makers = authors(ctx, t, AGENTS)
             verb = t.head
@@ -260,7 +265,7 @@ def find_answers(
     }
     record_charges(ctx, sent)  # "denied the charges brought against him" answers no one named
     found: list[Candidate] = []
-    for token in sent:
+    for token in ctx.table.tokens[sent.start : sent.end]:  # made once per Doc, not per rule
         if verbal(token):
             for heads, makers in _said_groundless(ctx, token):
                 if not makers:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from kg.extract import kinds
 from kg.extract.doctable import table
@@ -60,13 +60,63 @@ KEPT_NAME_WORDS = (
 NAME = "<name>"
 
 
-def _word(t: Token) -> str:
-    low = t.lower_
-    return NAME if t.pos_ == "PROPN" and low not in KEPT_NAME_WORDS else low
+class _Words:
+    """What the features read of a Doc's tokens, by index from its table (``kg.extract.doctable``):
+    a pair's features read dozens of tokens, and spaCy makes a new Token at every ``doc[i]``."""
 
+    def __init__(self, doc: Doc) -> None:
+        tab = table(doc)
+        self.tab, self.lower, self.pos, self.dep, self.head = tab, tab.lower, tab.pos, tab.dep, tab.head
 
-def _lemma(t: Token) -> str:
-    return NAME if t.pos_ == "PROPN" and t.lower_ not in KEPT_NAME_WORDS else t.lemma_.lower()
+    def word(self, i: int) -> str:
+        low = self.lower[i]
+        return NAME if self.pos[i] == "PROPN" and low not in KEPT_NAME_WORDS else low
+
+    def lemma(self, i: int) -> str:
+        """The lemma, lower-cased (``Token.lemma_.lower()``), or the stand-in for a name's word."""
+        if self.pos[i] == "PROPN" and self.lower[i] not in KEPT_NAME_WORDS:
+            return NAME
+        return self.tab.lemma[i]
+
+    def root(self, start: int, end: int) -> int:
+        """The token of the span whose head lies outside it (the first such, as spaCy's
+        ``Span.root``)."""
+        head = self.head
+        for i in range(start, min(end, len(head))):
+            if not start <= head[i] < end or head[i] == i:
+                return i
+        return start
+
+    def ancestors(self, i: int) -> list[int]:
+        chain = [i]
+        head = self.head
+        while head[chain[-1]] != chain[-1] and len(chain) < 50:
+            chain.append(head[chain[-1]])
+        return chain
+
+    def path(self, a: int, b: int) -> tuple[list[str], list[str], list[str]] | None:
+        """The dependency path from ``a`` up to the lowest common ancestor and down to ``b``:
+        (steps with lemmas, steps without, the lemmas of the tokens strictly inside the path)."""
+        up, down = self.ancestors(a), self.ancestors(b)
+        down_index = {t: k for k, t in enumerate(down)}
+        lca_k = next((k for k, t in enumerate(up) if t in down_index), None)
+        if lca_k is None:
+            return None
+        lca = up[lca_k]
+        rising, falling = up[:lca_k], list(reversed(down[: down_index[lca]]))
+        dep, lemma = self.dep, self.lemma
+        deps = [f"{dep[t]}<" for t in rising] + [f">{dep[t]}" for t in falling]
+        inner = [t for t in [*rising[1:], lca, *falling[:-1]] if t not in (a, b)]
+        lemmas = [lemma(t) for t in inner]
+        # every token on the path but the two ends carries its lemma: "nsubj<live>prep>in>pobj"
+        lexical: list[str] = []
+        for t in rising:
+            lexical.append(f"{dep[t]}<" if t == a else f"{lemma(t)}|{dep[t]}<")
+        if lca not in (a, b):
+            lexical.append(lemma(lca))
+        for t in falling:
+            lexical.append(f">{dep[t]}" if t == b else f">{dep[t]}>{lemma(t)}")
+        return lexical, deps, lemmas
 
 
 def _bucket(n: int) -> str:
@@ -76,82 +126,45 @@ def _bucket(n: int) -> str:
     return "13+"
 
 
-def _root(doc: Doc, start: int, end: int) -> Token:
-    """The token of the span whose head lies outside it (the first such, as spaCy's ``Span.root``)."""
-    for tok in doc[start:end]:
-        if not start <= tok.head.i < end or tok.head.i == tok.i:
-            return tok
-    return doc[start]
-
-
-def _ancestors(token: Token) -> list[Token]:
-    chain = [token]
-    while chain[-1].head.i != chain[-1].i and len(chain) < 50:
-        chain.append(chain[-1].head)
-    return chain
-
-
-def _path(a: Token, b: Token) -> tuple[list[str], list[str], list[str]] | None:
-    """The dependency path from ``a`` up to the lowest common ancestor and down to ``b``:
-    (steps with lemmas, steps without, the lemmas of the tokens strictly inside the path)."""
-    up, down = _ancestors(a), _ancestors(b)
-    down_index = {t.i: k for k, t in enumerate(down)}
-    lca_k = next((k for k, t in enumerate(up) if t.i in down_index), None)
-    if lca_k is None:
-        return None
-    lca = up[lca_k]
-    rising, falling = up[:lca_k], list(reversed(down[: down_index[lca.i]]))
-    deps = [f"{t.dep_}<" for t in rising] + [f">{t.dep_}" for t in falling]
-    inner = [t for t in [*rising[1:], lca, *falling[:-1]] if t.i not in (a.i, b.i)]
-    lemmas = [_lemma(t) for t in inner]
-    # every token on the path but the two ends carries its lemma: "nsubj<live>prep>in>pobj"
-    lexical: list[str] = []
-    for t in rising:
-        lexical.append(f"{t.dep_}<" if t.i == a.i else f"{_lemma(t)}|{t.dep_}<")
-    if lca.i not in (a.i, b.i):
-        lexical.append(_lemma(lca))
-    for t in falling:
-        lexical.append(f">{t.dep_}" if t.i == b.i else f">{t.dep_}>{_lemma(t)}")
-    return lexical, deps, lemmas
-
-
 def pair_features(doc: Doc, head: Arg, tail: Arg, mentions_between: int = 0) -> list[str]:
     """Features of the ordered pair (``head``, ``tail``): types, words between and around,
     distance, the dependency path between their roots and the words on it."""
     hs, he, hc = head
     ts, te, tc = tail
+    w = _Words(doc)
+    n = len(w.lower)
     order = "ht" if hs < ts else "th"
     left_end, right_start = (he, ts) if order == "ht" else (te, hs)
     left_start, right_end = min(hs, ts), max(he, te)
     types = f"{hc}>{tc}:{order}"
     feats = [f"types={types}", f"dist={_bucket(max(0, right_start - left_end))}:{order}"]
     feats.append(f"mb={min(mentions_between, 3)}")
-    between = list(doc[left_end:right_start]) if right_start > left_end else []
-    words = [_word(t) for t in between]
+    between = range(left_end, right_start) if right_start > left_end else range(0)
+    words = [w.word(i) for i in between]
     if not words:
         feats.append(f"bw:none:{order}")
     else:
-        feats += [f"bw={w}" for w in dict.fromkeys(words)]
-        feats += [f"bl={t.lemma_.lower()}" for t in between if t.pos_ in ("VERB", "NOUN", "ADP")]
+        feats += [f"bw={x}" for x in dict.fromkeys(words)]
+        feats += [f"bl={w.tab.lemma[i]}" for i in between if w.pos[i] in ("VERB", "NOUN", "ADP")]
         feats += [f"bfirst={words[0]}:{order}", f"blast={words[-1]}:{order}"]
         if len(words) <= MAX_BETWEEN_SEQUENCE:
             feats.append(f"bseq={'_'.join(words)}:{order}")
-    feats.append(f"before={_word(doc[left_start - 1]) if left_start > 0 else '<s>'}")
-    feats.append(f"after={_word(doc[right_end]) if right_end < len(doc) else '</s>'}")
-    h_root, t_root = _root(doc, hs, he), _root(doc, ts, te)
-    feats.append(f"hctx={h_root.dep_}<{_lemma(h_root.head)}")
-    feats.append(f"tctx={t_root.dep_}<{_lemma(t_root.head)}")
-    feats.append(f"hdep={h_root.dep_}")
-    feats.append(f"tdep={t_root.dep_}")
-    feats.append(f"tword={_word(t_root)}")
-    feats.append(f"hword={_word(h_root)}")
+    feats.append(f"before={w.word(left_start - 1) if left_start > 0 else '<s>'}")
+    feats.append(f"after={w.word(right_end) if right_end < n else '</s>'}")
+    h_root, t_root = w.root(hs, he), w.root(ts, te)
+    feats.append(f"hctx={w.dep[h_root]}<{w.lemma(w.head[h_root])}")
+    feats.append(f"tctx={w.dep[t_root]}<{w.lemma(w.head[t_root])}")
+    feats.append(f"hdep={w.dep[h_root]}")
+    feats.append(f"tdep={w.dep[t_root]}")
+    feats.append(f"tword={w.word(t_root)}")
+    feats.append(f"hword={w.word(h_root)}")
     # each name's own words and its neighbours: a title word ("Gov."), "'s", "-based", "of"
     for name, (s, e) in (("h", (hs, he)), ("t", (ts, te))):
-        feats.append(f"{name}prev={_word(doc[s - 1]) if s > 0 else '<s>'}")
-        feats.append(f"{name}next={_word(doc[e]) if e < len(doc) else '</s>'}")
-        feats += [f"{name}w={_word(t)}" for t in doc[s:e]]
-    same_sentence = table(doc).sent_index[h_root.i] == table(doc).sent_index[t_root.i]  # O(1), not Token.sent
-    path = _path(h_root, t_root) if same_sentence else None
+        feats.append(f"{name}prev={w.word(s - 1) if s > 0 else '<s>'}")
+        feats.append(f"{name}next={w.word(e) if e < n else '</s>'}")
+        feats += [f"{name}w={w.word(i)}" for i in range(s, min(e, n))]
+    same_sentence = w.tab.sent_index[h_root] == w.tab.sent_index[t_root]  # O(1), not Token.sent
+    path = w.path(h_root, t_root) if same_sentence else None
     if path is None:
         feats.append("path:none")
         return feats

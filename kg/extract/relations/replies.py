@@ -92,6 +92,8 @@ def _disagreement(ctx: Context, verb: Token) -> list[Candidate]:
     """ "X disagreed with a complaint filed by Y", "X took issue with Y's remarks", "X did not agree
     with Y's claims": X answers Y."""
     lemma = verb.lemma_.lower()
+    if lemma not in ("disagree", "agree", "take"):
+        return []  # every verb of a sentence with a mention comes here: most go at once
     negated = any(c.dep_ == "neg" for c in verb.children)
     if (lemma, negated) in (("disagree", False), ("agree", True)):
         held = prep_objects(verb, ("with",))
@@ -104,6 +106,10 @@ def _disagreement(ctx: Context, verb: Token) -> list[Candidate]:
     nouns = [t for t in held if t.lemma_.lower() in CHARGES | WORDS | BIDS]
     makers = [arg for t in nouns for arg in authors(ctx, t, AGENTS)]
     return pairs(agents(ctx, verb)[0], makers, "respondsTo", 0.7, "rule:respond-disagree")
+
+
+# The verbs ``_retort`` can accept: for any other it is False, and asserted() need not be asked.
+_RETORTING = frozenset({"retort", "hit", "shoot", "react", "respond", "reply"})
 
 
 def _retort(ctx: Context, verb: Token) -> bool:
@@ -199,7 +205,7 @@ def find_replies(ctx: Context, verb: Token, accusers: set[int]) -> list[Candidat
     """respondsTo hits of one verb in the forms above; ``accusers`` are the keys of everyone who
     accused or brought a charge earlier in the story."""
     back = _counter_attack(ctx, verb)
-    if not back and asserted(verb) and _retort(ctx, verb):
+    if not back and verb.lemma_.lower() in _RETORTING and asserted(verb) and _retort(ctx, verb):
         heads = agents(ctx, verb)[0]
         back = pairs(heads, _last_speaker(ctx, verb, heads), "respondsTo", 0.6, "rule:respond-back")
     back += _denied_claim(ctx, verb)
