@@ -1,17 +1,20 @@
 """spaCy's NER only over the sentences that could hold a name kg reads from it.
 
 NER was half of spaCy's time in kg's pipeline, and it read every sentence. kg reads from it the
-labels of names (people, organisations, places, products, peoples, languages: all written with
-a capital letter in English) and, in a sentence with an event verb, a DATE. A sentence with no
-capital letter except on a first word that is a known lower-case word ("Shares fell.", "But it
-did.") and no event word holds none of these in practice, so it is not shown to the NER.
+labels of names (people, organisations, places, products, peoples, languages: written with a
+capital letter in English) and, in a sentence with an event word, a DATE. A sentence holds none
+of these in practice if it has no event word and no capital letter except on its first word,
+where that word is a stop word or a known lower-case word (the lemmatizer's word lists) that
+the tagger does not call a proper noun, that names no people ("Irish") and that the document
+does not capitalise inside a sentence ("Cairn shares rose" beside "Cairn Energy said"). Such a
+sentence is not shown to the NER.
 
 The needed sentences go to spaCy's own NER together with ``CONTEXT`` real tokens either side
 (the NER's token vectors see four tokens each way: a window-1 CNN four layers deep), copied
-into one smaller ``Doc`` with the same words, spaces and norms; the entities found on the needed
-sentences are copied back. Tokens elsewhere are "outside" any entity, as NER leaves a token in
-which it found none. A needed sentence thus gets the same vectors as in the whole document;
-only an entity the NER would have carried across a skipped boundary can differ.
+into one smaller ``Doc`` with the same words, spaces, norms and sentence starts; the entities
+found on the needed sentences are copied back. The NER never carries an entity across a
+sentence start, so a needed sentence gets exactly the entities it gets in the whole document;
+every other token is "outside" any entity, as the NER leaves a token in which it found none.
 """
 
 from __future__ import annotations
@@ -87,29 +90,38 @@ class NeededNer:
     def needed(self, doc: Doc) -> numpy.ndarray:
         """A mask of the tokens in sentences that could hold a name or an event's date."""
         rows = doc.to_array(_ATTRS).tolist()
-        needed = numpy.zeros(len(rows), dtype=bool)
-        start, need, first = 0, False, True
+        sents: list[list[int]] = []  # start, end, needed, a capitalised known first word
+        named: set[int] = set()  # words this document capitalises inside a sentence
+        first = True
         for i, (orth, lower, lemma, tag, sent_start, stop, space, punct) in enumerate(rows):
-            if sent_start == 1 and i > start:
-                needed[start:i] = need
-                start, need, first = i, False, True
-            if need or space or punct:
+            if sent_start == 1 or not sents:
+                sents.append([i, i, 0, 0])
+                first = True
+            sent = sents[-1]
+            sent[1] = i + 1
+            if space or punct:
                 continue
-            need = (
-                lemma in self.events
-                or lower in self.events
-                or self._a_name(orth, lower, lemma, tag, stop, first, doc)
-            )
+            if lemma in self.events or lower in self.events:
+                sent[2] = 1
+            if self._has_capital(orth, doc):
+                if not first:
+                    named.add(orth)
+                    sent[2] = 1
+                elif self._a_name(lower, lemma, tag, stop):
+                    sent[2] = 1
+                elif not stop:
+                    sent[3] = orth  # "Cairn shares rose", if "Cairn" is capitalised elsewhere
             first = False
-        needed[start:] = need
+        needed = numpy.zeros(len(rows), dtype=bool)
+        for start, end, need, opener in sents:
+            if need or opener in named:
+                needed[start:end] = True
         return needed
 
-    def _a_name(self, orth: int, lower: int, lemma: int, tag: int, stop: int, first: bool, doc: Doc) -> bool:
-        """Could this word be (part of) a name? Not without a capital letter; not a sentence's
-        first word that is a known lower-case word the tagger does not call a proper noun."""
-        if not self._has_capital(orth, doc):
-            return False
-        if not first or tag in self.proper or lower in self.peoples:
+    def _a_name(self, lower: int, lemma: int, tag: int, stop: int) -> bool:
+        """Could a sentence's capitalised first word be a name? Not a stop word or a known
+        lower-case word that the tagger does not call a proper noun and that names no people."""
+        if tag in self.proper or lower in self.peoples or lemma in self.peoples:
             return True
         return not (stop or lower in self.known or lemma in self.known)
 

@@ -95,10 +95,15 @@ def test_ner_reads_sentences_that_could_hold_names(nlp, spacy_own: Language) -> 
         "Irish shares fell 5% last week.",  # a people's name, first
         "Kestrel rose 5% last week.",  # a first word the tagger calls a name
         "the regulator accused it of fraud on 3 March.",  # an event word: its date is read
+        "Harbour shares fell 5% last week.\nAnalysts said Harbour Group would gain.",  # named later
     ],
 )
 def test_some_sentences_without_a_later_capital_still_get_ner(nlp, spacy_own: Language, text: str) -> None:  # type: ignore[no-untyped-def]
     assert _ents(nlp, text) == _ents(spacy_own, text) != []
+
+
+def test_a_known_first_word_the_document_does_not_capitalise_elsewhere_gets_no_ner(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert _ents(nlp, "Harbour shares fell 5% last week.\nAnalysts said it would gain.") == []
 
 
 def test_pipelines_without_what_the_choice_reads_keep_spacys_ner() -> None:
