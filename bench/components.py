@@ -24,7 +24,7 @@ from kg.io.clean import prepare_document
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "data" / "news" / "bbc" / "business"
 # kg's component standing in for spaCy's, for the side-by-side rows
-SAME_ROLE = {"kg_attribute_rules": "attribute_ruler", "kg_lemmas": "lemmatizer"}
+SAME_ROLE = {"kg_attribute_rules": "attribute_ruler", "kg_lemmas": "lemmatizer", "kg_needed_ner": "ner"}
 
 
 def time_components(nlp: Language, texts: list[str], totals: dict[tuple[str, str], float], side: str) -> None:
