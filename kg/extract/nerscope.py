@@ -6,7 +6,7 @@ capital letter in English) and, in a sentence with an event word, a DATE. A sent
 of these in practice if it has no event word and no capital letter except on its first word,
 where that word is a stop word or a known lower-case word (the lemmatizer's word lists) that
 the tagger does not call a proper noun, that names no people ("Irish") and that the document
-does not capitalise inside a sentence ("Cairn shares rose" beside "Cairn Energy said"). Such a
+does not capitalise inside a sentence ("Harbor shares rose" beside "Harbor Bancorp said"). Such a
 sentence is not shown to the NER.
 
 The needed sentences go to spaCy's own NER together with ``CONTEXT`` real tokens either side
@@ -124,7 +124,7 @@ class NeededNer:
                 elif self._a_name(lower, lemma, tag, stop):
                     sent[2] = 1
                 elif not stop:
-                    sent[3] = orth  # "Cairn shares rose", if "Cairn" is capitalised elsewhere
+                    sent[3] = orth  # "Harbor shares rose", if "Harbor" is capitalised elsewhere
             first = False
         needed = numpy.zeros(len(rows), dtype=bool)
         for start, end, need, opener in sents:
