@@ -20,12 +20,13 @@ The class of an entity is decided from the votes of all its mentions together.
 from __future__ import annotations
 
 from collections import Counter
+from weakref import WeakKeyDictionary
 
 from spacy.tokens import Doc
 
 from kg.extract import kinds, memberforms, names, shortforms, titles
 from kg.extract.coref import REFERENCE_SOURCES, Cluster, resolve_references
-from kg.extract.doctable import table
+from kg.extract.doctable import DocTable, table
 from kg.extract.evidence import NER_PREFIX, Votes, combine, decide, votes_for
 from kg.extract.grouping import NameTable, conflict, surface
 from kg.extract.mentions import Candidate, is_acronym
@@ -40,11 +41,24 @@ _ORG_HEADS = (
 )
 
 
+# Per Doc table: (start, end) -> the name without its title; each name is asked for it thrice
+_PERSONAL: WeakKeyDictionary[DocTable, dict[tuple[int, int], str]] = WeakKeyDictionary()
+
+
 def personal_name(doc: Doc, c: Candidate) -> str:
     """The name without the title news writes before it: "Mr Wrenholm" -> "Wrenholm",
     "Prime Minister Sir Ana Quist" -> "Ana Quist". A name of an organization ending in a kind
     word keeps its first words ("President Hotel Group", "Chancellor Insurance Co")."""
     tab = table(doc)
+    found = _PERSONAL.setdefault(tab, {})
+    key = (c.start, c.end)
+    name = found.get(key)
+    if name is None:
+        name = found[key] = _personal_name(doc, tab, c)
+    return name
+
+
+def _personal_name(doc: Doc, tab: DocTable, c: Candidate) -> str:
     tokens = [tab.tokens[i] for i in range(c.start, c.end) if tab.tag[i] != "POS"]
     n = titles.title_length([t.text for t in tokens])
     rest = tokens[n:]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
@@ -52,7 +52,10 @@ class Seen:
         self.by_token: dict[int, list[Antecedent]] = {}
 
     def add(self, a: Antecedent) -> Antecedent:
-        a = replace(a, seq=self.count)
+        # made directly: ``dataclasses.replace`` reads the fields anew on every call
+        a = Antecedent(
+            a.start, a.end, a.sent, a.subject, a.main, a.cluster, a.type, a.quoted, a.acts, self.count
+        )
         self.count += 1
         lists = [
             self.in_order,

@@ -19,10 +19,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from kg.extract import kinds
-from kg.extract.doctable import table
+from kg.extract.doctable import DocTable, table
 from kg.extract.nouncues import noun_votes
 
 Votes = defaultdict[str, float]
@@ -58,30 +58,31 @@ MOTION_VERBS = frozenset({"travel", "move", "fly", "go", "return", "emigrate", "
 
 def class_votes(doc: Doc, start: int, end: int, ner: str, votes: Votes) -> None:
     """Add the votes of the cues above for the name at tokens [start, end)."""
-    span = doc[start:end]
-    root = table(doc).span_root(start, end)
-    prev = doc[start - 1] if start > 0 else None
-    nxt = doc[end] if end < len(doc) else None
-    _news(span, nxt, ner, votes)
-    _international(span, nxt, votes)
-    _brand(doc, start, prev, nxt, root, votes)
+    # Tokens from the table, made once per Doc (``doc[i]`` makes a new Token each time)
+    tab = table(doc)
+    root = tab.span_root(start, end)
+    prev = tab.tokens[start - 1] if start > 0 else None
+    nxt = tab.tokens[end] if end < len(tab.tokens) else None
+    _news(tab, start, end, nxt, ner, votes)
+    _international(tab, start, end, nxt, votes)
+    _brand(tab, start, prev, nxt, root, votes)
     _place(root, prev, nxt, votes)
     _company(root, nxt, ner, votes)
     noun_votes(doc, start, end, ner, votes)
 
 
-def _news(span: Span, nxt: Token | None, ner: str, votes: Votes) -> None:
-    root = table(span.doc).span_root(span.start, span.end)
+def _news(tab: DocTable, start: int, end: int, nxt: Token | None, ner: str, votes: Votes) -> None:
+    root = tab.span_root(start, end)
     # (a place has them too: "a Marlow newspaper", "our Marlow correspondent")
-    if nxt is not None and nxt.is_lower and nxt.pos_ == "ADJ" and nxt.i + 1 < len(nxt.doc):
-        nxt = nxt.doc[nxt.i + 1]  # "Veltra political correspondent"
+    if nxt is not None and nxt.is_lower and nxt.pos_ == "ADJ" and nxt.i + 1 < len(tab.tokens):
+        nxt = tab.tokens[nxt.i + 1]  # "Veltra political correspondent"
     if nxt is not None and nxt.is_lower and nxt.lower_ in NEWS_AFTER and ner not in {"GPE", "LOC"}:
         votes["NewsOrganization"] += 3  # "Veltra correspondent Ana Quist", "the Veltra news agency"
     if (
         ner != "PERSON"
         and root.dep_ in {"dobj", "dative"}
         and root.head.lemma_ == "tell"
-        and not any(t.lower_ in OTHER_KIND_WORDS for t in span)
+        and not any(w in OTHER_KIND_WORDS for w in tab.lower[start:end])
     ):
         votes["NewsOrganization"] += 2  # "Ana Quist told Veltra" (but "told the Marlow Council")
     head = root.head
@@ -91,8 +92,8 @@ def _news(span: Span, nxt: Token | None, ner: str, votes: Votes) -> None:
         votes["NewsOrganization"] += 2  # "Marlow radio quoted the minister"
 
 
-def _international(span: Span, nxt: Token | None, votes: Votes) -> None:
-    words = [t.lower_ for t in span]
+def _international(tab: DocTable, start: int, end: int, nxt: Token | None, votes: Votes) -> None:
+    words = tab.lower[start:end]
     if len(words) >= 2 and words[0] in INTERNATIONAL_WORDS:
         preps = [i for i, w in enumerate(words) if w in {"of", "for"} and i > 0]
         head = words[preps[0] - 1] if preps else words[-1]
@@ -106,17 +107,19 @@ def _international(span: Span, nxt: Token | None, votes: Votes) -> None:
         votes["TradeAssociation"] += 2  # "the Quist-Metall union"
 
 
-def _brand(doc: Doc, start: int, prev: Token | None, nxt: Token | None, root: Token, votes: Votes) -> None:
+def _brand(
+    tab: DocTable, start: int, prev: Token | None, nxt: Token | None, root: Token, votes: Votes
+) -> None:
     if prev is None:
         return
-    if prev.lower_ in NAMING_VERBS and any(t.lower_ in PRODUCT_NOUNS for t in doc[max(0, start - 5) : start]):
+    if prev.lower_ in NAMING_VERBS and any(w in PRODUCT_NOUNS for w in tab.lower[max(0, start - 5) : start]):
         votes["Brand"] += 3  # "a vaccine, called Veltrax"
     elif prev.tag_ in {"PRP$", "POS"} and nxt is not None and nxt.lower_ in PRODUCT_NOUNS:
         votes["Brand"] += 3  # "its Quist 3000 computer", "Norwind's Veltrax hormone"
     elif (
         prev.lower_ in PRODUCT_NOUNS
         and start >= 2
-        and doc[start - 2].lower_ in {"the", "a", "an"}
+        and tab.lower[start - 2] in {"the", "a", "an"}
         and not (root.dep_ == "nsubj" and root.head.dep_ == "relcl")
     ):
         votes["Brand"] += 3  # "the game Veltra" (but "the car Quist drove")

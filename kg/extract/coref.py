@@ -33,11 +33,11 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from kg.extract import descriptions, kinds, reference_words
 from kg.extract.antecedents import Antecedent, Seen
-from kg.extract.doctable import table
+from kg.extract.doctable import DocTable, table
 from kg.extract.evidence import Votes
 from kg.extract.mentions import Candidate
 
@@ -142,27 +142,28 @@ def quoted_tokens(doc: Doc) -> list[bool]:
     last. A paragraph break closes a quotation."""
     inside = [False] * len(doc)
     state = False
-    tokens = table(doc).tokens
-    for tok in tokens:
-        if tok.is_space and "\n" in tok.text:
-            state = False
-        elif tok.text in _QUOTES:
-            before = tok.i == 0 or bool(tokens[tok.i - 1].whitespace_) or tokens[tok.i - 1].is_space
-            if tok.text in {"“", "``"} or (tok.text == '"' and before and not tok.whitespace_):
+    tab = table(doc)
+    tokens, texts = tab.tokens, tab.texts  # by index: a Token's text is decoded on every access
+    for i, text in enumerate(texts):
+        if text in _QUOTES:  # (no quote mark is a space)
+            before = i == 0 or bool(tokens[i - 1].whitespace_) or tokens[i - 1].is_space
+            if text in {"“", "``"} or (text == '"' and before and not tokens[i].whitespace_):
                 state = True
-            elif tok.text in {"”", "''"} or (tok.text == '"' and not before):
+            elif text in {"”", "''"} or (text == '"' and not before):
                 state = False
             else:
                 state = not state
+        elif "\n" in text and tokens[i].is_space:
+            state = False
         else:
-            inside[tok.i] = state
+            inside[i] = state
     return inside
 
 
-def _head_words(span: Span) -> set[str]:
-    """The kind words that head a name: "Northern Grain Federation" -> {"federation"},
-    "Ministry of Trade" -> {"ministry"}."""
-    words = [t.lower_ for t in span if t.tag_ != "POS"]
+def _head_words(tab: DocTable, start: int, end: int) -> set[str]:
+    """The kind words that head the name at tokens ``start`` to ``end``: "Northern Grain
+    Federation" -> {"federation"}, "Ministry of Trade" -> {"ministry"}."""
+    words = [tab.lower[i] for i in range(start, end) if tab.tag[i] != "POS"]
     heads = {words[-1]} if len(words) > 1 else set()
     if "of" in words[1:]:
         heads.add(words[words.index("of", 1) - 1])
@@ -227,7 +228,7 @@ class _Discourse:
                 named_first.append(self._antecedent(c.start, c.end, k))
                 if cl.type in ORGANIZATIONS and _owns_board(tab.span_root(c.start, c.end)):
                     self.boards.append((c.start, k))
-                self.heads.setdefault(k, set()).update(_head_words(doc[c.start : c.end]))
+                self.heads.setdefault(k, set()).update(_head_words(tab, c.start, c.end))
                 if cl.type == "Person":
                     self.named.setdefault(k, set()).update(descriptions.roles_of(doc[c.start : c.end]))
                     title = doc[c.start - 1 if c.start else 0 : c.start + 1]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from functools import cached_property
 
+from spacy.attrs import HEAD
 from spacy.tokens import Doc, Span, Token
 
 _KEY = "kg.doctable"
@@ -28,6 +29,7 @@ class DocTable:
         self.sents: list[Span] = list(doc.sents)
         self._span_texts: dict[tuple[int, int], str] = {}
         self._span_roots: dict[tuple[int, int], Token] = {}
+        self._surfaces: dict[tuple[int, int], str] = {}
         n = len(self.tokens)
         self.sent_index = [0] * n  # the sentence of each token, into ``sents``
         self.sent_start = [0] * n  # token bounds of each token's sentence
@@ -50,6 +52,14 @@ class DocTable:
             else:
                 found = self.doc[start:end].text
             self._span_texts[key] = found
+        return found
+
+    def surface(self, start: int, end: int) -> str:
+        """A span's text with its blanks collapsed to single spaces, built once per span."""
+        key = (start, end)
+        found = self._surfaces.get(key)
+        if found is None:
+            found = self._surfaces[key] = " ".join(self.span_text(start, end).split())
         return found
 
     def span_root(self, start: int, end: int) -> Token:
@@ -119,8 +129,10 @@ class DocTable:
 
     @cached_property
     def head(self) -> list[int]:
-        """The index of each token's head (a root's own index)."""
-        return [t.head.i for t in self.tokens]
+        """The index of each token's head (a root's own index), from spaCy's array of offsets
+        to the head (``token.head`` makes a new Token for each)."""
+        offsets = self.doc.to_array(HEAD).astype("int64").tolist()
+        return [i + off for i, off in enumerate(offsets)]
 
     @cached_property
     def kids(self) -> list[list[int]]:

@@ -91,59 +91,64 @@ def _head_word_votes(doc: Doc, cand: Candidate, votes: Votes) -> None:
 
 
 def _context_votes(doc: Doc, cand: Candidate, votes: Votes) -> None:
+    # Read from the table's lists by index: a Token's string attributes are decoded anew on
+    # every access, and ``doc[i]`` makes a new Token.
     start, end = cand.start, cand.end
     tab = table(doc)
-    nxt = tab.tokens[end] if end < len(doc) else None
-    prev = tab.tokens[start - 1] if start > 0 else None
+    n = len(tab.tokens)
+    lower, tag, texts = tab.lower, tab.tag, tab.texts
+    nxt = end if end < n else None
+    prev = start - 1 if start > 0 else None
     if nxt is not None:
-        if nxt.lower_ in kinds.BRAND_NOUNS:
+        word = lower[nxt]
+        if word in kinds.BRAND_NOUNS:
             votes["Brand"] += 3  # "the Veltra brand"
-        elif nxt.lower_ in kinds.COMPANY_WORDS or nxt.lower_ in kinds.COMPANY_NOUNS:
+        elif word in kinds.COMPANY_WORDS or word in kinds.COMPANY_NOUNS:
             # "Acme group", "Acme shares"; but "a leading Marlow bank" is a bank in Marlow
             if not (
                 cand.ner in PLACE_LABELS
                 and prev is not None
-                and (prev.lower_ in {"a", "an"} or prev.tag_ in {"JJ", "VBG"})
+                and (lower[prev] in {"a", "an"} or tag[prev] in {"JJ", "VBG"})
             ):
                 votes["Company"] += 2
-        elif (nxt.lower_ in ROLE_NOUNS and not nxt.is_title) or nxt.text in {"CEO", "CFO", "COO"}:
-            if cand.ner not in PLACE_LABELS or nxt.text in {"CEO", "CFO", "COO"}:
+        elif (word in ROLE_NOUNS and not tab.tokens[nxt].is_title) or texts[nxt] in {"CEO", "CFO", "COO"}:
+            if cand.ner not in PLACE_LABELS or texts[nxt] in {"CEO", "CFO", "COO"}:
                 votes[SOME_ORGANIZATION] += 2  # "Acme CEO Jane Roe" (a country has spokesmen too)
-        elif nxt.tag_ == "POS" and end + 1 < len(doc):
-            after = doc[end + 1].lower_
+        elif tag[nxt] == "POS" and end + 1 < n:
+            after = lower[end + 1]
             if after in kinds.COMPANY_NOUNS or (after in ROLE_NOUNS and cand.ner != "GPE"):
                 votes["Company"] += 2  # "Acme's management", "Acme's chairman" (a country has chiefs too)
-        elif nxt.lemma_.lower() in cues.PLACE_HEAD_NOUNS and not nxt.is_title:
+        elif tab.lemma[nxt] in cues.PLACE_HEAD_NOUNS and not tab.tokens[nxt].is_title:
             votes["Place"] += 2  # "the Marlow settlement", "Quist and Dover parishes"
     if (
         prev is not None
-        and prev.lower_ == "of"
+        and lower[prev] == "of"
         and start >= 2
-        and doc[start - 2].lower_ in kinds.COMPANY_WORDS
-        and doc[start - 2].text[:1].isupper()
+        and lower[start - 2] in kinds.COMPANY_WORDS
+        and texts[start - 2][:1].isupper()
     ):
         votes["Place"] += 3  # "Acme Co. of Marlow": where the company is
-    if nxt is not None and nxt.text == "," and _place_follows(doc, end + 1):
+    if nxt is not None and texts[nxt] == "," and _place_follows(doc, end + 1):
         votes["Place"] += 2  # "Marlow, Kestria": a town and the state or country it is in
-    if nxt is not None and nxt.text == "," and end + 2 < len(doc):
-        age = doc[end + 1]
-        if age.is_digit and 0 < int(age.text) < 120 and doc[end + 2].text in {",", "."}:
+    if nxt is not None and texts[nxt] == "," and end + 2 < n:
+        age = tab.tokens[end + 1]
+        if age.is_digit and 0 < int(texts[end + 1]) < 120 and texts[end + 2] in {",", "."}:
             votes["Person"] += 3  # "Ana Quist, 53, ..."
     if prev is not None:
-        if prev.lower_ in kinds.BRAND_NOUNS:
+        if lower[prev] in kinds.BRAND_NOUNS:
             votes["Brand"] += 3  # "the brand Veltra"
-        elif prev.lower_ in kinds.PERSON_TITLES or prev.lower_ in cues.MORE_PERSON_TITLES:
+        elif lower[prev] in kinds.PERSON_TITLES or lower[prev] in cues.MORE_PERSON_TITLES:
             votes["Person"] += 3
     person_place_votes(doc, cand.start, cand.end, votes)
     root = tab.span_root(start, end)
     _syntax_votes(root, votes, cand.ner)
     # "According to the newsletter, CNN and ...": sources named after "according to"
     window = range(max(tab.sent_start[start], start - 8), start)
-    after_according = any(tab.lower[i] == "according" for i in window) and not any(
+    after_according = any(lower[i] == "according" for i in window) and not any(
         tab.pos[i] in {"VERB", "AUX"} for i in window[1:]
     )
-    modifier = root.dep_ in {"compound", "amod", "nmod"}  # "one Marlow trader"
-    if after_according and not modifier and not (nxt is not None and nxt.tag_ == "POS"):
+    modifier = tab.dep[root.i] in {"compound", "amod", "nmod"}  # "one Marlow trader"
+    if after_according and not modifier and not (nxt is not None and tag[nxt] == "POS"):
         votes["NewsOrganization"] += 1.5
 
 
@@ -190,48 +195,52 @@ def _list_kinds(root: Token) -> tuple[int, int, bool]:
 
 
 def _syntax_votes(root: Token, votes: Votes, ner: str = "") -> None:
-    for child in root.children:
-        if child.dep_ == "relcl":
-            rel = {t.lower_ for t in child.subtree if t.tag_ in {"WDT", "WP", "WP$"}}
+    # by index into the table, as in ``_context_votes`` (``token.children`` scans the subtree)
+    tab = table(root.doc)
+    tokens, lower, dep, head, kids = tab.tokens, tab.lower, tab.dep, tab.head, tab.kids
+    r = root.i
+    for c in kids[r]:
+        if dep[c] == "relcl":
+            rel = {t.lower_ for t in tokens[c].subtree if t.tag_ in {"WDT", "WP", "WP$"}}
             if "who" in rel or "whom" in rel:
                 votes["Person"] += 2
             elif "which" in rel:
                 votes[SOME_ORGANIZATION] += 0.5  # people are "who", organizations "which"
-        elif child.dep_ == "appos":
-            noun = child.lemma_.lower()
+        elif dep[c] == "appos":
+            noun = tab.lemma[c]
             if noun in kinds.COMPANY_NOUNS:
                 votes["Company"] += 2
             elif noun in kinds.BRAND_NOUNS:
                 votes["Brand"] += 2
-            elif child.ent_type_ == "" and (noun in kinds.PERSON_NOUNS or noun in ROLE_NOUNS):
+            elif tokens[c].ent_type_ == "" and (noun in kinds.PERSON_NOUNS or noun in ROLE_NOUNS):
                 votes["Person"] += 2  # "Quist, a designer, ...", "Quist, president of ..."
-            elif child.ent_type_ == "" and (noun in kinds.PLACE_NOUNS or noun in kinds.PLACE_WORDS):
+            elif tokens[c].ent_type_ == "" and (noun in kinds.PLACE_NOUNS or noun in kinds.PLACE_WORDS):
                 votes["Place"] += 2  # "Marlow, the region's second-largest city"
-    if root.dep_ == "pobj" and root.head.lower_ in kinds.PLACE_PREPOSITIONS:
+    h = head[r]
+    if dep[r] == "pobj" and lower[h] in kinds.PLACE_PREPOSITIONS:
         votes["Place"] += 1.5  # "in Marlow", "near Marlow"
-    elif root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in kinds.DIRECTIONS:
+    elif dep[r] == "pobj" and lower[h] == "of" and lower[head[h]] in kinds.DIRECTIONS:
         votes["Place"] += 3  # "70 miles northeast of Marlow"
-    if root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.lower_ == "according":
+    if dep[r] == "pobj" and lower[h] == "to" and lower[head[h]] == "according":
         votes["NewsOrganization"] += 1.5
-    tab = table(root.doc)
-    if root.dep_ == "conj":
-        head = tab.tokens[tab.list_start[root.head.i]]
-        if head.dep_ == "pobj" and head.head.lower_ == "to" and head.head.head.lower_ == "according":
+    if dep[r] == "conj":
+        first = tab.list_start[h]
+        if dep[first] == "pobj" and lower[head[first]] == "to" and lower[head[head[first]]] == "according":
             votes["NewsOrganization"] += 1.5
-    if root.dep_ == "nsubj" and root.head.lemma_ in kinds.REPORTING_VERBS:
+    verb = tokens[h].lemma_
+    if dep[r] == "nsubj" and verb in kinds.REPORTING_VERBS:
         # but a company reports its results: "Acme reported higher sales"
         results = any(
-            c.dep_ == "dobj" and (c.lemma_ in kinds.RESULTS_NOUNS or c.lower_ in kinds.RESULTS_NOUNS)
-            for c in root.head.children
+            dep[c] == "dobj" and (tokens[c].lemma_ in kinds.RESULTS_NOUNS or lower[c] in kinds.RESULTS_NOUNS)
+            for c in kids[h]
         )
         votes["Company" if results else "NewsOrganization"] += 1
-    verb = root.head.lemma_
-    if root.dep_ == "nsubj" and verb in COMPANY_VERBS and not (ner == "GPE" and verb in cues.COUNTRY_VERBS):
+    if dep[r] == "nsubj" and verb in COMPANY_VERBS and not (ner == "GPE" and verb in cues.COUNTRY_VERBS):
         votes["Company"] += 1
-    listed = tab.tokens[tab.list_start[root.i]]  # the first item of the list the name is in (itself if none)
+    listed = tab.list_start[r]  # the first item of the list the name is in (itself if none)
     # "the assassination of Quist", "the murder of Quist and Roe": the victim is a person
-    of = listed.head
-    if listed.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_.lower() in cues.VIOLENCE_NOUNS:
+    of = head[listed]
+    if dep[listed] == "pobj" and lower[of] == "of" and tab.lemma[head[of]] in cues.VIOLENCE_NOUNS:
         votes["Person"] += 2
     # "Marlow, Dover and Quist": a name listed with names the model calls places (two at least,
     # and most of the list: one is too often a product or a person the model took for a place)
@@ -239,9 +248,9 @@ def _syntax_votes(root: Token, votes: Votes, ner: str = "") -> None:
     if ner not in {"GPE", "LOC"} and places >= 2 and 2 * places >= conj and not others:
         votes["Place"] += 1.5
     # "These brands include A, B and C": the listed names are brands
-    if listed.dep_ == "dobj" and listed.head.lemma_ == "include":
-        subjects = [c for c in listed.head.children if c.dep_ == "nsubj"]
-        if subjects and subjects[0].lower_ in kinds.BRAND_NOUNS:
+    if dep[listed] == "dobj" and tokens[head[listed]].lemma_ == "include":
+        subjects = [c for c in kids[head[listed]] if dep[c] == "nsubj"]
+        if subjects and lower[subjects[0]] in kinds.BRAND_NOUNS:
             votes["Brand"] += 2
 
 

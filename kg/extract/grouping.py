@@ -28,7 +28,7 @@ class UnionFind:
 
 
 def surface(doc: Doc, c: Candidate) -> str:
-    return " ".join(table(doc).span_text(c.start, c.end).split())
+    return table(doc).surface(c.start, c.end)
 
 
 def written_words(doc: Doc, c: Candidate) -> list[str]:

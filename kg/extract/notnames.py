@@ -63,8 +63,9 @@ def _places_in_one_word(tok: Token) -> bool:
 
 def cut(doc: Doc, start: int, end: int, titles: set[int]) -> tuple[int, int] | None:
     """The span without the words above at its edges; None when nothing of a name is left."""
+    tokens = table(doc).tokens  # made once per Doc: ``doc[i]`` makes a new Token each time
     for i in range(start, end):
-        if doc[i].is_space:
+        if tokens[i].is_space:
             end = i  # a blanked mark of wire copy ends the name: "Norwind Inc <NWD> of Marlow"
             break
     while start < end and start in titles:
@@ -78,24 +79,24 @@ def cut(doc: Doc, start: int, end: int, titles: set[int]) -> tuple[int, int] | N
         if kept is None:
             return None
         start, end = kept
-    if end - start == 1 and _places_in_one_word(doc[start]):
+    if end - start == 1 and _places_in_one_word(tokens[start]):
         return None
-    first = doc[start]
+    first = tokens[start]
     if (
         end - start == 1
         and first.is_sent_start
-        and start + 2 < len(doc)
-        and doc[start + 1].text == "-"
-        and doc[start + 2].is_lower
+        and start + 2 < len(tokens)
+        and tokens[start + 1].text == "-"
+        and tokens[start + 2].is_lower
         and is_common_word(first)
     ):
         return None  # "State-owned Norwind bought ..."
     if is_abbreviation(first) and end - start >= 2:
-        words = doc[start + 1 : end]
+        words = tokens[start + 1 : end]
         if not any(t.lower_ in KIND_WORDS for t in words) and is_common_word(words[0]):
             rest = start + 2
-            while rest < end and is_common_word(doc[rest]):
+            while rest < end and is_common_word(tokens[rest]):
                 rest += 1
             # "U.S. Packer Quist and Co": the name after the common words; else the abbreviation
-            return (rest, end) if rest < end and doc[rest].is_title else (start, start + 1)
+            return (rest, end) if rest < end and tokens[rest].is_title else (start, start + 1)
     return start, end

@@ -17,6 +17,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from kg.extract import kinds
+from kg.extract.doctable import table
 
 # Titles whose holder's portfolio comes before them.
 OFFICE_TITLES = frozenset(
@@ -40,26 +41,27 @@ OCCUPATIONS = frozenset({"treasurer", "auditor", "comptroller", "attorney", "cou
 
 def office_cut(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     """The span without the words of an office at its edges; None when nothing is left."""
-    if end < len(doc) and doc[end].lower_ in OFFICE_TITLES:
+    tokens = table(doc).tokens  # made once per Doc: ``doc[i]`` makes a new Token each time
+    if end < len(tokens) and tokens[end].lower_ in OFFICE_TITLES:
         # "Lib Dem Home Affairs [spokesman]", "Finance [Minister]": drop the portfolio
-        while end > start and (doc[end - 1].lower_ in PORTFOLIO_WORDS | RANK_WORDS | {"and", "&"}):
+        while end > start and (tokens[end - 1].lower_ in PORTFOLIO_WORDS | RANK_WORDS | {"and", "&"}):
             end -= 1
-        while end > start and not doc[end - 1].text[:1].isupper():
+        while end > start and not tokens[end - 1].text[:1].isupper():
             end -= 1  # "Nakasone told [Trade and Industry]" -> "Nakasone"
-        if end - start == 1 and doc[start].lower_ in kinds.DEMONYMS:
+        if end - start == 1 and tokens[start].lower_ in kinds.DEMONYMS:
             return None  # "Kestrian [Finance] Minister": the country's ministry, no body's name
-    while end - start > 1 and doc[start].lower_ in RANK_WORDS:
+    while end - start > 1 and tokens[start].lower_ in RANK_WORDS:
         start += 1  # "Deputy High Court"
-    while end - start > 1 and doc[start].lower_ in OCCUPATIONS:
+    while end - start > 1 and tokens[start].lower_ in OCCUPATIONS:
         start += 1  # "Treasurer Ana Quist"
-    while end - start > 1 and doc[end - 1].text in POST_NOMINALS:
+    while end - start > 1 and tokens[end - 1].text in POST_NOMINALS:
         end -= 1  # "Ana Quist QC"
     if start >= end:
         return None
     if end - start == 1 and (
-        doc[start].text in POST_NOMINALS
-        or doc[start].lower_ in kinds.PERSON_TITLES
-        or doc[start].lower_ in RANK_WORDS
+        tokens[start].text in POST_NOMINALS
+        or tokens[start].lower_ in kinds.PERSON_TITLES
+        or tokens[start].lower_ in RANK_WORDS
     ):
         return None  # "the MEP said", "Lord" alone, "Deputy" alone
     return start, end

@@ -123,10 +123,12 @@ def _named_as_parent(doc: Doc, c: Candidate) -> bool:
     return i >= 1 and doc[i].lower_ == "of" and doc[i - 1].lower_ in UNIT_NOUNS
 
 
-def _ends_inverted(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+def _ends_inverted(
+    short: tuple[str, ...], long: tuple[str, ...], a: tuple[str, ...], b: tuple[str, ...]
+) -> bool:
     """A body's name ends another written the other way round: "Department of Trade" and "Trade
-    Department" end "U.S. Trade Department" and "U.S. Department of Trade"."""
-    a, b = names.inverted(short) or short, names.inverted(long) or long
+    Department" end "U.S. Trade Department" and "U.S. Department of Trade". ``a`` and ``b`` are
+    ``short`` and ``long`` inverted (``names.inverted``), or themselves."""
     return len(b) > len(a) and b[-len(a) :] == a and (a, b) != (short, long)
 
 
@@ -156,18 +158,31 @@ def short_forms(t: NameTable) -> None:
     # (no join). Skipping it keeps a story repeating a name linear, not quadratic.
     joins = 0
     decided: dict[tuple[object, ...], int] = {}
+    # Each name's group and each name read the other way round, found once (and the groups
+    # again after a join), not once for every pair of names compared.
+    inverted = [names.inverted(w) or w for w in words]
+    roots: list[int] = []
+    groups: dict[int, list[int]] = {}
+    roots_at = -1
     for i, c in enumerate(cands):
         short = words[i]
         if not short or c.place is not None or keys[i] in bound or key_lengths[i] > len(short):
             continue  # a name with its legal form ("Norwind Corp") is written in full
-        state = (short, keys[i], surface(doc, c), c.ner, strong[i], uf.find(i))
+        if roots_at != joins:
+            roots = [uf.find(j) for j in range(len(cands))]
+            groups = {}
+            for j, root in enumerate(roots):
+                groups.setdefault(root, []).append(j)
+            roots_at = joins
+        form = surface(doc, c)
+        state = (short, keys[i], form, c.ner, strong[i], roots[i])
         if decided.get(state) == joins:
             continue
         decided[state] = joins
-        group = [j for j in range(len(cands)) if uf.find(j) == uf.find(i)]
+        group = groups[roots[i]]
         if any(key_lengths[j] > len(short) for j in group):
             continue  # "Norwind" is "Norwind Corp", named in full, not another longer name
-        acronym = is_acronym(surface(doc, c))
+        acronym = is_acronym(form)
         ends: set[int] = set()
         starts: set[int] = set()
         bases: set[int] = set()
@@ -181,9 +196,9 @@ def short_forms(t: NameTable) -> None:
             if long == short or conflict(strong[i], strong[j]):
                 continue
             if long[:-1] == short and long[-1] in LEADER_BODIES:
-                led.add(uf.find(j))
-            if _ends_inverted(short, long):
-                ends.add(uf.find(j))
+                led.add(roots[j])
+            if _ends_inverted(short, long, inverted[i], inverted[j]):
+                ends.add(roots[j])
             if len(long) > len(short):
                 if acronym and long[-1] in BODY_HEADS:
                     continue  # "the EC Commission" is a body of the EC, not the EC
@@ -194,15 +209,15 @@ def short_forms(t: NameTable) -> None:
                 ):
                     continue  # "the Norwind 400" is a product of Norwind's (but "Pope Quist II" is Quist)
                 if long[-len(short) :] == short:
-                    ends.add(uf.find(j))
+                    ends.add(roots[j])
                 elif len(short) == 1 and any(
                     names.compact(long[-k:]) == names.compact(short) for k in range(2, len(long))
                 ):
-                    ends.add(uf.find(j))  # "Kilroy-Silk" for "Ana Kilroy Silk"
+                    ends.add(roots[j])  # "Kilroy-Silk" for "Ana Kilroy Silk"
                 elif long[: len(short)] == short and not (person and long[-1] in BODY_HEADS):
-                    starts.add(uf.find(j))  # "President Quist" is not "the Quist Commission"
+                    starts.add(roots[j])  # "President Quist" is not "the Quist Commission"
                 if names.base_of(long) == short:
-                    bases.add(uf.find(j))
+                    bases.add(roots[j])
             elif (
                 len(short) == 1 == len(long)
                 and not acronym
@@ -210,7 +225,7 @@ def short_forms(t: NameTable) -> None:
                 and len(long[0]) > len(short[0]) + 1
                 and long[0].startswith(short[0])
             ):
-                clipped.add(uf.find(j))
+                clipped.add(roots[j])
             # "the Fed": a body's name clipped to its first word (a person's would be a nickname)
             if (
                 len(short) == 1 < len(long)
@@ -221,7 +236,7 @@ def short_forms(t: NameTable) -> None:
                 and strong[i] in {None, "Organization"}
                 and _clips(short[0], long)
             ):
-                clipped_names.add(uf.find(j))
+                clipped_names.add(roots[j])
         if person or c.ner == "PERSON" or ends:
             starts -= led  # "Quist" is the person ("Labour" alone may be "the Labour government")
         fits = ends | starts
@@ -230,7 +245,7 @@ def short_forms(t: NameTable) -> None:
         if len(fits) > 1 and len(fits & bases) == 1:
             fits &= bases
         # "Norwind" is the group that "Norwind Energy" is a subsidiary of
-        parents = {uf.find(j) for j in full if uf.find(j) in fits and _named_as_parent(doc, cands[j])}
+        parents = {roots[j] for j in full if roots[j] in fits and _named_as_parent(doc, cands[j])}
         if len(fits) > 1 and len(parents) == 1:
             fits = parents
         if len(fits) == 1:

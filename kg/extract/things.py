@@ -15,6 +15,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from kg.extract import kinds
+from kg.extract.doctable import table
 
 # Last words of the names of documents, events and measures.
 THING_WORDS = frozenset(
@@ -45,21 +46,22 @@ def _modifier(tok: Token) -> bool:
 
 def thing_cut(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     """The span without leading numbers; None when it names a thing, a count or a people."""
-    while start < end and doc[start].text[:1].isdigit() and not _ordinal(doc[start]):
+    tokens = table(doc).tokens  # made once per Doc: ``doc[i]`` makes a new Token each time
+    while start < end and tokens[start].text[:1].isdigit() and not _ordinal(tokens[start]):
         start += 1  # "46.8 Ecus", "745bn Kestrian" (not "the 6th Fleet", "First Marlow")
     if start >= end:
         return None
-    last = doc[end - 1]
+    last = tokens[end - 1]
     if last.lower_ in THING_WORDS and last.text[:1].isupper():
         return None
-    after = doc[end] if end < len(doc) else None
+    after = tokens[end] if end < len(tokens) else None
     if after is not None and end - start >= 2 and after.lower_ in THING_WORDS and after.is_title:
         return None  # the model stopped short of the kind word: "the [Mental Capacity] Bill"
-    if last.lower_ == "paper" and end - start == 2 and doc[start].lower_ in {"white", "green"}:
+    if last.lower_ == "paper" and end - start == 2 and tokens[start].lower_ in {"white", "green"}:
         return None  # a government's "White Paper"
-    if end - start == 1 and doc[start].lower_ in COUNT_WORDS:
+    if end - start == 1 and tokens[start].lower_ in COUNT_WORDS:
         return None
-    if end - start == 1 and _nationality(doc[start]) and _modifier(doc[start]):
+    if end - start == 1 and _nationality(tokens[start]) and _modifier(tokens[start]):
         return None
     return start, end
 
