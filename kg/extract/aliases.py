@@ -20,7 +20,6 @@ The class of an entity is decided from the votes of all its mentions together.
 from __future__ import annotations
 
 from collections import Counter
-from weakref import WeakKeyDictionary
 
 from spacy.tokens import Doc
 
@@ -41,8 +40,9 @@ _ORG_HEADS = (
 )
 
 
-# Per Doc table: (start, end) -> the name without its title; each name is asked for it thrice
-_PERSONAL: WeakKeyDictionary[DocTable, dict[tuple[int, int], str]] = WeakKeyDictionary()
+def _personal(tab: DocTable) -> dict[tuple[int, int], str]:
+    """Per Doc table: (start, end) -> the name without its title; each name is asked for it thrice."""
+    return {}
 
 
 def personal_name(doc: Doc, c: Candidate) -> str:
@@ -50,7 +50,7 @@ def personal_name(doc: Doc, c: Candidate) -> str:
     "Prime Minister Sir Ana Quist" -> "Ana Quist". A name of an organization ending in a kind
     word keeps its first words ("President Hotel Group", "Chancellor Insurance Co")."""
     tab = table(doc)
-    found = _PERSONAL.setdefault(tab, {})
+    found = tab.memo(_personal)
     key = (c.start, c.end)
     name = found.get(key)
     if name is None:

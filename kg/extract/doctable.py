@@ -12,15 +12,30 @@ not change (sentences, entities) while its table is in use.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cached_property
+from typing import Any, TypeVar, cast
 
 from spacy.attrs import HEAD
 from spacy.tokens import Doc, Span, Token
 
 _KEY = "kg.doctable"
+T = TypeVar("T")
 
 
-class DocTable:
+class Memos:
+    """Values a rule module works out once per object (a Doc's table, a relation context) and
+    keeps on it, so that they go when it goes: ``obj.memo(make)`` is ``make(obj)``, computed on
+    the first call with that ``make``."""
+
+    def memo(self, make: Callable[[Any], T]) -> T:
+        memos: dict[Callable[[Any], Any], Any] = self.__dict__.setdefault("_memos", {})
+        if make not in memos:
+            memos[make] = make(self)
+        return cast(T, memos[make])
+
+
+class DocTable(Memos):
     """Plain lists over one Doc's tokens (index ``i`` is ``doc[i]``) and its sentences."""
 
     def __init__(self, doc: Doc) -> None:

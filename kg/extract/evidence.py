@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from weakref import WeakKeyDictionary
 
 from spacy.tokens import Doc, Token
 
@@ -169,8 +168,9 @@ _PLACE_LABELS = frozenset({"GPE", "LOC"})
 _OTHER_LABELS = frozenset({"PERSON", "ORG", "PRODUCT", "NORP"})
 
 
-# Per Doc table: the first item of each list -> (its items, how many places, how many others)
-_LISTS: WeakKeyDictionary[DocTable, dict[int, tuple[frozenset[int], int, int]]] = WeakKeyDictionary()
+def _lists(tab: DocTable) -> dict[int, tuple[frozenset[int], int, int]]:
+    """Per Doc table: the first item of each list -> (its items, how many places, how many others)."""
+    return {}
 
 
 def _list_kinds(root: Token) -> tuple[int, int, bool]:
@@ -178,7 +178,7 @@ def _list_kinds(root: Token) -> tuple[int, int, bool]:
     model calls places, and whether it calls one a person, organization, product or people;
     counted once per list, not once per item (a list may have thousands)."""
     tab = table(root.doc)
-    lists = _LISTS.setdefault(tab, {})
+    lists = tab.memo(_lists)
     first = tab.list_start[root.i]
     found = lists.get(first)
     if found is None:

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
-from weakref import WeakKeyDictionary
 
 from spacy.tokens import Span, Token
 
@@ -91,16 +90,12 @@ def _makers(ctx: Context, charge: Token, until: int) -> list[Arg]:
 
 # The charge nouns of each story (token indices), found once: a sentence thousands of tokens
 # long has hundreds of verbs of saying, each of whose clauses would be searched for one
-_CHARGE_NOUNS: WeakKeyDictionary[Context, list[int]] = WeakKeyDictionary()
-
-
 def _charge_nouns(ctx: Context) -> list[int]:
-    found = _CHARGE_NOUNS.get(ctx)
-    if found is None:
-        found = _CHARGE_NOUNS[ctx] = [
-            t.i for t in ctx.table.tokens if t.pos_ == "NOUN" and t.lemma_.lower() in CHARGES
-        ]
-    return found
+    return ctx.memo(_find_charge_nouns)
+
+
+def _find_charge_nouns(ctx: Context) -> list[int]:
+    return [t.i for t in ctx.table.tokens if t.pos_ == "NOUN" and t.lemma_.lower() in CHARGES]
 
 
 def _said_groundless(ctx: Context, verb: Token) -> list[tuple[list[Arg], list[Arg]]]:

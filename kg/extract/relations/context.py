@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from kg.extract.doctable import DocTable, table
+from kg.extract.doctable import DocTable, Memos, table
 from kg.extract.types import MentionSpan
 
 ORG_FAMILY = frozenset(
@@ -67,7 +67,7 @@ class DocState:
     offer_makers: tuple[int, ...] = ()  # who made the latest offer or bid named with its maker
 
 
-class Context:
+class Context(Memos):
     """A Doc with its mentions, indexed by token, plus the state carried across sentences."""
 
     def __init__(self, doc: Doc, mentions: Sequence[MentionSpan]) -> None:

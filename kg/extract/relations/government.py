@@ -21,7 +21,6 @@ rules of ``roles``).
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from weakref import WeakKeyDictionary
 
 from spacy.tokens import Span, Token
 
@@ -150,15 +149,9 @@ def _qualifier(ctx: Context, m: int) -> tuple[str | None, str | None]:
 
 
 # The bodies of each story, found once: every sentence asks, and a long story has thousands
-_BODIES: WeakKeyDictionary[Context, tuple[list[Body], list[Body]]] = WeakKeyDictionary()
-
-
 def _bodies(ctx: Context) -> tuple[list[Body], list[Body]]:
     """The governments and the ministries the story names, one mention each (its first)."""
-    found = _BODIES.get(ctx)
-    if found is None:
-        found = _BODIES[ctx] = _find_bodies(ctx)
-    return found
+    return ctx.memo(_find_bodies)
 
 
 def _find_bodies(ctx: Context) -> tuple[list[Body], list[Body]]:

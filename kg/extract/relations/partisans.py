@@ -19,8 +19,6 @@ club or foundation.
 
 from __future__ import annotations
 
-from weakref import WeakKeyDictionary
-
 from spacy.tokens import Span, Token
 
 from kg.extract import kinds, offices
@@ -69,8 +67,6 @@ LEADING = frozenset({"leader", "head", "chief", "chairman", "chairwoman", "found
 # Offices of a state, not of the party before them: "Veltra President Ana Quist" is a member.
 STATE_OFFICES = frozenset({"president", "premier", "governor", "mayor", "chancellor", "senator"})
 
-_PARTY_KEYS: WeakKeyDictionary[Context, frozenset[int]] = WeakKeyDictionary()
-
 
 def _party_name(ctx: Context, m: int) -> bool:
     ment = ctx.mentions[m]
@@ -84,11 +80,11 @@ def _party_name(ctx: Context, m: int) -> bool:
 
 def party_keys(ctx: Context) -> frozenset[int]:
     """The entities of the document that are parties (by any of their names)."""
-    keys = _PARTY_KEYS.get(ctx)
-    if keys is None:
-        keys = frozenset(ctx.key(m) for m in range(len(ctx.mentions)) if _party_name(ctx, m))
-        _PARTY_KEYS[ctx] = keys
-    return keys
+    return ctx.memo(_find_party_keys)
+
+
+def _find_party_keys(ctx: Context) -> frozenset[int]:
+    return frozenset(ctx.key(m) for m in range(len(ctx.mentions)) if _party_name(ctx, m))
 
 
 def is_party(ctx: Context, m: int) -> bool:
